@@ -1,0 +1,114 @@
+"""Sphinx configuration for the partnering documentation.
+
+Build with::
+
+    sphinx-build -W -n --keep-going -b html docs docs/_build/html
+
+The build needs no network: intersphinx is deliberately not enabled, and nothing here
+fetches anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+
+# -- Project information ------------------------------------------------------------------
+
+project = "partnering"
+author = "The partnering developers"
+copyright = "The partnering developers"
+
+try:
+    release = version("partnering")
+except PackageNotFoundError:
+    # The docs can be built from a checkout without installing the package.
+    release = "0.0.0"
+version = ".".join(release.split(".")[:2])
+
+# -- General configuration ----------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx_copybutton",
+]
+
+source_suffix = {
+    ".rst": "restructuredtext",
+    ".md": "markdown",
+}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+# Every cross-reference must resolve; a broken one fails the build under -W.
+nitpicky = True
+
+# -- MyST ---------------------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_heading_anchors = 3
+
+# -- autodoc and napoleon -----------------------------------------------------------------
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+# -- sphinx-copybutton --------------------------------------------------------------------
+
+# Copy the command or the code, not the prompt in front of it.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+
+# -- HTML output --------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"partnering {release}"
+
+# -- Empty-safe section indexes -----------------------------------------------------------
+
+# Each section index lists its pages with a ``*`` glob, so a page added later is picked up
+# without editing the index. While a section holds only its index, that glob matches
+# nothing and Sphinx warns, which -W turns into a failure. ``suppress_warnings`` cannot
+# silence this warning in every supported Sphinx release: since 8.2 it carries the subtype
+# ``empty_glob`` but no type (sphinx-doc/sphinx#14625), and before 8.2 it carried neither.
+# So a narrow filter drops exactly that warning, and only for the bare ``*`` pattern: an
+# empty glob of any other pattern (a typo, say) is still reported.
+suppress_warnings = ["toc.empty_glob"]
+
+_SECTION_GLOB = "*"
+
+
+class _EmptySectionGlobFilter(logging.Filter):
+    """Drop the warning about a bare ``*`` toctree glob that matched no page."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        is_empty_glob = (
+            getattr(record, "subtype", None) == "empty_glob"
+            or "didn't match any documents" in message
+        )
+        return not (is_empty_glob and record.args == (_SECTION_GLOB,))
+
+
+def setup(app: Sphinx) -> dict[str, bool]:
+    """Install the filter on the logger of the toctree directive."""
+    toctree_logger = sphinx_logging.getLogger("sphinx.directives.other").logger
+    if not any(isinstance(f, _EmptySectionGlobFilter) for f in toctree_logger.filters):
+        toctree_logger.addFilter(_EmptySectionGlobFilter())
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# =========================================================================================
+# Reference pages
+# =========================================================================================
+
+# Reference pages generated from the code are written by docs/_generate.py

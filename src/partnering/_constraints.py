@@ -1,0 +1,281 @@
+"""Constraints on single fields, declared once for both the models and the schema.
+
+Each constraint is an attrs validator (called when a model is built) *and* a description
+of a JSON Schema keyword (read by the schema generator). Declaring a rule once is what
+makes the models and the interchange schema agree by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from datetime import timedelta
+
+import attrs
+import iso3166
+from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
+
+__all__ = [
+    "COUNTRY_CODES",
+    "Constraint",
+    "Country",
+    "DATETIME_PATTERN",
+    "Each",
+    "Keys",
+    "Length",
+    "MinItems",
+    "Omitted",
+    "Pattern",
+    "Range",
+    "UniqueItems",
+    "Uri",
+    "UtcSeconds",
+    "compile_pattern",
+    "constraints_of",
+]
+
+#: How a date and time is written: UTC, to the second, with a final ``Z``.
+DATETIME_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
+
+#: ISO 3166-1 alpha-2 codes of the countries and territories the standard assigns.
+COUNTRY_CODES: tuple[str, ...] = tuple(sorted(iso3166.countries_by_alpha2))
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a schema pattern so Python matches it as JSON Schema (ECMA-262) does.
+
+    Python's ``$`` also matches before a final newline, and its ``\\d`` matches digits of
+    every script; ECMA-262 does neither. Our patterns avoid ``\\d``, and a final ``$`` is
+    compiled as ``\\Z`` so that ``"abc\\n"`` does not pass for ``^abc$``.
+
+    Example:
+        >>> bool(compile_pattern("^[a-z]+$").search("abc\\n"))
+        False
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+@attrs.frozen
+class Constraint:
+    """The base of all constraints: callable as an attrs validator."""
+
+    def check(self, value: Any) -> str | None:
+        """Return why ``value`` breaks the constraint, or ``None`` if it holds."""
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        """Return the JSON Schema keywords that state the constraint."""
+        raise NotImplementedError
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:  # absent optional values are not constrained
+            return
+        problem = self.check(value)
+        if problem is not None:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+@attrs.frozen
+class Length(Constraint):
+    """A string of ``minimum`` to ``maximum`` characters."""
+
+    minimum: int = 1
+    maximum: int | None = None
+
+    def check(self, value: Any) -> str | None:
+        if len(value) < self.minimum:
+            if self.minimum == 1:
+                return "must not be empty"
+            return f"must have at least {self.minimum} characters"
+        if self.maximum is not None and len(value) > self.maximum:
+            return f"must have at most {self.maximum} characters"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        keywords: dict[str, Any] = {"minLength": self.minimum}
+        if self.maximum is not None:
+            keywords["maxLength"] = self.maximum
+        return keywords
+
+
+@attrs.frozen
+class Pattern(Constraint):
+    """A string matching a regular expression written for JSON Schema.
+
+    ``explanation`` says in words what the pattern accepts, for messages and docs.
+    """
+
+    regex: str
+    explanation: str
+    _compiled: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", compile_pattern(self.regex))
+
+    def check(self, value: Any) -> str | None:
+        return None if self._compiled.search(value) else f"must be {self.explanation}"
+
+    def schema(self) -> dict[str, Any]:
+        return {"pattern": self.regex}
+
+
+@attrs.frozen
+class Range(Constraint):
+    """A number from ``minimum`` to ``maximum``, both included."""
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value: Any) -> str | None:
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {self.maximum}"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        keywords: dict[str, Any] = {}
+        if self.minimum is not None:
+            keywords["minimum"] = self.minimum
+        if self.maximum is not None:
+            keywords["maximum"] = self.maximum
+        return keywords
+
+
+@attrs.frozen
+class Country(Constraint):
+    """An ISO 3166-1 alpha-2 country code, such as ``KE``."""
+
+    def check(self, value: Any) -> str | None:
+        if value in _COUNTRY_SET:
+            return None
+        return "must be an ISO 3166-1 alpha-2 country code, such as 'KE'"
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/country_code"}
+
+
+_COUNTRY_SET = frozenset(COUNTRY_CODES)
+
+
+@attrs.frozen
+class Uri(Constraint):
+    """An absolute URI, checked as JSON Schema's ``uri`` format checks it (RFC 3986)."""
+
+    def check(self, value: Any) -> str | None:
+        return None if validate_rfc3986(value, rule="URI") else "must be an absolute URI"
+
+    def schema(self) -> dict[str, Any]:
+        return {"format": "uri"}
+
+
+@attrs.frozen
+class UtcSeconds(Constraint):
+    """A date and time in UTC to the second, written like ``2026-01-31T09:30:00Z``."""
+
+    def check(self, value: Any) -> str | None:
+        if value.tzinfo is None or value.utcoffset() != timedelta(0) or value.microsecond:
+            return "must be a UTC time to the second, such as 2026-01-31T09:30:00Z"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"pattern": DATETIME_PATTERN}
+
+
+@attrs.frozen
+class Keys(Constraint):
+    """A mapping whose keys match a pattern, and which is not empty."""
+
+    regex: str
+    explanation: str
+    _compiled: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", compile_pattern(self.regex))
+
+    def check(self, value: Any) -> str | None:
+        for key in value:
+            if not isinstance(key, str) or not self._compiled.search(key):
+                return f"has the key {key!r}; keys must be {self.explanation}"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"propertyNames": {"pattern": self.regex}, "minProperties": 1}
+
+
+@attrs.frozen
+class MinItems(Constraint):
+    """A list of at least ``minimum`` items."""
+
+    minimum: int
+
+    def check(self, value: Any) -> str | None:
+        if len(value) < self.minimum:
+            return f"needs at least {self.minimum} item(s)"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"minItems": self.minimum}
+
+
+@attrs.frozen
+class Omitted(Constraint):
+    """An optional list or mapping: in files it is left out rather than written empty.
+
+    Models hold an absent list as ``()`` and absent custom data as ``{}``, so the model accepts
+    empty values; files never contain ``[]`` or ``{}`` for them, which keeps every load and
+    dump round trip exact.
+    """
+
+    def check(self, value: Any) -> str | None:
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"minItems": 1}
+
+
+@attrs.frozen
+class UniqueItems(Constraint):
+    """A list in which no item appears twice."""
+
+    def check(self, value: Any) -> str | None:
+        seen: list[Any] = []
+        for item in value:
+            if item in seen:
+                return f"lists {item!r} more than once"
+            seen.append(item)
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"uniqueItems": True}
+
+
+@attrs.frozen
+class Each(Constraint):
+    """Constraints that every item of a list must meet."""
+
+    constraints: Sequence[Constraint] = attrs.field(converter=tuple)
+
+    def check(self, value: Any) -> str | None:
+        for index, item in enumerate(value):
+            for constraint in self.constraints:
+                problem = constraint.check(item)
+                if problem is not None:
+                    return f"item {index} {problem}"
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        keywords: dict[str, Any] = {}
+        for constraint in self.constraints:
+            keywords.update(constraint.schema())
+        return keywords
+
+
+def constraints_of(attribute: attrs.Attribute[Any]) -> Collection[Constraint]:
+    """Return the constraints declared on a model field."""
+    found: Collection[Constraint] = attribute.metadata.get("constraints", ())
+    return found

@@ -1,0 +1,481 @@
+"""The code lists of the interchange format, as enumerations.
+
+Each member's value is the exact string written in exchange files; its ``title`` and
+``description`` are data that the schema generator and the documentation both show.
+Where a list comes from a public standard, the class docstring names it.
+
+Example:
+    >>> OrganisationType("70").title
+    'Private Sector'
+    >>> sector_of(OrganisationType.PRIVATE_SECTOR)
+    <Sector.PRIVATE: 'private'>
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+__all__ = [
+    "Agreement",
+    "ChallengeCategory",
+    "CodeList",
+    "Focus",
+    "HostingModel",
+    "MembershipRole",
+    "OrganisationType",
+    "ParticipantRole",
+    "PartnershipStage",
+    "PartnershipType",
+    "PlatformFunction",
+    "PlatformScope",
+    "PlatformStage",
+    "PlatformType",
+    "Rating",
+    "Sector",
+    "sector_of",
+]
+
+
+class CodeList(Enum):
+    """The base of every code list: a code written in files, a title and a description."""
+
+    _value_: str
+    title: str
+    description: str
+
+    def __new__(cls, code: str, title: str, description: str) -> Any:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.title = title
+        member.description = description
+        return member
+
+    @classmethod
+    def codes(cls) -> tuple[str, ...]:
+        """Return the codes of the list in their documented order.
+
+        Example:
+            >>> Rating.codes()
+            ('green', 'amber', 'red', 'not_applicable')
+        """
+        return tuple(member.value for member in cls)
+
+
+class OrganisationType(CodeList):
+    """The kind of organisation, from the IATI OrganisationType code list."""
+
+    GOVERNMENT = ("10", "Government", "A national government or one of its ministries.")
+    LOCAL_GOVERNMENT = (
+        "11",
+        "Local Government",
+        "A subnational government: a county, state, municipality or council.",
+    )
+    OTHER_PUBLIC_SECTOR = (
+        "15",
+        "Other Public Sector",
+        "A public body that is not a government, such as an agency or a state enterprise.",
+    )
+    INTERNATIONAL_NGO = (
+        "21",
+        "International NGO",
+        "A non-governmental organisation working in several countries.",
+    )
+    NATIONAL_NGO = ("22", "National NGO", "A non-governmental organisation of one country.")
+    REGIONAL_NGO = (
+        "23",
+        "Regional NGO",
+        "A non-governmental organisation working across one region.",
+    )
+    PARTNER_COUNTRY_NGO = (
+        "24",
+        "Partner Country based NGO",
+        "A non-governmental organisation based in the country that receives development aid.",
+    )
+    PUBLIC_PRIVATE_PARTNERSHIP = (
+        "30",
+        "Public Private Partnership",
+        "An organisation set up jointly by public and private bodies.",
+    )
+    MULTILATERAL = (
+        "40",
+        "Multilateral",
+        "An intergovernmental organisation, such as a UN agency or a development bank.",
+    )
+    FOUNDATION = ("60", "Foundation", "A philanthropic foundation.")
+    PRIVATE_SECTOR = ("70", "Private Sector", "A business, or an association of businesses.")
+    PRIVATE_SECTOR_PROVIDER_COUNTRY = (
+        "71",
+        "Private Sector in Provider Country",
+        "A business based in a country that provides development aid.",
+    )
+    PRIVATE_SECTOR_RECIPIENT_COUNTRY = (
+        "72",
+        "Private Sector in Aid Recipient Country",
+        "A business based in a country that receives development aid.",
+    )
+    PRIVATE_SECTOR_THIRD_COUNTRY = (
+        "73",
+        "Private Sector in Third Country",
+        "A business based in neither the provider nor the recipient country.",
+    )
+    ACADEMIC = (
+        "80",
+        "Academic, Training and Research",
+        "A university, research institute, think tank or training body.",
+    )
+    OTHER = ("90", "Other", "An organisation that fits none of the other types.")
+
+
+class Sector(CodeList):
+    """The sector an organisation belongs to: the cross-sector view of partnerships.
+
+    Derived from :class:`OrganisationType` unless a partner states it (see :func:`sector_of`).
+    Being a donor is a role, not a sector.
+    """
+
+    PUBLIC = ("public", "Public sector", "Governments and other public bodies.")
+    PRIVATE = ("private", "Private sector", "Businesses and business associations.")
+    CIVIL_SOCIETY = (
+        "civil_society",
+        "Civil society",
+        "Non-governmental and community organisations.",
+    )
+    ACADEMIA = ("academia", "Academia", "Universities, research and training institutions.")
+    PHILANTHROPY = ("philanthropy", "Philanthropy", "Foundations and philanthropic funders.")
+    MULTILATERAL = (
+        "multilateral",
+        "Multilateral",
+        "Intergovernmental organisations: the UN system, development banks.",
+    )
+    PUBLIC_PRIVATE = (
+        "public_private",
+        "Public-private",
+        "Organisations owned or run jointly by public and private bodies.",
+    )
+    OTHER = ("other", "Other", "Organisations that fit no other sector.")
+
+
+_SECTOR_BY_TYPE: dict[OrganisationType, Sector] = {
+    OrganisationType.GOVERNMENT: Sector.PUBLIC,
+    OrganisationType.LOCAL_GOVERNMENT: Sector.PUBLIC,
+    OrganisationType.OTHER_PUBLIC_SECTOR: Sector.PUBLIC,
+    OrganisationType.INTERNATIONAL_NGO: Sector.CIVIL_SOCIETY,
+    OrganisationType.NATIONAL_NGO: Sector.CIVIL_SOCIETY,
+    OrganisationType.REGIONAL_NGO: Sector.CIVIL_SOCIETY,
+    OrganisationType.PARTNER_COUNTRY_NGO: Sector.CIVIL_SOCIETY,
+    OrganisationType.PUBLIC_PRIVATE_PARTNERSHIP: Sector.PUBLIC_PRIVATE,
+    OrganisationType.MULTILATERAL: Sector.MULTILATERAL,
+    OrganisationType.FOUNDATION: Sector.PHILANTHROPY,
+    OrganisationType.PRIVATE_SECTOR: Sector.PRIVATE,
+    OrganisationType.PRIVATE_SECTOR_PROVIDER_COUNTRY: Sector.PRIVATE,
+    OrganisationType.PRIVATE_SECTOR_RECIPIENT_COUNTRY: Sector.PRIVATE,
+    OrganisationType.PRIVATE_SECTOR_THIRD_COUNTRY: Sector.PRIVATE,
+    OrganisationType.ACADEMIC: Sector.ACADEMIA,
+    OrganisationType.OTHER: Sector.OTHER,
+}
+
+
+def sector_of(organisation_type: OrganisationType) -> Sector:
+    """Return the sector that an organisation type belongs to.
+
+    Example:
+        >>> sector_of(OrganisationType.FOUNDATION).value
+        'philanthropy'
+    """
+    return _SECTOR_BY_TYPE[organisation_type]
+
+
+class ParticipantRole(CodeList):
+    """The role of an organisation in a partnership.
+
+    The first four are the IATI OrganisationRole codes 1 to 4, written as words;
+    ``broker`` is added for the platforms that broker partnerships.
+    """
+
+    FUNDING = ("funding", "Funding", "Provides money (IATI OrganisationRole 1).")
+    ACCOUNTABLE = (
+        "accountable",
+        "Accountable",
+        "Answers for the partnership's results (IATI OrganisationRole 2).",
+    )
+    EXTENDING = (
+        "extending",
+        "Extending",
+        "Manages funds on behalf of the funder (IATI OrganisationRole 3).",
+    )
+    IMPLEMENTING = (
+        "implementing",
+        "Implementing",
+        "Carries out the work (IATI OrganisationRole 4).",
+    )
+    BROKER = (
+        "broker",
+        "Broker",
+        "Brings the partners together and supports their collaboration.",
+    )
+
+
+class MembershipRole(CodeList):
+    """The role of an organisation in a platform (a proposal of this project)."""
+
+    HOST = ("host", "Host", "Houses the platform and its secretariat.")
+    SECRETARIAT = ("secretariat", "Secretariat", "Runs the platform day to day.")
+    CO_CHAIR = ("co_chair", "Co-chair", "Shares the chair of the platform's governance.")
+    STEERING_COMMITTEE = (
+        "steering_committee",
+        "Steering committee",
+        "Sits on the body that steers the platform.",
+    )
+    FUNDER = ("funder", "Funder", "Funds the platform.")
+    MEMBER = ("member", "Member", "Takes part in the platform.")
+    TECHNICAL_PARTNER = (
+        "technical_partner",
+        "Technical partner",
+        "Lends expertise or services to the platform.",
+    )
+
+
+class PlatformScope(CodeList):
+    """The geographic reach of a platform (a proposal of this project)."""
+
+    SUBNATIONAL = ("subnational", "Subnational", "Part of one country: a county, state or city.")
+    NATIONAL = ("national", "National", "One country.")
+    REGIONAL = ("regional", "Regional", "Several countries of one region.")
+    GLOBAL = ("global", "Global", "The world.")
+
+
+class PlatformType(CodeList):
+    """What a platform mainly does, from the TPI and UN DESA typology of platforms."""
+
+    DIALOGUE = (
+        "dialogue",
+        "Dialogue",
+        "Brings sectors together to talk, align and build trust.",
+    )
+    KNOWLEDGE_EXCHANGE = (
+        "knowledge_exchange",
+        "Knowledge exchange",
+        "Shares experience, evidence and good practice.",
+    )
+    REPORTING_AND_STANDARD_SETTING = (
+        "reporting_and_standard_setting",
+        "Reporting and standard setting",
+        "Sets norms or standards and tracks commitments against them.",
+    )
+    TRANSFORMATIVE_PARTNERSHIP = (
+        "transformative_partnership",
+        "Transformative partnership",
+        "Systematically builds partnerships that change a system.",
+    )
+
+
+class Focus(CodeList):
+    """What a platform is organised around (TPI)."""
+
+    ISSUE = ("issue", "Issue", "A development issue, such as nutrition or water.")
+    MARKET_OR_VALUE_CHAIN = (
+        "market_or_value_chain",
+        "Market or value chain",
+        "A market or a value chain, such as cassava or fresh produce.",
+    )
+    GEOGRAPHY = ("geography", "Geography", "A place: a country, a region, a corridor.")
+
+
+class HostingModel(CodeList):
+    """Who hosts and leads a platform (a proposal of this project, drawn from real cases)."""
+
+    GOVERNMENT_LED = ("government_led", "Government-led", "A government hosts and leads.")
+    GOVERNMENT_UN_CO_LED = (
+        "government_un_co_led",
+        "Government and UN co-led",
+        "A government and the UN system lead together.",
+    )
+    UN_HOSTED = ("un_hosted", "UN-hosted", "A UN agency hosts the platform.")
+    BUSINESS_ASSOCIATION_HOSTED = (
+        "business_association_hosted",
+        "Business-association-hosted",
+        "A business association or its foundation hosts the platform.",
+    )
+    NGO_HOSTED = ("ngo_hosted", "NGO-hosted", "A non-governmental organisation hosts it.")
+    INDEPENDENT_ENTITY = (
+        "independent_entity",
+        "Independent entity",
+        "The platform is an organisation of its own.",
+    )
+    INTERGOVERNMENTAL_INITIATIVE = (
+        "intergovernmental_initiative",
+        "Intergovernmental initiative",
+        "Several governments run it together.",
+    )
+    OTHER = ("other", "Other", "Any other arrangement.")
+
+
+class PlatformFunction(CodeList):
+    """What a platform does for its members (TPI, plus functions seen in real platforms)."""
+
+    CONVENING = ("convening", "Convening", "Brings actors from different sectors together.")
+    AWARENESS_RAISING = (
+        "awareness_raising",
+        "Awareness raising",
+        "Makes the case for partnering.",
+    )
+    CO_CREATION = ("co_creation", "Co-creation", "Designs partnerships with the partners.")
+    MATCHMAKING = ("matchmaking", "Matchmaking", "Finds partners for one another.")
+    BROKERING = ("brokering", "Brokering", "Helps partners agree and start working together.")
+    PARTNERSHIP_SUPPORT = (
+        "partnership_support",
+        "Partnership support",
+        "Supports partnerships once they run.",
+    )
+    CAPACITY_BUILDING = (
+        "capacity_building",
+        "Capacity building",
+        "Builds partnering skills in every sector.",
+    )
+    KNOWLEDGE_EXCHANGE = (
+        "knowledge_exchange",
+        "Knowledge exchange",
+        "Shares lessons and evidence.",
+    )
+    IMPACT_MEASUREMENT = (
+        "impact_measurement",
+        "Impact measurement",
+        "Measures what partnerships achieve.",
+    )
+    ADVOCACY = ("advocacy", "Advocacy", "Argues for policies that enable partnering.")
+    RECOGNITION = ("recognition", "Recognition", "Recognises good partnerships publicly.")
+    FUNDING = ("funding", "Funding", "Funds partnerships or their preparation.")
+    REPORTING_AND_STANDARD_SETTING = (
+        "reporting_and_standard_setting",
+        "Reporting and standard setting",
+        "Sets standards and reports against them.",
+    )
+
+
+class PlatformStage(CodeList):
+    """Where a platform is in its life (a proposal of this project)."""
+
+    SCOPING = ("scoping", "Scoping", "The need and the support for a platform are explored.")
+    DESIGN = ("design", "Design", "Its governance, services and funding are designed.")
+    LAUNCHED = ("launched", "Launched", "It has been launched publicly.")
+    OPERATIONAL = ("operational", "Operational", "It runs its services.")
+    SCALING = ("scaling", "Scaling", "It grows in reach or services.")
+    TRANSITIONING = (
+        "transitioning",
+        "Transitioning",
+        "It hands over to a new host or a new form.",
+    )
+    CLOSED = ("closed", "Closed", "It has stopped operating.")
+
+
+class PartnershipType(CodeList):
+    """How deeply partners collaborate: TPI's spectrum of partnership types."""
+
+    LEVERAGE_EXCHANGE = (
+        "leverage_exchange",
+        "Leverage or exchange",
+        "Partners exchange or pool resources for a shared aim.",
+    )
+    COMBINE_INTEGRATE = (
+        "combine_integrate",
+        "Combine or integrate",
+        "Partners combine complementary resources into one approach.",
+    )
+    TRANSFORM = (
+        "transform",
+        "Transform",
+        "Partners work together to change a system.",
+    )
+
+
+class PartnershipStage(CodeList):
+    """Where a partnership is in TPI's partnering cycle (``moved_on`` is this project's)."""
+
+    SCOPING_AND_BUILDING = (
+        "scoping_and_building",
+        "Scoping and building",
+        "Partners are found, and the partnership is planned and agreed.",
+    )
+    MANAGING_AND_MAINTAINING = (
+        "managing_and_maintaining",
+        "Managing and maintaining",
+        "The partnership is governed and delivers.",
+    )
+    REVIEWING_AND_REVISING = (
+        "reviewing_and_revising",
+        "Reviewing and revising",
+        "Partners measure results and adjust.",
+    )
+    SUSTAINING_OUTCOMES = (
+        "sustaining_outcomes",
+        "Sustaining outcomes",
+        "Partners secure what was achieved and plan what comes next.",
+    )
+    MOVED_ON = ("moved_on", "Moved on", "The partnership has ended or changed form.")
+
+
+class Agreement(CodeList):
+    """The form of a partnership's agreement (a proposal of this project)."""
+
+    INFORMAL = ("informal", "Informal", "No written agreement.")
+    MOU = ("mou", "Memorandum of understanding", "A non-binding written agreement.")
+    CONTRACT = ("contract", "Contract", "A binding agreement.")
+    JOINT_VENTURE = ("joint_venture", "Joint venture", "A jointly owned entity.")
+    OTHER = ("other", "Other", "Any other form.")
+
+
+class ChallengeCategory(CodeList):
+    """The kind of challenge a platform faces (a proposal of this project)."""
+
+    GOVERNMENT_ENGAGEMENT = (
+        "government_engagement",
+        "Government engagement",
+        "Engaging government and aligning with its priorities.",
+    )
+    BUSINESS_MODEL_AND_FUNDING = (
+        "business_model_and_funding",
+        "Business model and funding",
+        "Funding the platform and making it sustainable.",
+    )
+    LEADERSHIP_AND_CHAMPIONS = (
+        "leadership_and_champions",
+        "Leadership and champions",
+        "Finding leaders who lend the platform credibility.",
+    )
+    STAFF_CAPACITY = (
+        "staff_capacity",
+        "Staff capacity",
+        "Having skilled people to run the platform and broker partnerships.",
+    )
+    TRUST_AND_NEUTRALITY = (
+        "trust_and_neutrality",
+        "Trust and neutrality",
+        "Being trusted by every sector; no sector capturing the agenda.",
+    )
+    STAKEHOLDER_ENGAGEMENT = (
+        "stakeholder_engagement",
+        "Stakeholder engagement",
+        "Bringing and keeping the right organisations on board.",
+    )
+    DUPLICATION_AND_COORDINATION = (
+        "duplication_and_coordination",
+        "Duplication and coordination",
+        "Fitting in with existing mechanisms rather than duplicating them.",
+    )
+    IMPACT_MEASUREMENT = (
+        "impact_measurement",
+        "Impact measurement",
+        "Knowing and showing what the platform achieves.",
+    )
+    INCLUSION = ("inclusion", "Inclusion", "Leaving no one behind.")
+    OTHER = ("other", "Other", "Any other challenge.")
+
+
+class Rating(CodeList):
+    """A rating in an assessment, after TPI's partnership health check."""
+
+    GREEN = ("green", "Green", "No concern.")
+    AMBER = ("amber", "Amber", "Some concern.")
+    RED = ("red", "Red", "Serious concern.")
+    NOT_APPLICABLE = ("not_applicable", "Not applicable", "The building block does not apply.")

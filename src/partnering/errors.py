@@ -1,0 +1,109 @@
+"""The exceptions the library raises.
+
+Every exception derives from :class:`PartneringError` and from the builtin that fits, so
+``except ValueError`` keeps working for callers who do not know this library. Problems found
+*in data* are not exceptions: they are :class:`~partnering.report.Issue` values collected in a
+:class:`~partnering.report.Report`; :class:`InvalidDocumentError` carries one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from partnering.report import Report
+
+__all__ = [
+    "DocumentTooLargeError",
+    "InvalidDocumentError",
+    "JSONParseError",
+    "PartneringError",
+    "ReadError",
+]
+
+
+class PartneringError(Exception):
+    """The root of every exception this library raises on purpose."""
+
+
+class ReadError(PartneringError, OSError):
+    """A file could not be read or written: missing, a directory, no permission.
+
+    Example:
+        >>> from partnering import load
+        >>> try:
+        ...     load("no-such-file.json")
+        ... except ReadError as error:
+        ...     print(error.code)
+        read-error
+    """
+
+    code = "read-error"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class JSONParseError(PartneringError, ValueError):
+    """The bytes are not one strict JSON document.
+
+    Attributes:
+        code: a stable identifier of the kind of problem, such as ``json-duplicate-key``.
+        message: what is wrong and what to do, for a person.
+        line: the 1-based line where the problem is, when known.
+        column: the 1-based column (in characters) where the problem is, when known.
+        offset: the 0-based character offset, when known.
+        pointer: the JSON Pointer of the value concerned, when known (duplicate keys, depth).
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+        pointer: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.pointer = pointer
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"line {self.line}, column {self.column}")
+        if self.pointer is not None:
+            where.append(f"at {self.pointer or '/'}")
+        return f"{self.message} ({'; '.join(where)})" if where else self.message
+
+
+class DocumentTooLargeError(JSONParseError):
+    """The document is larger than the configured size limit."""
+
+
+class InvalidDocumentError(PartneringError, ValueError):
+    """A document parsed, but does not describe a valid dataset.
+
+    Attributes:
+        report: every problem found, as a :class:`~partnering.report.Report`.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        errors = report.errors
+        first = errors[0] if errors else None
+        summary = f"the document is not a valid dataset: {len(errors)} error(s)"
+        if first is not None:
+            summary += f"; first at {first.pointer or '/'}: {first.message}"
+        super().__init__(summary)

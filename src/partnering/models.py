@@ -1,0 +1,466 @@
+"""The domain models: platforms, partners, partnerships and what platforms learn.
+
+Every model is a frozen attrs class with keyword-only fields; change one with
+:func:`attrs.evolve`. Entities refer to each other by id, in fields named for the relation
+and ending in ``_id`` or ``_ids``. The invariants of a single field are declared next to the
+field; rules across records (references, uniqueness, date order) live in
+:mod:`partnering.rules`. Models know nothing of JSON: see :mod:`partnering.convert`.
+
+Example:
+    >>> kenya = Partner(
+    ...     id="gov-ke", name="Government of Kenya", organisation_type=OrganisationType.GOVERNMENT
+    ... )
+    >>> kenya.effective_sector
+    <Sector.PUBLIC: 'public'>
+    >>> attrs.evolve(kenya, country="KE").country
+    'KE'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from partnering._constraints import (
+    Constraint,
+    Country,
+    Each,
+    Keys,
+    Length,
+    MinItems,
+    Omitted,
+    Pattern,
+    Range,
+    UniqueItems,
+    Uri,
+    UtcSeconds,
+)
+from partnering.codelists import (
+    Agreement,
+    ChallengeCategory,
+    Focus,
+    HostingModel,
+    MembershipRole,
+    OrganisationType,
+    ParticipantRole,
+    PartnershipStage,
+    PartnershipType,
+    PlatformFunction,
+    PlatformScope,
+    PlatformStage,
+    PlatformType,
+    Rating,
+    Sector,
+    sector_of,
+)
+
+__all__ = [
+    "ENTITY_LISTS",
+    "SCHEMA_VERSION",
+    "Assessment",
+    "BuildingBlock",
+    "BuildingBlockRating",
+    "Challenge",
+    "Community",
+    "Dataset",
+    "Event",
+    "Framework",
+    "Membership",
+    "Participant",
+    "Partner",
+    "Partnership",
+    "Platform",
+    "Publisher",
+    "Solution",
+    "Source",
+]
+
+#: The version of the interchange format these models describe.
+SCHEMA_VERSION = "1.0"
+
+#: Custom data is a JSON object of namespaced keys, kept exactly as given.
+Extensions = Mapping[str, Any]
+
+_ID = Pattern(
+    "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$",
+    "an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
+)
+_TEXT = Length(1)
+_URL = (Pattern("^https?://[!-~]+$", "a web address starting with http:// or https://"), Uri())
+_SDGS = (
+    UniqueItems(),
+    Each([Range(1, 17)]),
+)
+_SDG_TARGET = Pattern(
+    "^(1[0-7]|[1-9])[.]([1-9][0-9]?|[a-j])$",
+    "an SDG target id such as '3.8', '17.17' or '14.c'",
+)
+_EXTENSION_KEY = Keys(
+    "^[a-z0-9][a-z0-9-]*:[A-Za-z0-9_.-]+$",
+    "namespaced, like 'my-platform:field' (a lowercase prefix, a colon, then the name)",
+)
+
+
+def _field(description: str, *constraints: Constraint, default: Any = attrs.NOTHING) -> Any:
+    """Declare a model field with its description and single-field constraints."""
+    return attrs.field(
+        default=default,
+        validator=list(constraints),
+        metadata={"description": description, "constraints": constraints},
+    )
+
+
+def _optional(description: str, *constraints: Constraint) -> Any:
+    return _field(description, *constraints, default=None)
+
+
+def _ids(description: str) -> Any:
+    """Declare an optional list of references; an empty list is written by leaving it out."""
+    return _list(description, UniqueItems(), Each([_ID]))
+
+
+def _list(description: str, *constraints: Constraint) -> Any:
+    """Declare an optional list; an empty list is written by leaving it out."""
+    all_constraints = (Omitted(), *constraints)
+    return attrs.field(
+        factory=tuple,
+        validator=list(all_constraints),
+        metadata={"description": description, "constraints": all_constraints},
+    )
+
+
+def _extensions() -> Any:
+    return attrs.field(
+        factory=dict,
+        validator=[_EXTENSION_KEY],
+        metadata={
+            "description": (
+                "Custom data under namespaced keys such as 'kenya-sdgpp:window'. "
+                "Kept exactly through every load and dump; other tools may ignore it."
+            ),
+            "constraints": (_EXTENSION_KEY,),
+        },
+    )
+
+
+def _sources() -> Any:
+    return _list("The public sources this record is based on.")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public source that a record cites."""
+
+    title: str = _field("The title of the source.", _TEXT)
+    url: str | None = _optional("Where the source can be read.", *_URL)
+    publisher: str | None = _optional("Who published the source.", _TEXT)
+    year: int | None = _optional("The year of publication.", Range(1000, 9999))
+
+
+@attrs.frozen(kw_only=True)
+class Publisher:
+    """The organisation that publishes an exchange file."""
+
+    name: str = _field("The publisher's name.", _TEXT)
+    identifier: str | None = _optional(
+        "An org-id.guide identifier of the publisher, such as 'GB-COH-09506232'.", _TEXT
+    )
+    website: str | None = _optional("The publisher's website.", *_URL)
+
+
+@attrs.frozen(kw_only=True)
+class Partner:
+    """An organisation that takes part in platforms or partnerships."""
+
+    id: str = _field("The partner's id, unique among partners in the file.", _ID)
+    name: str = _field("The organisation's name.", _TEXT)
+    organisation_type: OrganisationType = _field(
+        "The kind of organisation, as an IATI OrganisationType code."
+    )
+    sector: Sector | None = _optional(
+        "The organisation's sector; when absent, it follows from the organisation type."
+    )
+    identifier: str | None = _optional(
+        "An org-id.guide identifier: list code, hyphen, id, such as 'GB-COH-09506232'.", _TEXT
+    )
+    acronym: str | None = _optional("A short name, such as 'TPI'.", _TEXT)
+    country: str | None = _optional(
+        "The country of the organisation's seat (ISO 3166-1 alpha-2).", Country()
+    )
+    website: str | None = _optional("The organisation's website.", *_URL)
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+    @property
+    def effective_sector(self) -> Sector:
+        """The stated sector, or the one that follows from the organisation type.
+
+        Example:
+            >>> Partner(id="p", name="P", organisation_type=OrganisationType("80")).effective_sector
+            <Sector.ACADEMIA: 'academia'>
+        """
+        return self.sector if self.sector is not None else sector_of(self.organisation_type)
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A partner's place in a platform."""
+
+    partner_id: str = _field("The id of the member partner.", _ID)
+    roles: tuple[MembershipRole, ...] = _field(
+        "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
+    )
+    since: date | None = _optional("When the partner joined.")
+
+
+@attrs.frozen(kw_only=True)
+class Platform:
+    """A standing structure that systematically creates cross-sector partnerships."""
+
+    id: str = _field("The platform's id, unique among platforms in the file.", _ID)
+    name: str = _field("The platform's name.", _TEXT)
+    scope: PlatformScope = _field("The platform's geographic reach.")
+    hosting_model: HostingModel = _field("Who hosts and leads the platform.")
+    acronym: str | None = _optional("A short name, such as 'ZBiDF'.", _TEXT)
+    description: str | None = _optional("What the platform is and does.", _TEXT)
+    countries: tuple[str, ...] = _list(
+        "The countries the platform works in (ISO 3166-1 alpha-2).",
+        UniqueItems(),
+        Each([Country()]),
+    )
+    region: str | None = _optional("The region a regional platform covers.", _TEXT)
+    platform_type: PlatformType | None = _optional("What the platform mainly does.")
+    focus: Focus | None = _optional("What the platform is organised around.")
+    themes: tuple[str, ...] = _list(
+        "The themes the platform works on, in its own words.", UniqueItems(), Each([_TEXT])
+    )
+    sdgs: tuple[int, ...] = _list(
+        "The Sustainable Development Goals (1 to 17) the platform works towards.", *_SDGS
+    )
+    host_id: str | None = _optional("The id of the partner that hosts the platform.", _ID)
+    functions: tuple[PlatformFunction, ...] = _list(
+        "What the platform does for its members.", UniqueItems()
+    )
+    stage: PlatformStage | None = _optional("Where the platform is in its life.")
+    launched_on: date | None = _optional("When the platform was launched.")
+    parent_id: str | None = _optional(
+        "The id of the platform this one belongs to, such as a global network.", _ID
+    )
+    members: tuple[Membership, ...] = _list("The partners that take part in the platform.")
+    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges the platform faces.")
+    website: str | None = _optional("The platform's website.", *_URL)
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A partner's part in a partnership."""
+
+    partner_id: str = _field("The id of the participating partner.", _ID)
+    roles: tuple[ParticipantRole, ...] = _list(
+        "What the partner does in the partnership.", UniqueItems()
+    )
+    lead: bool | None = _optional("Whether the partner leads the partnership.")
+    contribution: str | None = _optional("What the partner brings, in words.", _TEXT)
+
+
+@attrs.frozen(kw_only=True)
+class Partnership:
+    """An ongoing collaboration between organisations of different kinds."""
+
+    id: str = _field("The partnership's id, unique among partnerships in the file.", _ID)
+    title: str = _field("The partnership's name or title.", _TEXT)
+    participants: tuple[Participant, ...] = _field(
+        "The partners in the partnership: at least two.", MinItems(2)
+    )
+    description: str | None = _optional("What the partnership does.", _TEXT)
+    platform_id: str | None = _optional("The id of the platform that brokered it.", _ID)
+    partnership_type: PartnershipType | None = _optional("How deeply the partners collaborate.")
+    stage: PartnershipStage | None = _optional("Where it is in the partnering cycle.")
+    agreement: Agreement | None = _optional("The form of the partners' agreement.")
+    sdgs: tuple[int, ...] = _list(
+        "The Sustainable Development Goals (1 to 17) it works towards.", *_SDGS
+    )
+    sdg_targets: tuple[str, ...] = _list(
+        "The SDG targets it works towards, such as '3.8'.", UniqueItems(), Each([_SDG_TARGET])
+    )
+    countries: tuple[str, ...] = _list(
+        "The countries it works in (ISO 3166-1 alpha-2).", UniqueItems(), Each([Country()])
+    )
+    start_date: date | None = _optional("When it started.")
+    end_date: date | None = _optional("When it ended or is planned to end.")
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Challenge:
+    """A challenge that partnership platforms face."""
+
+    id: str = _field("The challenge's id, unique among challenges in the file.", _ID)
+    title: str = _field("The challenge in a few words.", _TEXT)
+    category: ChallengeCategory = _field("The kind of challenge.")
+    description: str | None = _optional("The challenge explained.", _TEXT)
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Solution:
+    """A way that platforms address one or more challenges."""
+
+    id: str = _field("The solution's id, unique among solutions in the file.", _ID)
+    title: str = _field("The solution in a few words.", _TEXT)
+    challenge_ids: tuple[str, ...] = _field(
+        "The ids of the challenges it addresses: at least one.",
+        MinItems(1),
+        UniqueItems(),
+        Each([_ID]),
+    )
+    description: str | None = _optional("The solution explained.", _TEXT)
+    building_block_ids: tuple[str, ...] = _ids("The ids of the building blocks it is part of.")
+    example_platform_ids: tuple[str, ...] = _ids("The ids of platforms that apply it.")
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """A named set of building blocks, such as the provisional 2014 framework."""
+
+    id: str = _field("The framework's id, unique among frameworks in the file.", _ID)
+    name: str = _field("The framework's name.", _TEXT)
+    description: str | None = _optional("What the framework is for and where it comes from.", _TEXT)
+    version: str | None = _optional("The framework's version.", _TEXT)
+    provisional: bool | None = _optional("Whether the framework is provisional.")
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class BuildingBlock:
+    """An element a high-performing platform needs, within a framework."""
+
+    id: str = _field("The building block's id, unique among building blocks in the file.", _ID)
+    framework_id: str = _field("The id of the framework it belongs to.", _ID)
+    name: str = _field("The building block's name.", _TEXT)
+    description: str = _field("What the building block means in practice.", _TEXT)
+    order: int | None = _optional("Its position within the framework, from 1.", Range(1))
+    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges it addresses.")
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class BuildingBlockRating:
+    """How a platform does on one building block."""
+
+    building_block_id: str = _field("The id of the building block rated.", _ID)
+    rating: Rating = _field("The rating, after the partnership health check.")
+    evidence: str | None = _optional("What the rating rests on.", _TEXT)
+    actions: tuple[str, ...] = _list("What to do next.", Each([_TEXT]))
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """An assessment of one platform against the building blocks of a framework."""
+
+    id: str = _field("The assessment's id, unique among assessments in the file.", _ID)
+    platform_id: str = _field("The id of the platform assessed.", _ID)
+    framework_id: str = _field("The id of the framework assessed against.", _ID)
+    assessed_on: date = _field("When the assessment was made.")
+    ratings: tuple[BuildingBlockRating, ...] = _field(
+        "One rating per building block.", MinItems(1)
+    )
+    assessor: str | None = _optional("Who made the assessment.", _TEXT)
+    summary: str | None = _optional("The assessment in a few sentences.", _TEXT)
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A gathering of practitioners, such as the 2014 Platforms for Partnership workshop."""
+
+    id: str = _field("The event's id, unique among events in the file.", _ID)
+    name: str = _field("The event's name.", _TEXT)
+    start_date: date = _field("The first day of the event.")
+    end_date: date = _field("The last day of the event.")
+    description: str | None = _optional("What the event was for.", _TEXT)
+    location: str | None = _optional("Where the event took place.", _TEXT)
+    convener_id: str | None = _optional("The id of the partner that convened it.", _ID)
+    sponsor_ids: tuple[str, ...] = _ids("The ids of the partners that supported it.")
+    participant_count: int | None = _optional("How many people took part.", Range(0))
+    country_count: int | None = _optional("How many countries they came from.", Range(0))
+    sectors_present: tuple[Sector, ...] = _list(
+        "The sectors the participants came from.", UniqueItems()
+    )
+    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges the event identified.")
+    solution_ids: tuple[str, ...] = _ids("The ids of the solutions the event designed.")
+    building_block_ids: tuple[str, ...] = _ids(
+        "The ids of the building blocks the event proposed."
+    )
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Community:
+    """A community of practice of partnership platforms."""
+
+    id: str = _field("The community's id, unique among communities in the file.", _ID)
+    name: str = _field("The community's name.", _TEXT)
+    description: str | None = _optional("What the community is for.", _TEXT)
+    convener_id: str | None = _optional("The id of the partner that convenes it.", _ID)
+    platform_ids: tuple[str, ...] = _ids("The ids of its member platforms.")
+    launched_on: date | None = _optional("When it was launched.")
+    sources: tuple[Source, ...] = _sources()
+    extensions: Extensions = _extensions()
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """The root of an exchange file: metadata and one flat, id-keyed list per entity."""
+
+    schema_version: str = _field(
+        "The version of the interchange format the file follows.",
+        Pattern("^1[.]0$", "'1.0', the version this library reads and writes"),
+        default=SCHEMA_VERSION,
+    )
+    title: str | None = _optional("What the dataset is, in a few words.", _TEXT)
+    description: str | None = _optional("What the dataset holds and how it was made.", _TEXT)
+    publisher: Publisher | None = _optional("Who publishes the dataset.")
+    published_at: datetime | None = _optional(
+        "When the dataset was published, in UTC to the second.", UtcSeconds()
+    )
+    license: str | None = _optional("The address of the licence the data is under.", *_URL)
+    platforms: tuple[Platform, ...] = _list("The partnership platforms.")
+    partners: tuple[Partner, ...] = _list("The organisations.")
+    partnerships: tuple[Partnership, ...] = _list("The partnerships.")
+    challenges: tuple[Challenge, ...] = _list("The challenges platforms face.")
+    solutions: tuple[Solution, ...] = _list("The solutions to those challenges.")
+    frameworks: tuple[Framework, ...] = _list("The frameworks of building blocks.")
+    building_blocks: tuple[BuildingBlock, ...] = _list("The building blocks of the frameworks.")
+    assessments: tuple[Assessment, ...] = _list("Assessments of platforms against frameworks.")
+    events: tuple[Event, ...] = _list("Events, such as workshops.")
+    communities: tuple[Community, ...] = _list("Communities of practice of platforms.")
+    extensions: Extensions = _extensions()
+
+
+#: The dataset's entity lists, by field name, with the model of their items.
+ENTITY_LISTS: Mapping[str, type[Any]] = {
+    "platforms": Platform,
+    "partners": Partner,
+    "partnerships": Partnership,
+    "challenges": Challenge,
+    "solutions": Solution,
+    "frameworks": Framework,
+    "building_blocks": BuildingBlock,
+    "assessments": Assessment,
+    "events": Event,
+    "communities": Community,
+}
