@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from datetime import timedelta
 
 import attrs
 import iso3166
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
+
+from partnering.errors import InvalidValueError
 
 __all__ = [
     "COUNTRY_CODES",
@@ -61,7 +63,13 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 @attrs.frozen
 class Constraint:
-    """The base of all constraints: callable as an attrs validator."""
+    """The base of all constraints: callable as an attrs validator.
+
+    ``code`` is the stable issue code reported when the constraint is broken; the schema
+    layer of validation reports the same code for the same keyword.
+    """
+
+    code: ClassVar[str] = "invalid-value"
 
     def check(self, value: Any) -> str | None:
         """Return why ``value`` breaks the constraint, or ``None`` if it holds."""
@@ -76,12 +84,14 @@ class Constraint:
             return
         problem = self.check(value)
         if problem is not None:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise InvalidValueError(attribute.name, problem, code=self.code)
 
 
 @attrs.frozen
 class Length(Constraint):
     """A string of ``minimum`` to ``maximum`` characters."""
+
+    code = "empty-text"
 
     minimum: int = 1
     maximum: int | None = None
@@ -109,6 +119,8 @@ class Pattern(Constraint):
     ``explanation`` says in words what the pattern accepts, for messages and docs.
     """
 
+    code = "invalid-format"
+
     regex: str
     explanation: str
     _compiled: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
@@ -126,6 +138,8 @@ class Pattern(Constraint):
 @attrs.frozen
 class Range(Constraint):
     """A number from ``minimum`` to ``maximum``, both included."""
+
+    code = "out-of-range"
 
     minimum: int | None = None
     maximum: int | None = None
@@ -150,6 +164,8 @@ class Range(Constraint):
 class Country(Constraint):
     """An ISO 3166-1 alpha-2 country code, such as ``KE``."""
 
+    code = "unknown-code"
+
     def check(self, value: Any) -> str | None:
         if value in _COUNTRY_SET:
             return None
@@ -166,6 +182,8 @@ _COUNTRY_SET = frozenset(COUNTRY_CODES)
 class Uri(Constraint):
     """An absolute URI, checked as JSON Schema's ``uri`` format checks it (RFC 3986)."""
 
+    code = "invalid-format"
+
     def check(self, value: Any) -> str | None:
         return None if validate_rfc3986(value, rule="URI") else "must be an absolute URI"
 
@@ -176,6 +194,8 @@ class Uri(Constraint):
 @attrs.frozen
 class UtcSeconds(Constraint):
     """A date and time in UTC to the second, written like ``2026-01-31T09:30:00Z``."""
+
+    code = "invalid-format"
 
     def check(self, value: Any) -> str | None:
         if value.tzinfo is None or value.utcoffset() != timedelta(0) or value.microsecond:
@@ -189,6 +209,8 @@ class UtcSeconds(Constraint):
 @attrs.frozen
 class Keys(Constraint):
     """A mapping whose keys match a pattern, and which is not empty."""
+
+    code = "invalid-extension-key"
 
     regex: str
     explanation: str
@@ -211,6 +233,8 @@ class Keys(Constraint):
 class MinItems(Constraint):
     """A list of at least ``minimum`` items."""
 
+    code = "too-few-items"
+
     minimum: int
 
     def check(self, value: Any) -> str | None:
@@ -231,6 +255,8 @@ class Omitted(Constraint):
     dump round trip exact.
     """
 
+    code = "empty-list"
+
     def check(self, value: Any) -> str | None:
         return None
 
@@ -241,6 +267,8 @@ class Omitted(Constraint):
 @attrs.frozen
 class UniqueItems(Constraint):
     """A list in which no item appears twice."""
+
+    code = "duplicate-item"
 
     def check(self, value: Any) -> str | None:
         seen: list[Any] = []

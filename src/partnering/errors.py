@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DocumentTooLargeError",
     "InvalidDocumentError",
+    "InvalidValueError",
     "JSONParseError",
     "PartneringError",
     "ReadError",
@@ -24,6 +25,30 @@ __all__ = [
 
 class PartneringError(Exception):
     """The root of every exception this library raises on purpose."""
+
+
+class InvalidValueError(PartneringError, ValueError):
+    """A model was given a value that breaks a constraint of its field.
+
+    Attributes:
+        field: the name of the field.
+        problem: what is wrong with the value, in words.
+        code: the stable issue code of the broken constraint, such as ``empty-text``.
+
+    Example:
+        >>> from partnering import OrganisationType, Partner
+        >>> try:
+        ...     Partner(id="p1", name="", organisation_type=OrganisationType.FOUNDATION)
+        ... except InvalidValueError as error:
+        ...     print(error.field, "-", error.problem)
+        name - must not be empty
+    """
+
+    def __init__(self, field: str, problem: str, *, code: str = "invalid-value") -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+        self.code = code
 
 
 class ReadError(PartneringError, OSError):

@@ -104,12 +104,21 @@ _EXTENSION_KEY = Keys(
 )
 
 
-def _field(description: str, *constraints: Constraint, default: Any = attrs.NOTHING) -> Any:
+def _field(
+    description: str,
+    *constraints: Constraint,
+    default: Any = attrs.NOTHING,
+    required_in_files: bool = False,
+) -> Any:
     """Declare a model field with its description and single-field constraints."""
     return attrs.field(
         default=default,
         validator=list(constraints),
-        metadata={"description": description, "constraints": constraints},
+        metadata={
+            "description": description,
+            "constraints": constraints,
+            "required_in_files": required_in_files,
+        },
     )
 
 
@@ -430,6 +439,8 @@ class Dataset:
         "The version of the interchange format the file follows.",
         Pattern("^1[.]0$", "'1.0', the version this library reads and writes"),
         default=SCHEMA_VERSION,
+        # Python callers get the current version for free; files must say which they follow.
+        required_in_files=True,
     )
     title: str | None = _optional("What the dataset is, in a few words.", _TEXT)
     description: str | None = _optional("What the dataset holds and how it was made.", _TEXT)

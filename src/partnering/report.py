@@ -1,0 +1,216 @@
+"""Problems found in data, as values: an :class:`Issue` each, gathered in a :class:`Report`.
+
+Example:
+    >>> issue = Issue(
+    ...     code="missing-field",
+    ...     severity=Severity.ERROR,
+    ...     path=("partners", 0, "name"),
+    ...     message="'name' is missing; every partner needs one",
+    ...     hint="add the organisation's name",
+    ... )
+    >>> issue.pointer
+    '/partners/0/name'
+    >>> Report(issues=(issue,)).valid
+    False
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import Union
+
+import attrs
+
+from partnering.models import SCHEMA_VERSION
+
+__all__ = [
+    "IssueGroup",
+    "Issue",
+    "Path",
+    "Report",
+    "Severity",
+    "format_pointer",
+    "generic_pointer",
+]
+
+#: A location in a document: object keys and array indices, from the root.
+Path = tuple[Union[str, int], ...]
+
+
+class Severity(Enum):
+    """How serious an issue is: errors make a file invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def _escape(segment: str | int) -> str:
+    # RFC 6901: "~" first, then "/", or "~1" written as a key would come back as "/".
+    return str(segment).replace("~", "~0").replace("/", "~1")
+
+
+def format_pointer(path: Sequence[str | int]) -> str:
+    """Render a path as an RFC 6901 JSON Pointer; the root is the empty string.
+
+    Example:
+        >>> format_pointer(("extensions", "a/b~c", 0))
+        '/extensions/a~1b~0c/0'
+    """
+    return "".join("/" + _escape(segment) for segment in path)
+
+
+def generic_pointer(path: Sequence[str | int]) -> str:
+    """Render a path with every array index replaced by ``*``, to group like issues.
+
+    Example:
+        >>> generic_pointer(("partners", 12, "sector"))
+        '/partners/*/sector'
+    """
+    return "".join("/*" if isinstance(segment, int) else "/" + _escape(segment) for segment in path)
+
+
+def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
+    # Indices sort as numbers and before keys, so /partners/2 comes before /partners/10.
+    return tuple((0, part, "") if isinstance(part, int) else (1, 0, part) for part in path)
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """One problem found in a document.
+
+    Attributes:
+        code: a stable identifier of the kind of problem; documented, never reused.
+        severity: an error makes the document invalid; a warning does not.
+        path: where the problem is, as keys and indices from the root.
+        message: what is wrong, in the file's own terms.
+        hint: how to fix it.
+        excerpt: a short, escaped rendering of the offending value, when there is one.
+        line: the 1-based line, for problems found before the document could be parsed.
+        column: the 1-based column, likewise.
+    """
+
+    code: str
+    severity: Severity
+    path: Path = ()
+    message: str
+    hint: str = ""
+    excerpt: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def pointer(self) -> str:
+        """The location as an RFC 6901 JSON Pointer."""
+        return format_pointer(self.path)
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        """The stable order of issues: by location, then code, then message."""
+        return (self.line or 0, self.column or 0, _path_key(self.path), self.code, self.message)
+
+
+@attrs.frozen(kw_only=True)
+class IssueGroup:
+    """Issues of one code at one generic location, such as ``/partners/*/sector``."""
+
+    code: str
+    severity: Severity
+    generic_pointer: str
+    count: int
+    issues: tuple[Issue, ...]
+
+    @property
+    def first(self) -> Issue:
+        """The first issue of the group, which stands for the rest."""
+        return self.issues[0]
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Every issue found in one document, in a stable order.
+
+    Attributes:
+        issues: the issues, sorted by location, then code.
+        schema_version: the version of the interchange format the document was checked against.
+        source: where the document came from (a path, ``<stdin>``, ``<bytes>``), for display.
+    """
+
+    issues: tuple[Issue, ...] = attrs.field(
+        converter=lambda issues: tuple(sorted(issues, key=lambda issue: issue.sort_key))
+    )
+    schema_version: str = SCHEMA_VERSION
+    source: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Whether the document has no errors (warnings are allowed)."""
+        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        """The issues of severity ``error``."""
+        return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """The issues of severity ``warning``."""
+        return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
+
+    def count_by_code(self) -> dict[str, int]:
+        """Count the issues of each code, codes in alphabetical order.
+
+        Example:
+            >>> Report(issues=()).count_by_code()
+            {}
+        """
+        return dict(sorted(Counter(issue.code for issue in self.issues).items()))
+
+    def count_by_severity(self) -> dict[str, int]:
+        """Count the issues of each severity, errors first.
+
+        Example:
+            >>> Report(issues=()).count_by_severity()
+            {'error': 0, 'warning': 0}
+        """
+        counts = Counter(issue.severity for issue in self.issues)
+        return {severity.value: counts[severity] for severity in Severity}
+
+    def groups(self, *, examples: int = 3) -> tuple[IssueGroup, ...]:
+        """Group issues of the same code at the same generic location.
+
+        Args:
+            examples: how many issues each group keeps to stand for the rest.
+
+        Example:
+            >>> issues = [
+            ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
+            ...     for n in range(5)
+            ... ]
+            >>> [(g.generic_pointer, g.count) for g in Report(issues=issues).groups()]
+            [('/partners/*', 5)]
+        """
+        grouped: dict[tuple[str, str], list[Issue]] = {}
+        counts: Counter[tuple[str, str]] = Counter()
+        for issue in self.issues:
+            key = (issue.code, generic_pointer(issue.path))
+            counts[key] += 1
+            kept = grouped.setdefault(key, [])
+            if len(kept) < examples:
+                kept.append(issue)
+        return tuple(
+            IssueGroup(
+                code=code,
+                severity=kept[0].severity,
+                generic_pointer=pointer,
+                count=counts[(code, pointer)],
+                issues=tuple(kept),
+            )
+            for (code, pointer), kept in grouped.items()
+        )
+
+    @classmethod
+    def of(cls, issues: Iterable[Issue], *, source: str | None = None) -> Report:
+        """Build a report from issues in any order."""
+        return cls(issues=tuple(issues), source=source)

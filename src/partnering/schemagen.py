@@ -1,0 +1,201 @@
+"""Generate the interchange JSON Schema from the models.
+
+cattrs does not generate JSON Schema, so this small generator walks the attrs classes: each
+field's type gives the JSON type, its description gives the schema's, and the constraints
+declared on it (:mod:`partnering._constraints`) give the keywords. The committed files under
+``schemas/`` are the output of :func:`write_schemas`; a test fails when they differ.
+
+Run ``python -m partnering.schemagen schemas`` to write them after changing a model.
+
+Example:
+    >>> schema = dataset_schema()
+    >>> schema["$id"]
+    'https://partnering.dev/schemas/1.0/dataset.schema.json'
+    >>> schema["$defs"]["Partner"]["required"]
+    ['id', 'name', 'organisation_type']
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from partnering._constraints import COUNTRY_CODES, DATETIME_PATTERN, Constraint, Each
+from partnering.codelists import CodeList
+from partnering.models import SCHEMA_VERSION, Dataset
+
+__all__ = ["SCHEMA_BASE_URI", "dataset_schema", "schema_id", "write_schemas"]
+
+#: Where the interchange schemas are published; the version is part of every ``$id``.
+SCHEMA_BASE_URI = "https://partnering.dev/schemas"
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
+    """Return the ``$id`` of a schema file of the interchange format.
+
+    Example:
+        >>> schema_id("dataset")
+        'https://partnering.dev/schemas/1.0/dataset.schema.json'
+    """
+    return f"{SCHEMA_BASE_URI}/{version}/{name}.schema.json"
+
+
+def _title(name: str) -> str:
+    return name.replace("_", " ").capitalize().replace(" ids", " IDs").replace(" id", " ID")
+
+
+class _Generator:
+    """Collect ``$defs`` while walking the models from the root down."""
+
+    def __init__(self) -> None:
+        self.definitions: dict[str, dict[str, Any]] = {}
+
+    def reference(self, type_: Any) -> dict[str, Any]:
+        name = type_.__name__
+        if name not in self.definitions:
+            self.definitions[name] = {}  # reserve the name first: models may nest themselves
+            if attrs.has(type_):
+                self.definitions[name] = self.object_schema(type_)
+            else:
+                self.definitions[name] = self.code_list_schema(type_)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def code_list_schema(self, code_list: type[CodeList]) -> dict[str, Any]:
+        description = (code_list.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        return {
+            "title": _title(code_list.__name__),
+            "description": " ".join(description.split()),
+            "type": "string",
+            "enum": list(code_list.codes()),
+            # Annotations for documentation tools: what each code means.
+            "x-codes": [
+                {"code": member.value, "title": member.title, "description": member.description}
+                for member in code_list
+            ],
+        }
+
+    def object_schema(self, cls: type[Any]) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            constraints: tuple[Constraint, ...] = tuple(field.metadata.get("constraints", ()))
+            schema = self.type_schema(hints[field.name], constraints)
+            properties[field.name] = {
+                "title": _title(field.name),
+                "description": field.metadata["description"],
+                **schema,
+            }
+            if field.default is attrs.NOTHING or field.metadata.get("required_in_files"):
+                required.append(field.name)
+        description = (cls.__doc__ or "").strip().split("\n\n")[0]
+        schema = {
+            "title": _title(cls.__name__),
+            "description": " ".join(description.split()),
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        if not required:
+            del schema["required"]
+        return schema
+
+    def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
+        origin = typing.get_origin(type_)
+        arguments = typing.get_args(type_)
+        if origin in (typing.Union, types.UnionType):
+            (inner,) = [argument for argument in arguments if argument is not type(None)]
+            return self.type_schema(inner, constraints)
+        if origin is tuple:
+            item_constraints = tuple(
+                inner for c in constraints if isinstance(c, Each) for inner in c.constraints
+            )
+            schema: dict[str, Any] = {
+                "type": "array",
+                "items": self.type_schema(arguments[0], item_constraints),
+            }
+            for constraint in constraints:
+                if not isinstance(constraint, Each):
+                    schema.update(constraint.schema())
+            return schema
+        if type_ == Mapping[str, Any]:
+            schema = {"type": "object"}
+        elif type_ is str:
+            schema = {"type": "string"}
+        elif type_ is bool:
+            schema = {"type": "boolean"}
+        elif type_ is int:
+            schema = {"type": "integer"}
+        elif type_ is date:
+            schema = {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+        elif type_ is datetime:
+            schema = {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
+        elif isinstance(type_, type) and (attrs.has(type_) or issubclass(type_, CodeList)):
+            return self.reference(type_)
+        else:  # pragma: no cover - a model field of a type the format cannot express
+            raise TypeError(f"no JSON Schema for {type_!r}")
+        for constraint in constraints:
+            schema.update(constraint.schema())
+        if "$ref" in schema:  # a constraint that names a definition replaces the type
+            schema = {"$ref": schema["$ref"]}
+        return schema
+
+
+def dataset_schema() -> dict[str, Any]:
+    """Generate the schema of a whole exchange file (the :class:`~partnering.Dataset`).
+
+    Example:
+        >>> dataset_schema()["required"]
+        ['schema_version']
+    """
+    generator = _Generator()
+    root = generator.object_schema(Dataset)
+    definitions = dict(sorted(generator.definitions.items()))
+    definitions["country_code"] = {
+        "title": "Country code",
+        "description": "An ISO 3166-1 alpha-2 country code, such as 'KE' for Kenya.",
+        "type": "string",
+        "enum": list(COUNTRY_CODES),
+    }
+    return {
+        "$schema": _DRAFT,
+        "$id": schema_id("dataset"),
+        "title": "Partnership platforms exchange file",
+        "description": (
+            f"Version {SCHEMA_VERSION} of the interchange format for data about partnership "
+            "platforms, the partners and partnerships they bring together, the challenges they "
+            "face, their solutions, building blocks and assessments."
+        ),
+        **{key: value for key, value in root.items() if key not in ("title", "description")},
+        "$defs": definitions,
+    }
+
+
+def render(schema: Mapping[str, Any]) -> str:
+    """Render a schema as the committed files are written: sorted nowhere, indented, UTF-8."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write the generated schema files below ``directory``, one folder per format version."""
+    target = directory / SCHEMA_VERSION / "dataset.schema.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(dataset_schema()), encoding="utf-8")
+    return [target]
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    for written in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")):
+        print(f"wrote {written}")

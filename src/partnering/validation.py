@@ -1,0 +1,195 @@
+"""Validate exchange files: every problem, where it is, and how to fix it.
+
+Validation runs in layers and collects every issue, never stopping at the first:
+
+0. the strict JSON reader (:mod:`partnering._json`): encoding, syntax, duplicate keys...;
+1. the interchange JSON Schema (:mod:`partnering._schema_layer`): types, required and unknown
+   fields, code lists, formats;
+2. rules across the file (:mod:`partnering.rules`): references, duplicates, dates, and the
+   field's own expectations, such as partnerships being cross-sector.
+
+Nothing is fetched from the network: the schemas ship inside the package.
+
+Example:
+    >>> report = validate('{"schema_version": "1.0", "partners": [{"id": "tpi", "nmae": "x"}]}')
+    >>> [(issue.pointer, issue.code) for issue in report.issues]
+    [('/partners/0/name', 'missing-field'), ('/partners/0/nmae', 'unknown-field'), \
+('/partners/0/organisation_type', 'missing-field')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any, Union
+
+import cattrs
+
+from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
+from partnering._schema_layer import schema_issues
+from partnering.convert import explain, structure
+from partnering.errors import JSONParseError, ReadError
+from partnering.models import Dataset
+from partnering.report import Issue, Report, Severity
+from partnering.rules import rule_issues
+
+__all__ = ["Source", "check", "iter_issues", "validate"]
+
+#: What :func:`validate` accepts: a path, the bytes or text of a document, or parsed data.
+Source = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, Any]]
+
+
+def _looks_like_text(source: str) -> bool:
+    stripped = source.lstrip()
+    return not stripped or stripped[0] in "{["
+
+
+def _describe(source: object) -> str:
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and not _looks_like_text(source)):
+        return os.fspath(source)
+    if isinstance(source, (bytes, bytearray)):
+        return "<bytes>"
+    if isinstance(source, str):
+        return "<text>"
+    return "<data>"
+
+
+def _parse_issue(error: JSONParseError) -> Issue:
+    path: tuple[str | int, ...] = ()
+    if error.pointer:
+        path = tuple(
+            segment.replace("~1", "/").replace("~0", "~") for segment in error.pointer.split("/")[1:]
+        )
+    return Issue(
+        code=error.code,
+        severity=Severity.ERROR,
+        path=path,
+        message=error.message,
+        hint="fix the document at the place given, then validate again",
+        line=error.line,
+        column=error.column,
+    )
+
+
+def _read_source(
+    source: Source, *, max_bytes: int, max_depth: int
+) -> tuple[Mapping[str, Any] | None, Issue | None]:
+    """Turn any accepted source into parsed data, or the issue that prevents it."""
+    if isinstance(source, Mapping):
+        return source, None
+    try:
+        if isinstance(source, (bytes, bytearray)):
+            return parse_json(bytes(source), max_bytes=max_bytes, max_depth=max_depth), None
+        if isinstance(source, str) and _looks_like_text(source):
+            return parse_json(source, max_bytes=max_bytes, max_depth=max_depth), None
+        from partnering.documents import read_bytes
+
+        data = read_bytes(source, max_bytes=max_bytes)
+        return parse_json(data, max_bytes=max_bytes, max_depth=max_depth), None
+    except JSONParseError as error:
+        return None, _parse_issue(error)
+    except ReadError as error:
+        issue = Issue(
+            code=error.code,
+            severity=Severity.ERROR,
+            message=error.message,
+            hint="check the path and the file's permissions",
+        )
+        return None, issue
+
+
+def iter_issues(
+    source: Source,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> Iterator[Issue]:
+    """Yield the issues of a document as they are found, layer by layer.
+
+    The order is the order of discovery; :func:`validate` sorts them into a stable order.
+    Arguments are as for :func:`validate`.
+
+    Example:
+        >>> next(iter_issues('{"schema_version": "1.0",}')).code
+        'json-syntax'
+    """
+    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
+    if problem is not None or data is None:
+        if problem is not None:
+            yield problem
+        return
+    yield from schema_issues(data)
+    yield from rule_issues(data, today=today or date.today())
+
+
+def validate(
+    source: Source,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> Report:
+    """Check a document against the schema and the rules; never raises for bad data.
+
+    Args:
+        source: a path (``str`` or :class:`os.PathLike`); the bytes of a document; its text
+            (a ``str`` whose first non-blank character is ``{`` or ``[``, or which is blank);
+            or data already parsed from JSON (a mapping).
+        max_bytes: the largest document accepted (default 256 MiB).
+        max_depth: the deepest nesting of arrays and objects accepted (default 64).
+        today: the date that rules about the future compare with (default: today).
+
+    Returns:
+        A :class:`~partnering.report.Report` of every issue, in a stable order.
+
+    Example:
+        >>> report = validate('{"schema_version": "1.0", "title": "Empty but valid"}')
+        >>> report.valid, report.issues
+        (True, ())
+    """
+    issues = iter_issues(source, max_bytes=max_bytes, max_depth=max_depth, today=today)
+    return Report.of(issues, source=_describe(source))
+
+
+def check(
+    source: Source,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> tuple[Dataset | None, Report]:
+    """Validate a document and, when it has no errors, build its dataset.
+
+    Returns:
+        The dataset (``None`` when the report has errors) and the report.
+
+    Example:
+        >>> dataset, report = check('{"schema_version": "1.0", "title": "Mine"}')
+        >>> dataset.title, report.valid
+        ('Mine', True)
+    """
+    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
+    if problem is not None or data is None:
+        return None, Report.of([problem] if problem else [], source=_describe(source))
+    issues = [*schema_issues(data), *rule_issues(data, today=today or date.today())]
+    report = Report.of(issues, source=_describe(source))
+    if not report.valid:
+        return None, report
+    try:
+        return structure(data, Dataset), report
+    except cattrs.BaseValidationError as error:
+        # The schema and the models are generated to agree; should they ever differ, the
+        # converter's findings are reported rather than lost.
+        extra = [
+            Issue(
+                code=found.code,
+                severity=Severity.ERROR,
+                path=found.path,
+                message=found.message,
+                hint="correct the value",
+            )
+            for found in explain(error)
+        ]
+        return None, Report.of([*issues, *extra], source=_describe(source))
