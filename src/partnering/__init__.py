@@ -84,6 +84,7 @@ __all__ = [
     "Issue",
     "IssueGroup",
     "JSONParseError",
+    "Membership",
     "MembershipRole",
     "OrganisationType",
     "Participant",

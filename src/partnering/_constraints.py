@@ -8,10 +8,9 @@ makes the models and the interchange schema agree by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from typing import Any, ClassVar
-
+from collections.abc import Collection, Iterable
 from datetime import timedelta
+from typing import Any, ClassVar
 
 import attrs
 import iso3166
@@ -21,9 +20,9 @@ from partnering.errors import InvalidValueError
 
 __all__ = [
     "COUNTRY_CODES",
+    "DATETIME_PATTERN",
     "Constraint",
     "Country",
-    "DATETIME_PATTERN",
     "Each",
     "Keys",
     "Length",
@@ -46,14 +45,14 @@ COUNTRY_CODES: tuple[str, ...] = tuple(sorted(iso3166.countries_by_alpha2))
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a schema pattern so Python matches it as JSON Schema (ECMA-262) does.
+    r"""Compile a schema pattern so Python matches it as JSON Schema (ECMA-262) does.
 
-    Python's ``$`` also matches before a final newline, and its ``\\d`` matches digits of
-    every script; ECMA-262 does neither. Our patterns avoid ``\\d``, and a final ``$`` is
-    compiled as ``\\Z`` so that ``"abc\\n"`` does not pass for ``^abc$``.
+    Python's ``$`` also matches before a final newline, and its ``\d`` matches digits of
+    every script; ECMA-262 does neither. Our patterns avoid ``\d``, and a final ``$`` is
+    compiled as ``\Z`` so that ``"abc\n"`` does not pass for ``^abc$``.
 
     Example:
-        >>> bool(compile_pattern("^[a-z]+$").search("abc\\n"))
+        >>> bool(compile_pattern("^[a-z]+$").search("abc\n"))
         False
     """
     if pattern.endswith("$") and not pattern.endswith("\\$"):
@@ -282,11 +281,15 @@ class UniqueItems(Constraint):
         return {"uniqueItems": True}
 
 
+def _as_tuple(constraints: Iterable[Constraint]) -> tuple[Constraint, ...]:
+    return tuple(constraints)
+
+
 @attrs.frozen
 class Each(Constraint):
     """Constraints that every item of a list must meet."""
 
-    constraints: Sequence[Constraint] = attrs.field(converter=tuple)
+    constraints: tuple[Constraint, ...] = attrs.field(converter=_as_tuple)
 
     def check(self, value: Any) -> str | None:
         for index, item in enumerate(value):

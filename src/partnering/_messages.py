@@ -13,11 +13,11 @@ _LIMIT = 60
 
 
 def safe_text(text: str, limit: int = _LIMIT) -> str:
-    """Escape control and invisible characters, and cut long text with an ellipsis.
+    r"""Escape control and invisible characters, and cut long text with an ellipsis.
 
     Example:
-        >>> safe_text("\\x1b[31mred")
-        '\\\\u001b[31mred'
+        >>> safe_text("\x1b[31mred")
+        '\\u001b[31mred'
     """
     escaped = "".join(_escape_char(char) for char in text[:limit])
     return escaped if len(text) <= limit else escaped + "…"
@@ -71,8 +71,8 @@ def excerpt(value: Any) -> str:
     """Show a value from the document briefly: scalars in full (cut), containers by size.
 
     Example:
-        >>> excerpt("x" * 100)[-5:], excerpt([1, 2]), excerpt({"a": 1})
-        ('xxxx…', 'a list of 2 items', 'an object with 1 field')
+        >>> excerpt("x" * 100)[-3:], excerpt([1, 2]), excerpt({"a": 1})
+        ("x…'", 'a list of 2 items', 'an object with 1 field')
     """
     if isinstance(value, list):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"

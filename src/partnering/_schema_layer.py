@@ -44,7 +44,7 @@ def _pattern(
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_StrictValidator = validators.extend(
+_StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"pattern": _pattern},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
@@ -65,7 +65,8 @@ def _pattern_explanations() -> dict[str, str]:
         "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD, such as 2014-04-13",
         DATETIME_PATTERN: "a UTC time written like 2026-01-31T09:30:00Z",
     }
-    for model in (Dataset, *_nested_models()):
+    models: list[type[Any]] = [Dataset, *_nested_models()]
+    for model in models:
         for field in attrs.fields(model):
             for constraint in _flatten(field.metadata.get("constraints", ())):
                 if isinstance(constraint, Pattern):
@@ -110,6 +111,10 @@ def _noun(schema: Mapping[str, Any]) -> str:
     return title.lower()
 
 
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
 def _field_name(path: Path) -> str:
     for segment in reversed(path):
         if isinstance(segment, str):
@@ -117,9 +122,7 @@ def _field_name(path: Path) -> str:
     return "document"
 
 
-def _issue(
-    code: str, path: Path, message: str, hint: str, value: object = attrs.NOTHING
-) -> Issue:
+def _issue(code: str, path: Path, message: str, hint: str, value: object = attrs.NOTHING) -> Issue:
     return Issue(
         code=code,
         severity=Severity.ERROR,
@@ -130,14 +133,16 @@ def _issue(
     )
 
 
-def _translate(error: ValidationError) -> Iterator[Issue]:  # noqa: C901, PLR0911, PLR0912
+def _translate(error: ValidationError) -> Iterator[Issue]:
     path: Path = tuple(error.absolute_path)
     keyword = error.validator
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
-    instance = error.instance
+    instance: Any = error.instance
     value: Any = error.validator_value
     field = _field_name(path)
     if keyword == "required":
+        # jsonschema reports each missing name as its own error, naming it only in the text,
+        # so the first error reports them all and the rest are told apart and dropped.
         for name in value:
             if isinstance(instance, dict) and name not in instance:
                 noun = _noun(schema)
@@ -193,8 +198,8 @@ def _translate(error: ValidationError) -> Iterator[Issue]:  # noqa: C901, PLR091
             yield _issue(
                 "unknown-code",
                 path,
-                f"{excerpt(instance)} is not a {noun} code; expected one of: {listed}"
-                f"{did_you_mean(instance, codes)}",
+                f"{excerpt(instance)} is not {_article(noun)} {noun} code; "
+                f"expected one of: {listed}{did_you_mean(instance, codes)}",
                 f"use one of the codes of the {noun} code list",
                 instance,
             )
@@ -313,12 +318,18 @@ def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
             version,
         )
         return
+    reported_missing: set[Path] = set()
     for error in _validator().iter_errors(data):
         if "propertyNames" in error.schema_path:
             # jsonschema checks a key as an instance of its own; the pointer names the key.
             yield from _translate_property_name(error)
-        else:
-            yield from _translate(error)
+            continue
+        for issue in _translate(error):
+            if issue.code == "missing-field":
+                if issue.path in reported_missing:
+                    continue
+                reported_missing.add(issue.path)
+            yield issue
 
 
 def _translate_property_name(error: ValidationError) -> Iterator[Issue]:
@@ -330,4 +341,3 @@ def _translate_property_name(error: ValidationError) -> Iterator[Issue]:
         f"custom field {quote(str(name))} is not namespaced",
         "write custom keys as 'prefix:name', such as 'my-platform:window'",
     )
-

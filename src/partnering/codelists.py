@@ -45,6 +45,7 @@ class CodeList(Enum):
     description: str
 
     def __new__(cls, code: str, title: str, description: str) -> Any:
+        """Make a member whose value is the code; the title and description ride along."""
         member = object.__new__(cls)
         member._value_ = code
         member.title = title

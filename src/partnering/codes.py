@@ -17,7 +17,7 @@ import attrs
 
 from partnering.report import Severity
 
-__all__ = ["PARSE_CODES", "SCHEMA_CODES", "CodeInfo", "READ_ERROR"]
+__all__ = ["PARSE_CODES", "READ_ERROR", "SCHEMA_CODES", "CodeInfo"]
 
 
 @attrs.frozen(kw_only=True)

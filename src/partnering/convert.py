@@ -25,7 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, timezone
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, Union, cast
 
 import attrs
 import cattrs
@@ -48,7 +48,7 @@ __all__ = ["Path", "Problem", "explain", "make_converter", "structure", "unstruc
 T = TypeVar("T")
 
 #: A location in a document: object keys and array indices, from the root.
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _DATETIME = re.compile(DATETIME_PATTERN[:-1] + r"\Z")
@@ -69,7 +69,7 @@ class Problem:
     message: str
 
 
-class _Mismatch(ValueError):
+class _MismatchError(ValueError):
     """Raised by the structure hooks with the code of the problem."""
 
     def __init__(self, code: str, message: str) -> None:
@@ -100,10 +100,10 @@ def describe_json_type(value: object) -> str:
     return f"a value of type {type(value).__name__}"
 
 
-def _expect(value: object, wanted: str) -> _Mismatch:
+def _expect(value: object, wanted: str) -> _MismatchError:
     if value is None:
-        return _Mismatch("null-value", f"null is not allowed here: expected {wanted}")
-    return _Mismatch("wrong-type", f"expected {wanted}, got {describe_json_type(value)}")
+        return _MismatchError("null-value", f"null is not allowed here: expected {wanted}")
+    return _MismatchError("wrong-type", f"expected {wanted}, got {describe_json_type(value)}")
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -132,7 +132,7 @@ def _structure_date(value: object, _: type) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Mismatch("invalid-format", "expected a real date written as YYYY-MM-DD")
+    raise _MismatchError("invalid-format", "expected a real date written as YYYY-MM-DD")
 
 
 def _structure_datetime(value: object, _: type) -> datetime:
@@ -143,7 +143,7 @@ def _structure_datetime(value: object, _: type) -> datetime:
             return datetime.fromisoformat(value[:-1]).replace(tzinfo=timezone.utc)
         except ValueError:
             pass
-    raise _Mismatch("invalid-format", "expected a real UTC time such as 2026-01-31T09:30:00Z")
+    raise _MismatchError("invalid-format", "expected a real UTC time such as 2026-01-31T09:30:00Z")
 
 
 def _unstructure_datetime(value: datetime) -> str:
@@ -153,19 +153,17 @@ def _unstructure_datetime(value: datetime) -> str:
 def _structure_code(value: object, code_list: type[CodeList]) -> CodeList:
     if type(value) is not str:
         raise _expect(value, f"one of the codes of {code_list.__name__}")
-    try:
-        return code_list(value)
-    except ValueError:
-        raise _Mismatch(
-            "unknown-code", f"{value!r} is not a code of {code_list.__name__}"
-        ) from None
+    member = code_list._value2member_map_.get(value)
+    if member is None:
+        raise _MismatchError("unknown-code", f"{value!r} is not a code of {code_list.__name__}")
+    return cast(CodeList, member)
 
 
 def _structure_extensions(value: object, _: type) -> dict[str, Any]:
     if type(value) is not dict:
         raise _expect(value, "an object of namespaced custom fields")
     if not value:
-        raise _Mismatch("empty-object", "an empty object is written by leaving the field out")
+        raise _MismatchError("empty-object", "an empty object is written by leaving the field out")
     # A deep copy, so the model does not share mutable state with the caller's data.
     return copy.deepcopy(value)
 
@@ -184,15 +182,13 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _optional_hook_factory(
-    type_: Any, converter: cattrs.Converter
-) -> Callable[[object, Any], Any]:
+def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
     (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
     inner_hook = converter.get_structure_hook(inner)
 
     def structure_optional(value: object, _: Any) -> Any:
         if value is None:
-            raise _Mismatch("null-value", "null is not allowed: leave the field out instead")
+            raise _MismatchError("null-value", "null is not allowed: leave the field out instead")
         return inner_hook(value, inner)
 
     return structure_optional
@@ -208,15 +204,16 @@ def _tuple_hook_factory(
         if type(value) is not list and type(value) is not tuple:
             raise _expect(value, "a list")
         if not value:
-            raise _Mismatch("empty-list", "an empty list is written by leaving the field out")
+            raise _MismatchError("empty-list", "an empty list is written by leaving the field out")
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
-            except Exception as error:  # noqa: BLE001  (every error is collected and re-raised)
+            except Exception as error:
                 note = IterableValidationNote(f"item {index}", index, item_type)
-                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                # cattrs reads locations from exception notes; 3.10 has no add_note().
+                error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
                 errors.append(error)
         if errors:
             raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
@@ -239,7 +236,8 @@ def _attrs_hook_factory(
         for name in required_in_files:
             if name not in value:
                 error = KeyError(name)
-                error.__notes__ = [AttributeValidationNote(f"field {name}", name, str)]
+                note = AttributeValidationNote(f"field {name}", name, str)
+                error.__notes__ = [note]  # type: ignore[attr-defined]
                 raise ClassValidationError(f"while structuring {cls.__name__}", [error], cls)
         return generated(value, cls)
 
@@ -306,7 +304,7 @@ _default_converter: cattrs.Converter | None = None
 
 
 def _converter() -> cattrs.Converter:
-    global _default_converter  # noqa: PLW0603  (built once, on first use)
+    global _default_converter
     if _default_converter is None:
         _default_converter = make_converter()
     return _default_converter
@@ -374,7 +372,7 @@ def _walk(error: BaseException, path: Path) -> Iterator[Problem]:
     elif isinstance(error, cattrs.BaseValidationError):  # a group we do not know: flatten it
         for child in error.exceptions:
             yield from _walk(child, path)
-    elif isinstance(error, _Mismatch):
+    elif isinstance(error, _MismatchError):
         yield Problem(path, error.code, error.message)
     elif isinstance(error, InvalidValueError):
         yield Problem((*path, error.field), error.code, error.problem)

@@ -157,7 +157,9 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise ReadError(f"cannot write {str(target)!r}: {error.strerror}", path=str(target)) from None
+        raise ReadError(
+            f"cannot write {str(target)!r}: {error.strerror}", path=str(target)
+        ) from None
     temporary: str | None = None
     try:
         descriptor, temporary = tempfile.mkstemp(

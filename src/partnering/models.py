@@ -382,9 +382,7 @@ class Assessment:
     platform_id: str = _field("The id of the platform assessed.", _ID)
     framework_id: str = _field("The id of the framework assessed against.", _ID)
     assessed_on: date = _field("When the assessment was made.")
-    ratings: tuple[BuildingBlockRating, ...] = _field(
-        "One rating per building block.", MinItems(1)
-    )
+    ratings: tuple[BuildingBlockRating, ...] = _field("One rating per building block.", MinItems(1))
     assessor: str | None = _optional("Who made the assessment.", _TEXT)
     summary: str | None = _optional("The assessment in a few sentences.", _TEXT)
     sources: tuple[Source, ...] = _sources()
@@ -410,9 +408,7 @@ class Event:
     )
     challenge_ids: tuple[str, ...] = _ids("The ids of the challenges the event identified.")
     solution_ids: tuple[str, ...] = _ids("The ids of the solutions the event designed.")
-    building_block_ids: tuple[str, ...] = _ids(
-        "The ids of the building blocks the event proposed."
-    )
+    building_block_ids: tuple[str, ...] = _ids("The ids of the building blocks the event proposed.")
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 

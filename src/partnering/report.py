@@ -19,15 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import Union
 
 import attrs
 
 from partnering.models import SCHEMA_VERSION
 
 __all__ = [
-    "IssueGroup",
     "Issue",
+    "IssueGroup",
     "Path",
     "Report",
     "Severity",
@@ -36,7 +35,7 @@ __all__ = [
 ]
 
 #: A location in a document: object keys and array indices, from the root.
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 
 
 class Severity(Enum):
@@ -127,6 +126,10 @@ class IssueGroup:
         return self.issues[0]
 
 
+def _sorted_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
+    return tuple(sorted(issues, key=lambda issue: issue.sort_key))
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """Every issue found in one document, in a stable order.
@@ -137,9 +140,7 @@ class Report:
         source: where the document came from (a path, ``<stdin>``, ``<bytes>``), for display.
     """
 
-    issues: tuple[Issue, ...] = attrs.field(
-        converter=lambda issues: tuple(sorted(issues, key=lambda issue: issue.sort_key))
-    )
+    issues: tuple[Issue, ...] = attrs.field(converter=_sorted_issues)
     schema_version: str = SCHEMA_VERSION
     source: str | None = None
 

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
 import typing
@@ -52,7 +53,13 @@ def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
 
 
 def _title(name: str) -> str:
-    return name.replace("_", " ").capitalize().replace(" ids", " IDs").replace(" id", " ID")
+    """Turn a field or class name into a title: ``BuildingBlock`` and ``building_block``."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).replace("_", " ").lower().split()
+    words = [_ACRONYMS.get(word, word) for word in words]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+_ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL"}
 
 
 class _Generator:

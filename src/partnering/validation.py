@@ -46,7 +46,9 @@ def _looks_like_text(source: str) -> bool:
 
 
 def _describe(source: object) -> str:
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and not _looks_like_text(source)):
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not _looks_like_text(source)
+    ):
         return os.fspath(source)
     if isinstance(source, (bytes, bytearray)):
         return "<bytes>"
@@ -59,7 +61,8 @@ def _parse_issue(error: JSONParseError) -> Issue:
     path: tuple[str | int, ...] = ()
     if error.pointer:
         path = tuple(
-            segment.replace("~1", "/").replace("~0", "~") for segment in error.pointer.split("/")[1:]
+            segment.replace("~1", "/").replace("~0", "~")
+            for segment in error.pointer.split("/")[1:]
         )
     return Issue(
         code=error.code,

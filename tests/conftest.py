@@ -1,0 +1,18 @@
+"""Shared test configuration: Hypothesis profiles chosen by an environment variable.
+
+``fast`` (the default) keeps the whole suite quick on a laptop or in CI;
+``thorough`` (``PARTNERING_HYPOTHESIS_PROFILE=thorough``) runs many more examples.
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("fast", max_examples=30, deadline=None)
+settings.register_profile(
+    "thorough",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("PARTNERING_HYPOTHESIS_PROFILE", "fast"))
