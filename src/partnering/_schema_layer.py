@@ -1,10 +1,9 @@
 """Layer 1 of validation: the interchange JSON Schema, with messages written for people.
 
-The validator is jsonschema's Draft 2020-12 validator with three changes that make its
-verdicts match the models exactly: an integer is a JSON number written without a fraction
-(``5.0`` is not an integer, as it is not for the converter); ``pattern`` follows ECMA-262
-(``$`` does not match before a final newline); and format checking is on for every format
-the schema uses, failing loudly if a checker is missing.
+The validator is jsonschema's Draft 2020-12 validator with two changes that make its
+verdicts match the models and other engines exactly: ``pattern`` follows ECMA-262 (``$`` does
+not match before a final newline); and format checking is on for every format the schema
+uses, failing loudly if a checker is missing.
 """
 
 from __future__ import annotations
@@ -28,10 +27,6 @@ __all__ = ["schema_issues"]
 _FORMATS = ("date", "date-time", "uri")
 
 
-def _is_integer(_: object, instance: object) -> bool:
-    return type(instance) is int
-
-
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return compile_pattern(pattern)
@@ -47,7 +42,6 @@ def _pattern(
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"pattern": _pattern},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
 )
 
 

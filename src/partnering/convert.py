@@ -1,7 +1,7 @@
 """Strict conversion between models and JSON data, with one converter made by a factory.
 
 The converter never coerces (``5`` is not a string, ``"5"`` is not an integer, ``true`` is
-not ``1``), never accepts ``null`` (an absent value is left out), and never drops anything (an
+not ``1``; as in JSON Schema, ``25.0`` is the whole number ``25``), never accepts ``null`` (an absent value is left out), and never drops anything (an
 unknown field is an error; custom data goes under ``extensions``). When structuring fails,
 :func:`explain` turns cattrs' exception tree into :class:`Problem` values with exact paths.
 
@@ -113,6 +113,9 @@ def _structure_str(value: object, _: type) -> str:
 
 
 def _structure_int(value: object, _: type) -> int:
+    # JSON has one number type: as in JSON Schema, 25.0 is the whole number 25.
+    if type(value) is float and value.is_integer():
+        return int(value)
     if type(value) is not int:
         raise _expect(value, "a whole number")
     return value
