@@ -135,8 +135,8 @@ def _translate(error: ValidationError) -> Iterator[Issue]:
     value: Any = error.validator_value
     field = _field_name(path)
     if keyword == "required":
-        # jsonschema reports each missing name as its own error, naming it only in the text,
-        # so the first error reports them all and the rest are told apart and dropped.
+        # jsonschema names the missing field only in its text: report every missing name here,
+        # and let schema_issues drop the repeats.
         for name in value:
             if isinstance(instance, dict) and name not in instance:
                 noun = _noun(schema)
@@ -312,18 +312,18 @@ def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
             version,
         )
         return
-    reported_missing: set[Path] = set()
+    # One issue per place and kind: a date like 13/04/2014 breaks both the pattern and the
+    # format, and jsonschema reports each missing field of an object as its own error.
+    reported: set[tuple[Path, str]] = set()
     for error in _validator().iter_errors(data):
         if "propertyNames" in error.schema_path:
             # jsonschema checks a key as an instance of its own; the pointer names the key.
             yield from _translate_property_name(error)
             continue
         for issue in _translate(error):
-            if issue.code == "missing-field":
-                if issue.path in reported_missing:
-                    continue
-                reported_missing.add(issue.path)
-            yield issue
+            if (issue.path, issue.code) not in reported:
+                reported.add((issue.path, issue.code))
+                yield issue
 
 
 def _translate_property_name(error: ValidationError) -> Iterator[Issue]:

@@ -1,0 +1,544 @@
+"""The ``partnering`` command: statuses, output and safety, in-process and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+import partnering
+from partnering import OrganisationType, example_path, get_schema, sector_of, validate
+from partnering.cli import main
+from partnering.schemas import schema_text
+
+ESC = "\x1b"
+
+MISSING_NAMES = {
+    "schema_version": "1.0",
+    "partners": [
+        {"id": "a", "organisation_type": "21"},
+        {"id": "b", "organisation_type": "21"},
+        {"id": "c", "organisation_type": "21"},
+    ],
+}
+WARNING_ONLY = {
+    "schema_version": "1.0",
+    "partners": [{"id": "tpi", "name": "TPI", "organisation_type": "70", "sector": "public"}],
+}
+EVIL_KEY = '{"schema_version": "1.0", "\\u001b[31mevil": 1}'
+
+
+def write(folder: Path, name: str, document: dict[str, Any] | str) -> Path:
+    path = folder / name
+    text = document if isinstance(document, str) else json.dumps(document)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    status = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def run_process(
+    *args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "partnering", *map(str, args)],
+        input=stdin.decode("utf-8", errors="surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+
+
+def sections(text: str) -> dict[str, dict[str, int]]:
+    """Read the tables of ``summary`` back: each header, then its names and counts."""
+    found: dict[str, dict[str, int]] = {}
+    current: dict[str, int] | None = None
+    for line in text.splitlines():
+        if line.endswith(":") and not line.startswith(" "):
+            current = found.setdefault(line[:-1], {})
+        elif line.startswith("  ") and current is not None:
+            name, count = line.strip().rsplit(maxsplit=1)
+            current[name.strip()] = int(count)
+        else:
+            current = None
+    return found
+
+
+# validate: verdicts and exit statuses
+
+
+def test_validate_without_file_checks_the_bundled_example(capsys):
+    """With no file, validate checks the bundled example, which is valid."""
+    status, out, err = run(capsys, "validate")
+    assert status == 0
+    assert out.splitlines()[0].endswith(
+        "bundled example (platforms-2014.json) is valid (format 1.0)"
+    )
+    assert err == ""
+
+
+def test_validate_reports_groups_with_pointer_message_and_hint(capsys, tmp_path):
+    """A file with errors exits 1 and shows each group, its examples and their hints."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    first = validate(path).issues[0]
+    status, out, _ = run(capsys, "validate", path)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0].endswith(f"{path} is not valid: 3 errors (format 1.0)")
+    assert "error missing-field at /partners/*/name (3 times)" in lines
+    assert f"  /partners/0/name: {first.message}" in lines
+    assert f"    hint: {first.hint}" in lines
+
+
+def test_validate_shows_line_and_column_of_parse_errors(capsys, tmp_path):
+    """A file that is not JSON is a finding (exit 1) located by line and column."""
+    path = write(tmp_path, "broken.json", '{"schema_version": "1.0",}')
+    status, out, err = run(capsys, "validate", path)
+    assert status == 1
+    assert "error json-syntax" in out.splitlines()
+    assert "  line 1, column 25: " in out
+    assert err == ""
+
+
+def test_validate_shows_at_most_three_examples_per_group(capsys, tmp_path):
+    """Text output keeps three examples of a group and counts the rest."""
+    partners = [{"id": f"p{n}", "organisation_type": "21"} for n in range(5)]
+    path = write(tmp_path, "bad.json", {"schema_version": "1.0", "partners": partners})
+    status, out, _ = run(capsys, "validate", path)
+    assert status == 1
+    assert "error missing-field at /partners/*/name (5 times)" in out
+    assert out.count("hint: ") == 3
+    assert "and 2 more" in out
+
+
+def test_validate_counts_by_code_when_there_are_several_groups(capsys, tmp_path):
+    """Several groups end with the counts by code."""
+    path = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
+    _, out, _ = run(capsys, "validate", path)
+    tail = out.split("issues by code:\n")[1].splitlines()
+    assert [line.split() for line in tail] == [["missing-field", "3"], ["wrong-type", "1"]]
+
+
+def test_validate_missing_file_exits_2(capsys, tmp_path):
+    """A file that does not exist is a read error: exit 2 and a message on stderr."""
+    status, out, err = run(capsys, "validate", tmp_path / "missing.json")
+    assert status == 2
+    assert out == ""
+    assert err.startswith("partnering: cannot read ")
+    assert "no such file" in err
+
+
+def test_validate_directory_exits_2(capsys, tmp_path):
+    """A directory is a read error: exit 2."""
+    status, _, err = run(capsys, "validate", tmp_path)
+    assert status == 2
+    assert "it is a directory" in err
+
+
+def test_validate_read_error_wins_over_findings(capsys, tmp_path):
+    """When one file has findings and another cannot be read, the status is 2."""
+    bad = write(tmp_path, "bad.json", MISSING_NAMES)
+    status, out, err = run(capsys, "validate", bad, tmp_path / "missing.json")
+    assert status == 2
+    assert "is not valid" in out
+    assert "no such file" in err
+
+
+def test_validate_several_files_reports_each(capsys, tmp_path):
+    """With one good file and one bad, the status is 1 and both are reported."""
+    good = write(tmp_path, "good.json", {"schema_version": "1.0", "title": "Mine"})
+    bad = write(tmp_path, "bad.json", MISSING_NAMES)
+    status, out, _ = run(capsys, "validate", good, bad)
+    assert status == 1
+    assert f"{good} is valid (format 1.0)" in out
+    assert f"{bad} is not valid: 3 errors (format 1.0)" in out
+    assert out.splitlines()[-1] == "2 files checked: 1 valid, 1 not valid"
+
+
+def test_validate_fail_on_warning(capsys, tmp_path):
+    """A file with only warnings passes by default and fails with --fail-on warning."""
+    path = write(tmp_path, "warned.json", WARNING_ONLY)
+    status, out, _ = run(capsys, "validate", path)
+    assert status == 0
+    assert f"{path} is valid, with 1 warning (format 1.0)" in out
+    assert "warning sector-contradicts-type at /partners/*/sector" in out
+    status, out, _ = run(capsys, "validate", "--fail-on", "warning", path)
+    assert status == 1
+    assert f"{path} is valid but fails on warnings: 1 warning (format 1.0)" in out
+
+
+def test_validate_max_issues_in_text_keeps_exact_counts(capsys, tmp_path):
+    """--max-issues shows fewer examples, but the counts stay exact."""
+    path = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
+    status, out, _ = run(capsys, "validate", "--max-issues", "1", path)
+    assert status == 1
+    assert "is not valid: 4 errors" in out
+    assert out.count("hint: ") == 1
+    assert "1 more issue of 1 other kind not shown (--max-issues 1)" in out
+    assert "missing-field  3" in out
+
+
+def test_validate_quiet(capsys, tmp_path):
+    """--quiet prints nothing on success, and only the verdict of a failing file."""
+    good = write(tmp_path, "good.json", {"schema_version": "1.0"})
+    bad = write(tmp_path, "bad.json", MISSING_NAMES)
+    assert run(capsys, "validate", "--quiet", good) == (0, "", "")
+    status, out, _ = run(capsys, "validate", "--quiet", good, bad)
+    assert status == 1
+    assert out.splitlines() == [f"✗ {bad} is not valid: 3 errors (format 1.0)"]
+
+
+def test_validate_reads_standard_input():
+    """'-' reads the document from standard input."""
+    good = run_process("validate", "-", stdin=b'{"schema_version": "1.0"}')
+    assert good.returncode == 0
+    assert "<stdin> is valid (format 1.0)" in good.stdout
+    bad = run_process("validate", "-", stdin=json.dumps(MISSING_NAMES).encode())
+    assert bad.returncode == 1
+    assert "<stdin> is not valid: 3 errors" in bad.stdout
+
+
+# validate: JSON output
+
+
+def report_validator() -> Draft202012Validator:
+    schema = get_schema("report")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_json_output_follows_the_report_schema(capsys, tmp_path):
+    """JSON output is one document, valid against the shipped report schema, with exact counts."""
+    good = write(tmp_path, "good.json", {"schema_version": "1.0"})
+    bad = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
+    status, out, _ = run(capsys, "validate", "--format", "json", good, bad)
+    assert status == 1
+    document = json.loads(out)
+    report_validator().validate(document)
+    assert document["format_version"] == "1.0"
+    assert document["partnering_version"] == version("partnering")
+    assert document["valid"] is False
+    first, second = document["files"]
+    assert first == {
+        "source": str(good),
+        "schema_version": "1.0",
+        "valid": True,
+        "counts": {"error": 0, "warning": 0},
+        "counts_by_code": {},
+        "issues": [],
+        "truncated": False,
+    }
+    assert second["counts"] == {"error": 4, "warning": 0}
+    assert second["counts_by_code"] == {"missing-field": 3, "wrong-type": 1}
+    assert len(second["issues"]) == 4
+    assert second["truncated"] is False
+    assert second["issues"][0]["path"] == ["partners", 0, "name"]
+    assert second["issues"][0]["pointer"] == "/partners/0/name"
+
+
+def test_json_output_of_parse_and_read_errors(capsys, tmp_path):
+    """Parse errors carry line and column; unreadable files are listed with a read-error."""
+    broken = write(tmp_path, "broken.json", '{"schema_version": "1.0",}')
+    status, out, _ = run(capsys, "validate", "--format", "json", broken, tmp_path / "no.json")
+    assert status == 2
+    document = json.loads(out)
+    report_validator().validate(document)
+    parse, read = (entry["issues"][0] for entry in document["files"])
+    assert (parse["code"], parse["line"], parse["column"]) == ("json-syntax", 1, 25)
+    assert read["code"] == "read-error"
+
+
+def test_json_max_issues_truncates_but_keeps_counts(capsys, tmp_path):
+    """--max-issues 1 lists one issue, keeps exact counts and says it truncated."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    status, out, _ = run(capsys, "validate", "--format", "json", "--max-issues", "1", path)
+    assert status == 1
+    document = json.loads(out)
+    report_validator().validate(document)
+    (entry,) = document["files"]
+    assert len(entry["issues"]) == 1
+    assert entry["counts"] == {"error": 3, "warning": 0}
+    assert entry["counts_by_code"] == {"missing-field": 3}
+    assert entry["truncated"] is True
+
+
+# validate: nothing raw from the input reaches the terminal
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_escape_sequences_in_keys_are_never_printed_raw(capsys, tmp_path, output):
+    """A key holding a terminal escape sequence comes out escaped, in text and in JSON."""
+    path = write(tmp_path, "evil.json", EVIL_KEY)
+    status, out, err = run(capsys, "validate", "--format", output, "--color", "never", path)
+    assert status == 1
+    assert ESC not in out
+    assert ESC not in err
+    assert "\\u001b[31mevil" in out
+    if output == "json":
+        assert json.loads(out)["files"][0]["issues"][0]["path"] == [f"{ESC}[31mevil"]
+
+
+def test_escape_sequences_in_file_names_are_never_printed_raw(capsys, tmp_path):
+    """A file name holding an escape sequence is escaped in the verdict and in errors."""
+    path = write(tmp_path, f"{ESC}[2Jreport.json", MISSING_NAMES)
+    status, out, err = run(capsys, "validate", path, tmp_path / f"{ESC}]0;title{ESC}\\.json")
+    assert status == 2
+    assert ESC not in out
+    assert ESC not in err
+    assert "\\u001b[2Jreport.json is not valid" in out
+
+
+# validate: colour and progress
+
+
+def test_color_always_and_never(capsys, tmp_path):
+    """--color always colours the text; --color never and the default off a terminal do not."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    _, coloured, _ = run(capsys, "validate", "--color", "always", path)
+    assert f"{ESC}[1;31merror{ESC}[0m" in coloured
+    _, plain, _ = run(capsys, "validate", "--color", "never", path)
+    assert ESC not in plain
+    _, default, _ = run(capsys, "validate", path)
+    assert ESC not in default
+
+
+def test_color_auto_follows_the_terminal_and_no_color(capsys, tmp_path, monkeypatch):
+    """Colour is on by default on a terminal, unless NO_COLOR is set."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    _, out, _ = run(capsys, "validate", path)
+    assert ESC in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "validate", path)
+    assert ESC not in out
+
+
+def test_progress_only_on_a_terminal(capsys, tmp_path, monkeypatch):
+    """More than five files show progress on a terminal's stderr, and nothing otherwise."""
+    files = [write(tmp_path, f"f{n}.json", {"schema_version": "1.0"}) for n in range(6)]
+    status, _, err = run(capsys, "validate", *files)
+    assert status == 0
+    assert err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status, _, err = run(capsys, "validate", *files)
+    assert status == 0
+    assert "\rchecking 6/6: " in err
+    assert err.endswith("\r")
+
+
+# summary
+
+
+def test_summary_of_the_example(capsys):
+    """Summary counts records, platforms and partners as the example file has them."""
+    data = json.loads(example_path().read_text(encoding="utf-8"))
+    status, out, err = run(capsys, "summary")
+    assert status == 0
+    assert err == ""
+    tables = sections(out)
+    records = tables["records"]
+    for name in ("platforms", "partners", "partnerships", "challenges", "building_blocks"):
+        assert records[name.replace("_", " ")] == len(data.get(name, []))
+    countries = Counter(code for p in data["platforms"] for code in p.get("countries", []))
+    assert {k: v for k, v in tables["platforms by country"].items() if k != "(no country)"} == (
+        dict(countries)
+    )
+    assert tables["platforms by scope"] == dict(Counter(p["scope"] for p in data["platforms"]))
+    sectors = Counter(
+        p.get("sector") or sector_of(OrganisationType(p["organisation_type"])).value
+        for p in data["partners"]
+    )
+    assert tables["partners by sector"] == dict(sectors)
+    assert sum(tables["partnerships by platform"].values()) == len(data["partnerships"])
+
+
+def test_summary_of_an_invalid_file_reports_on_stderr(capsys, tmp_path):
+    """Summary of an invalid file prints its validation report to stderr and exits 1."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    status, out, err = run(capsys, "summary", path)
+    assert status == 1
+    assert out == ""
+    assert f"{path} is not valid: 3 errors" in err
+    assert "error missing-field at /partners/*/name (3 times)" in err
+
+
+def test_summary_of_a_file_that_is_not_json(capsys, tmp_path):
+    """Summary of a file that does not parse says where, and exits 1."""
+    path = write(tmp_path, "broken.json", "{")
+    status, _, err = run(capsys, "summary", path)
+    assert status == 1
+    assert "is not valid: 1 error" in err
+
+
+def test_summary_of_a_missing_file(capsys, tmp_path):
+    """Summary of a file that cannot be read exits 2."""
+    status, _, err = run(capsys, "summary", tmp_path / "missing.json")
+    assert status == 2
+    assert "no such file" in err
+
+
+# schema, version, help, usage
+
+
+@pytest.mark.parametrize("name", ["dataset", "report"])
+def test_schema_prints_the_shipped_text(capsys, name):
+    """The schema command prints the bundled schema exactly as shipped."""
+    status, out, _ = run(capsys, "schema", "--name", name)
+    assert status == 0
+    assert out == schema_text(name)
+    assert json.loads(out) == get_schema(name)
+
+
+def test_schema_defaults_to_the_dataset(capsys):
+    """Without --name, the schema command prints the schema of exchange files."""
+    _, out, _ = run(capsys, "schema")
+    assert json.loads(out) == get_schema()
+
+
+def test_version(capsys):
+    """--version names the library's and the format's versions."""
+    status, out, _ = run(capsys, "--version")
+    assert status == 0
+    assert out == f"partnering {version('partnering')} (interchange format 1.0)\n"
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["summary"], ["schema"]])
+def test_help(capsys, command):
+    """Every command has help, with examples."""
+    status, out, _ = run(capsys, *command, "--help")
+    assert status == 0
+    assert out.startswith(f"usage: {' '.join(['partnering', *command])}")
+    assert "examples:" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["validate", "--format", "xml"],
+        ["validate", "--max-issues", "-1"],
+        ["validate", "--max-issues", "many"],
+        ["schema", "--name", "other"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, args):
+    """Usage errors exit 2 with a message on stderr."""
+    status, _, err = run(capsys, *args)
+    assert status == 2
+    assert "usage: partnering" in err
+
+
+# internal errors
+
+
+def test_internal_error_exits_3_without_traceback(capsys, monkeypatch):
+    """An unexpected error is one line on stderr and status 3; --debug adds the traceback."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(partnering.validation, "validate", broken)
+    status, _, err = run(capsys, "validate")
+    assert status == 3
+    assert err == (
+        "partnering: internal error: RuntimeError: boom (run with --debug for details)\n"
+    )
+    status, _, err = run(capsys, "validate", "--debug")
+    assert status == 3
+    assert "Traceback (most recent call last)" in err
+    assert "RuntimeError: boom" in err
+
+
+# the real entry point
+
+
+def test_python_m_partnering_validates_the_example():
+    """``python -m partnering`` runs the command."""
+    result = run_process("validate")
+    assert result.returncode == 0
+    assert "is valid (format 1.0)" in result.stdout
+    assert result.stderr == ""
+
+
+def test_console_script():
+    """The installed ``partnering`` script runs the command."""
+    script = Path(sys.executable).parent / ("partnering.exe" if os.name == "nt" else "partnering")
+    if not script.exists():
+        pytest.skip("the console script is not installed next to this interpreter")
+    result = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("partnering ")
+
+
+def test_process_never_shows_a_traceback(tmp_path):
+    """Hostile input gives findings and exit statuses, never a traceback."""
+    garbage = write(tmp_path, "garbage.json", "")
+    garbage.write_bytes(b"\xff\xfe\x00{\x1b[31m" * 100)
+    result = run_process("validate", garbage, tmp_path, "-", stdin=b"[" * 100_000)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stdout + result.stderr
+    assert ESC not in result.stdout + result.stderr
+
+
+def test_process_internal_error_exits_3():
+    """In a real process, an internal error exits 3 with one line and no traceback."""
+    code = (
+        "import partnering.validation as v\n"
+        "def broken(*a, **k): raise ValueError('bad \\x1b[31m state')\n"
+        "v.validate = broken\n"
+        "from partnering.cli import main\n"
+        "raise SystemExit(main(['validate']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 3
+    assert result.stderr == (
+        "partnering: internal error: ValueError: bad \\u001b[31m state "
+        "(run with --debug for details)\n"
+    )
+
+
+def test_output_survives_an_ascii_terminal(tmp_path):
+    """On an ASCII-only stream, characters it cannot show are escaped, not a crash."""
+    path = write(tmp_path, "naïve.json", {"schema_version": "1.0", "naïve": 1})
+    result = run_process("validate", path, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.isascii()
+    assert "is not valid: 1 error" in result.stdout
+
+
+def test_importing_the_cli_loads_no_command():
+    """Importing the command line loads none of what its commands need."""
+    code = (
+        "import json, sys, partnering\n"
+        "before = set(sys.modules)\n"
+        "import partnering.cli\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
+    assert loaded == ["partnering.cli"]

@@ -1,0 +1,578 @@
+"""Tests for the strict JSON parser: one example per hostile input, then properties."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from partnering._json import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    escape_pointer_segment,
+    format_pointer,
+    parse_json,
+    quote_for_message,
+)
+from partnering.errors import DocumentTooLargeError, JSONParseError
+
+
+def parse_error(data: bytes | bytearray | memoryview | str, **limits: int) -> JSONParseError:
+    """Parse *data*, which must fail, and return the error."""
+    with pytest.raises(JSONParseError) as caught:
+        parse_json(data, **limits)
+    return caught.value
+
+
+def nested_objects(depth: int) -> str:
+    """Return an object nesting *depth* objects, the top-level one included."""
+    return '{"a":' * (depth - 1) + "{}" + "}" * (depth - 1)
+
+
+# --- Valid documents ---------------------------------------------------------------------------
+
+
+def test_defaults() -> None:
+    assert DEFAULT_MAX_BYTES == 256 * 1024 * 1024
+    assert DEFAULT_MAX_DEPTH == 64
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"b": 1, "a": [1.5, "x", true, false, null, {}], "c": {"d": -0}}',
+        bytearray(b'{"b": 1, "a": [1.5, "x", true, false, null, {}], "c": {"d": -0}}'),
+        memoryview(b'{"b": 1, "a": [1.5, "x", true, false, null, {}], "c": {"d": -0}}'),
+        '{"b": 1, "a": [1.5, "x", true, false, null, {}], "c": {"d": -0}}',
+    ],
+)
+def test_valid_document_matches_json_loads(data: bytes | bytearray | memoryview | str) -> None:
+    result = parse_json(data)
+    assert result == {"b": 1, "a": [1.5, "x", True, False, None, {}], "c": {"d": 0}}
+    assert list(result) == ["b", "a", "c"]
+    assert type(result["a"][0]) is float
+    assert type(result["b"]) is int
+
+
+def test_surrounding_whitespace_is_accepted() -> None:
+    assert parse_json(b' \r\n\t{"a": 1}\n ') == {"a": 1}
+
+
+def test_valid_surrogate_pair_is_accepted() -> None:
+    assert parse_json(b'{"a": "\\ud83d\\ude00 \\u00e9"}') == {"a": "\U0001f600 \u00e9"}
+
+
+def test_escaped_backslash_before_u_is_literal_text() -> None:
+    # An escaped backslash followed by the letters "ud800" is not a surrogate escape.
+    assert parse_json(b'{"a": "\\\\ud800"}') == {"a": "\\ud800"}
+
+
+def test_brackets_and_quotes_inside_strings_do_not_count_as_nesting() -> None:
+    deep_text = '"' + "[{" * 200 + '\\"' + "]}" * 50 + '\\\\"'
+    document = '{"t": ' + deep_text + ', "n": ' + nested_objects(63) + "}"
+    assert parse_json(document)["t"].startswith("[{[{")
+
+
+# --- Size and encoding -------------------------------------------------------------------------
+
+
+def test_size_cap_on_bytes() -> None:
+    error = parse_error(b'{"a": 1}', max_bytes=4)
+    assert isinstance(error, DocumentTooLargeError)
+    assert error.code == "json-too-large"
+    assert "8 bytes" in error.message
+    assert "limit" in error.message
+
+
+def test_size_cap_on_text_counts_utf8_bytes() -> None:
+    # Five characters, but "\u00e9" takes two bytes of UTF-8: eight bytes in all.
+    assert parse_json('{"\u00e9":1}', max_bytes=9) == {"\u00e9": 1}
+    error = parse_error('{"\u00e9\u00e9":1}', max_bytes=9)
+    assert isinstance(error, DocumentTooLargeError)
+    assert error.code == "json-too-large"
+
+
+def test_size_cap_on_long_text() -> None:
+    error = parse_error("{" + " " * 100 + "}", max_bytes=50)
+    assert error.code == "json-too-large"
+    assert "at least" in error.message
+
+
+def test_utf8_byte_order_mark() -> None:
+    error = parse_error(b'\xef\xbb\xbf{"a": 1}')
+    assert error.code == "json-encoding"
+    assert (error.line, error.column, error.offset) == (1, 1, 0)
+    assert "without a byte order mark" in error.message
+
+
+def test_text_starting_with_byte_order_mark() -> None:
+    error = parse_error('\ufeff{"a": 1}')
+    assert error.code == "json-encoding"
+    assert "byte order mark" in error.message
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+    ],
+)
+def test_utf16_and_utf32(encoding: str, named: str) -> None:
+    error = parse_error('{"a": 1}'.encode(encoding))
+    assert error.code == "json-encoding"
+    assert named in error.message
+    assert "UTF-8" in error.message
+
+
+def test_invalid_utf8_reports_the_bad_byte() -> None:
+    error = parse_error(b'{\n  "name": "caf\xe9",\n  "b": 1\n}')
+    assert error.code == "json-encoding"
+    assert (error.line, error.column) == (2, 15)
+    assert "0xE9" in error.message
+    assert "UTF-8" in error.message
+
+
+def test_invalid_utf8_column_counts_characters() -> None:
+    # "\u00e9" is two bytes but one character.
+    error = parse_error('{"\u00e9": "'.encode() + b"\xff" + b'"}')
+    assert (error.line, error.column, error.offset) == (1, 8, 7)
+
+
+def test_text_with_lone_surrogate_character() -> None:
+    error = parse_error('{"a": "\ud800"}')
+    assert error.code == "json-encoding"
+    assert (error.line, error.column) == (1, 8)
+
+
+# --- Empty documents and syntax ----------------------------------------------------------------
+
+
+def test_empty_document() -> None:
+    error = parse_error(b"")
+    assert error.code == "json-empty"
+    assert "empty" in error.message
+
+
+def test_whitespace_only_document() -> None:
+    error = parse_error(b" \n\t\r\n ")
+    assert error.code == "json-empty"
+    assert "only spaces and line breaks" in error.message
+
+
+def test_trailing_data() -> None:
+    error = parse_error(b'{"a": 1}\n{"b": 2}')
+    assert error.code == "json-trailing-data"
+    assert (error.line, error.column) == (2, 1)
+    assert "more data after the end" in error.message
+
+
+def test_trailing_comma_in_object() -> None:
+    error = parse_error(b'{"a":1,}')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, 7)
+    assert "trailing comma" in error.message
+    assert "object" in error.message
+
+
+def test_trailing_comma_in_list() -> None:
+    error = parse_error(b'{"a": [1, 2, ]}')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, 12)
+    assert "list" in error.message
+
+
+def test_line_comment() -> None:
+    error = parse_error(b'{\n  "a": 1 // the answer\n}')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (2, 10)
+    assert "Comments are not allowed in JSON" in error.message
+
+
+def test_block_comment() -> None:
+    error = parse_error(b'{/* note */ "a": 1}')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, 2)
+    assert "Comments are not allowed in JSON" in error.message
+
+
+def test_truncated_document() -> None:
+    error = parse_error(b'{"partners": [{"name": "A"}, {"name": ')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, 39)
+    assert "ends before" in error.message
+    assert "incomplete" in error.message
+
+
+def test_truncated_inside_a_string() -> None:
+    error = parse_error(b'{"partners": [{"name": "Acme')
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, 24)
+    assert "ends before" in error.message
+
+
+@pytest.mark.parametrize(
+    ("document", "column", "words"),
+    [
+        (b"{'a': 1}", 2, "double quotes"),
+        (b"{a: 1}", 2, "double quotes"),
+        (b'{"a": True}', 7, "true"),
+        (b'{"a": None}', 7, "null"),
+        (b'{"a": yes}', 7, "bare word"),
+        (b'{"a": 1 "b": 2}', 9, "comma is missing"),
+        (b'{"a":1,,"b":2}', 8, "two commas"),
+        (b'{"a":}', 6, "no value"),
+        (b'{"a" 1}', 6, "colon"),
+        (b'{"a": 01}', 7, "leading zeros"),
+        (b'{"a": +1}', 7, "no + sign"),
+        (b'{"a": "x\ty"}', 9, "tab"),
+        (b'{"a": "C:\\Users"}', 10, "double it"),
+        (b'{"a": "\\u12"}', 8, "four hexadecimal digits"),
+        (b'{"a": 1]', 8, "expected a comma"),
+        (b"{  \x00}", 4, "U+0000"),
+    ],
+)
+def test_syntax_errors_in_plain_words(document: bytes, column: int, words: str) -> None:
+    error = parse_error(document)
+    assert error.code == "json-syntax"
+    assert (error.line, error.column) == (1, column)
+    assert words in error.message
+    assert "Expecting" not in error.message  # not the standard library's wording
+
+
+# --- The top level -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [("[]", "a list"), ("null", "null"), ('"x"', "text"), ("5", "number"), ("true", "true")],
+)
+def test_top_level_must_be_an_object(document: str, kind: str) -> None:
+    error = parse_error(" " + document)
+    assert error.code == "json-not-object"
+    assert (error.line, error.column, error.pointer) == (1, 2, "")
+    assert kind in error.message
+    assert "must be one JSON object" in error.message
+
+
+# --- Numbers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity(literal: str) -> None:
+    error = parse_error('{"a": [1, ' + literal + "]}")
+    assert error.code == "json-non-finite"
+    assert (error.line, error.column, error.pointer) == (1, 11, "/a/1")
+    assert literal in error.message
+    assert "finite" in error.message
+
+
+@pytest.mark.parametrize("literal", ["1e400", "-1e400", "1" + "0" * 400 + ".5"])
+def test_number_overflowing_to_infinity(literal: str) -> None:
+    error = parse_error('{"x": 1e308, "big": ' + literal + "}")
+    assert error.code == "json-non-finite"
+    assert (error.column, error.pointer) == (21, "/big")
+    assert "too large" in error.message
+    assert len(error.message) < 300  # the 400-digit number is cut
+
+
+def test_integer_with_too_many_digits() -> None:
+    error = parse_error('{"ok": 1, "n": ' + "7" * 5000 + "}")
+    assert error.code == "json-number-too-long"
+    assert (error.line, error.column, error.pointer) == (1, 16, "/n")
+    assert "5000 digits" in error.message
+    assert "7" * 100 not in error.message
+
+
+def test_long_integer_within_the_limit_is_accepted() -> None:
+    assert parse_json('{"n": ' + "9" * 4000 + "}")["n"] == int("9" * 4000)
+
+
+# --- Duplicate keys ----------------------------------------------------------------------------
+
+
+def test_duplicate_key_at_the_top() -> None:
+    error = parse_error(b'{"a": 1, "b": 2, "a": 3}')
+    assert error.code == "json-duplicate-key"
+    assert (error.line, error.column, error.pointer) == (1, 18, "")
+    assert '"a"' in error.message
+
+
+def test_duplicate_key_nested() -> None:
+    document = b'{"partners": [\n  {"id": 1},\n  {"id": 2, "id": 3}\n]}'
+    error = parse_error(document)
+    assert error.code == "json-duplicate-key"
+    assert (error.line, error.column, error.pointer) == (3, 13, "/partners/1")
+    assert '"id"' in error.message
+
+
+def test_duplicate_key_pointer_is_escaped() -> None:
+    error = parse_error(b'{"a/b~c": [{"x/y~z": 1, "x/y~z": 2}]}')
+    assert error.code == "json-duplicate-key"
+    assert error.pointer == "/a~1b~0c/0"
+    assert '"x/y~z"' in error.message
+
+
+def test_keys_equal_after_decoding_are_duplicates() -> None:
+    error = parse_error(b'{"a": 1, "\\u0061": 2}')
+    assert error.code == "json-duplicate-key"
+    assert error.column == 10
+
+
+def test_duplicate_key_with_terminal_escape_sequence() -> None:
+    error = parse_error(b'{"\\u001b[31m\\u009b2J": 1, "\\u001b[31m\\u009b2J": 2}')
+    assert error.code == "json-duplicate-key"
+    assert "\x1b" not in error.message
+    assert "\x9b" not in error.message
+    assert "\x1b" not in str(error)
+    assert "\\u001b[31m" in error.message
+
+
+def test_very_long_duplicate_key_is_cut() -> None:
+    key = "k" * 5000
+    error = parse_error('{"' + key + '": 1, "' + key + '": 2}')
+    assert error.code == "json-duplicate-key"
+    assert "k" * 61 not in error.message
+    assert "\u2026" in error.message
+
+
+# --- Nesting -----------------------------------------------------------------------------------
+
+
+def test_depth_64_is_accepted_and_65_refused() -> None:
+    assert parse_json(nested_objects(64))
+    error = parse_error(nested_objects(65))
+    assert error.code == "json-too-deep"
+    assert error.pointer == "/a" * 64
+    assert (error.line, error.column) == (1, 5 * 64 + 1)
+    assert "64 levels" in error.message
+
+
+def test_depth_counts_lists_too() -> None:
+    document = '{"a": ' + "[" * 63 + "]" * 63 + "}"
+    assert parse_json(document)
+    error = parse_error('{"a": ' + "[" * 64 + "]" * 64 + "}")
+    assert error.code == "json-too-deep"
+    assert error.pointer == "/a" + "/0" * 63
+
+
+def test_max_depth_can_be_lowered() -> None:
+    assert parse_json('{"a": {"b": []}}', max_depth=3)
+    error = parse_error('{"a": {"b": []}}', max_depth=2)
+    assert error.code == "json-too-deep"
+    assert error.pointer == "/a/b"
+
+
+@pytest.mark.parametrize(
+    ("document", "pointer", "offset"),
+    [
+        ("[" * 100_000, "/0" * 64, 64),
+        ("[" * 100_000 + "]" * 100_000, "/0" * 64, 64),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "/a" * 64, 5 * 64),
+        ('{"a":' * 100_000, "/a" * 64, 5 * 64),
+    ],
+)
+def test_hundred_thousand_nested_brackets(document: str, pointer: str, offset: int) -> None:
+    started = time.perf_counter()
+    error = parse_error(document)
+    assert time.perf_counter() - started < 10  # bounded; in practice a few milliseconds
+    assert error.code == "json-too-deep"
+    assert (error.pointer, error.offset) == (pointer, offset)
+
+
+def test_nesting_beyond_what_the_interpreter_can_read() -> None:
+    # With a limit raised beyond the interpreter's stack, the error is still a parse error.
+    document = "[" * 100_000 + "]" * 100_000
+    try:
+        result = parse_json('{"a": ' + document + "}", max_depth=200_000)
+    except JSONParseError as error:
+        assert error.code == "json-too-deep"
+    else:  # an interpreter with a very deep stack  # pragma: no cover
+        assert "a" in result
+
+
+# --- Lone surrogates ---------------------------------------------------------------------------
+
+
+def test_lone_high_surrogate() -> None:
+    error = parse_error(b'{"partners": [{"name": "Acme \\ud83d"}]}')
+    assert error.code == "json-lone-surrogate"
+    assert (error.line, error.column, error.pointer) == (1, 30, "/partners/0/name")
+    assert "\\ud83d" in error.message
+    assert "half" in error.message
+
+
+def test_lone_low_surrogate() -> None:
+    error = parse_error(b'{"a": "x\\ude00y"}')
+    assert error.code == "json-lone-surrogate"
+    assert (error.line, error.column, error.pointer) == (1, 9, "/a")
+    assert "\\ude00" in error.message
+
+
+def test_high_surrogate_followed_by_another_high() -> None:
+    error = parse_error(b'{"a": "\\ud800\\ud800\\udc00"}')
+    assert error.code == "json-lone-surrogate"
+    assert error.column == 8
+
+
+def test_low_surrogate_after_literal_backslash_text() -> None:
+    # "\\ud800" is a backslash and letters, so the "\udc00" after it stands alone.
+    error = parse_error(b'{"a": "\\\\ud800\\udc00"}')
+    assert error.code == "json-lone-surrogate"
+    assert error.column == 15
+
+
+def test_lone_surrogate_in_a_key() -> None:
+    error = parse_error(b'{"p": {"\\udc00": 1}}')
+    assert error.code == "json-lone-surrogate"
+    assert error.pointer == "/p"
+
+
+# --- Messages and pointers ---------------------------------------------------------------------
+
+
+def test_quote_for_message_escapes_and_cuts() -> None:
+    assert quote_for_message('a"b\\c\n') == '"a\\"b\\\\c\\n"'
+    assert quote_for_message("\x1b\x7f\x9b\u202e\U000e0001") == (
+        '"\\u001b\\u007f\\u009b\\u202e\\udb40\\udc01"'
+    )
+    assert quote_for_message("\u00e9\U0001f600") == '"\u00e9\U0001f600"'
+    shown = quote_for_message("x" * 1000)
+    assert shown == '"' + "x" * 60 + '\u2026"'
+
+
+def test_format_pointer() -> None:
+    assert format_pointer(()) == ""
+    assert format_pointer(["partners", 0, "a/b", "m~n", ""]) == "/partners/0/a~1b/m~0n/"
+    assert escape_pointer_segment("~1") == "~01"
+
+
+# --- Properties --------------------------------------------------------------------------------
+
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+json_values = st.recursive(
+    json_scalars,
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=25,
+)
+json_documents = st.dictionaries(st.text(), json_values)
+
+
+def depth_of(value: Any) -> int:
+    """Return how many containers are nested in *value*, itself included."""
+    if isinstance(value, dict):
+        return 1 + max(map(depth_of, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(depth_of, value), default=0)
+    return 0
+
+
+@given(json_documents)
+def test_round_trip_ascii(document: dict[str, Any]) -> None:
+    assume(depth_of(document) <= DEFAULT_MAX_DEPTH)
+    text = json.dumps(document)
+    result = parse_json(text)
+    assert result == document
+    assert json.dumps(result) == text  # same key order, same number types
+
+
+@given(json_documents)
+def test_round_trip_utf8_bytes(document: dict[str, Any]) -> None:
+    assume(depth_of(document) <= DEFAULT_MAX_DEPTH)
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode()
+    result = parse_json(data)
+    assert result == document
+    assert json.dumps(result) == json.dumps(document)
+
+
+@given(json_documents)
+def test_depth_limit_is_exact(document: dict[str, Any]) -> None:
+    depth = depth_of(document)
+    data = json.dumps(document).encode()
+    assert parse_json(data, max_depth=depth) == document
+    with pytest.raises(JSONParseError) as caught:
+        parse_json(data, max_depth=depth - 1)
+    assert caught.value.code == "json-too-deep"
+
+
+escape_pieces = st.sampled_from(
+    ["a", "[", "]", "{", "}", "\\\\", '\\"', "\\n", "\\u0041", "\\ud83d", "\\ude00", "\\udbff"]
+    + ["\\udc00", "\\ud800", "u", "d800", "\\\\u", "\u00e9"]
+)
+
+
+@given(st.lists(escape_pieces, max_size=12))
+def test_lone_surrogates_are_found_exactly(pieces: list[str]) -> None:
+    document = '{"k": ["' + "".join(pieces) + '", 1]}'
+    expected = json.loads(document)
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in expected["k"][0]):
+        with pytest.raises(JSONParseError) as caught:
+            parse_json(document)
+        assert caught.value.code == "json-lone-surrogate"
+        assert caught.value.pointer == "/k/0"
+    else:
+        assert parse_json(document) == expected
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_give_a_dict_or_a_parse_error(data: bytes) -> None:
+    try:
+        result = parse_json(data)
+    except JSONParseError as error:
+        assert error.code.startswith("json-")
+        assert error.message
+    else:
+        assert isinstance(result, dict)
+
+
+@given(json_documents, st.data())
+def test_damaged_documents_give_a_dict_or_a_parse_error(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    text = json.dumps(document)
+    position = data.draw(st.integers(0, len(text)))
+    inserted = data.draw(st.sampled_from(["", ",", "]", "}", "[", "{", '"', "\\", "NaN", "/"]))
+    cut = data.draw(st.integers(0, 3))
+    damaged = text[:position] + inserted + text[position + cut :]
+    try:
+        result = parse_json(damaged)
+    except JSONParseError as error:
+        assert error.code.startswith("json-")
+    else:
+        assert result == json.loads(damaged)
+        assert not any(isinstance(v, float) and not math.isfinite(v) for v in result.values())
+
+
+def unescape_pointer_segment(segment: str) -> str:
+    """Undo :func:`escape_pointer_segment` for a key, as RFC 6901 section 4 says."""
+    return segment.replace("~1", "/").replace("~0", "~")
+
+
+@given(st.text())
+def test_pointer_segment_escaping_round_trips(segment: str) -> None:
+    escaped = escape_pointer_segment(segment)
+    assert "/" not in escaped
+    assert unescape_pointer_segment(escaped) == segment
+
+
+@given(st.lists(st.text() | st.integers(min_value=0)))
+def test_format_pointer_round_trips(path: list[str | int]) -> None:
+    pointer = format_pointer(path)
+    assert (pointer == "") == (not path)
+    segments = [unescape_pointer_segment(part) for part in pointer.split("/")[1:]]
+    assert segments == [str(step) for step in path]

@@ -1,0 +1,210 @@
+"""Validation through the public API: every source kind, hostile input, and the report."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import partnering
+from partnering import InvalidDocumentError, Severity, iter_issues, validate
+
+VERSION = '"schema_version": "1.0"'
+PARTNER = '{"id": "tpi", "name": "TPI", "organisation_type": "21"}'
+
+
+def codes_and_pointers(report: partnering.Report) -> list[tuple[str, str]]:
+    return [(issue.code, issue.pointer) for issue in report.issues]
+
+
+def only_issue(report: partnering.Report) -> partnering.Issue:
+    assert len(report.issues) == 1, codes_and_pointers(report)
+    return report.issues[0]
+
+
+# --- every kind of source -------------------------------------------------------------
+
+
+def test_a_path_bytes_text_and_parsed_data_give_the_same_report(tmp_path: Path) -> None:
+    """The four kinds of source are validated alike."""
+    text = '{"schema_version": "1.0", "title": 5}'
+    path = tmp_path / "file.json"
+    path.write_text(text, encoding="utf-8")
+    reports = [validate(path), validate(str(path)), validate(text.encode()), validate(text)]
+    reports.append(validate(json.loads(text)))
+    assert {tuple(codes_and_pointers(report)) for report in reports} == {(("wrong-type", "/title"),)}
+
+
+def test_iter_issues_yields_lazily() -> None:
+    """iter_issues returns an iterator that gives the first issue without a full report."""
+    issues = iter_issues('{"schema_version": "1.0", "title": 5, "description": 6}')
+    assert next(issues).code == "wrong-type"
+
+
+def test_load_raises_invalid_document_error_carrying_the_report(tmp_path: Path) -> None:
+    """load refuses an invalid file with an error whose report lists every issue."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": "1.0", "title": "", "nmae": 1}', encoding="utf-8")
+    with pytest.raises(InvalidDocumentError) as caught:
+        partnering.load(path)
+    assert codes_and_pointers(caught.value.report) == [
+        ("unknown-field", "/nmae"),
+        ("empty-text", "/title"),
+    ]
+    assert "2 error(s)" in str(caught.value)
+
+
+def test_report_counts_and_groups_are_exact() -> None:
+    """Counts by code and severity, and groups by generic pointer, add up."""
+    partners = ",".join(f'{{"id": "p{n}", "name": "P", "organisation_type": "7"}}' for n in range(4))
+    report = validate(f'{{"schema_version": "1.0", "partners": [{partners}]}}')
+    assert report.count_by_code() == {"unknown-code": 4}
+    assert report.count_by_severity() == {"error": 4, "warning": 0}
+    (group,) = report.groups(examples=2)
+    assert (group.generic_pointer, group.count, len(group.issues)) == (
+        "/partners/*/organisation_type",
+        4,
+        2,
+    )
+
+
+# --- unreadable files ------------------------------------------------------------------
+
+
+def test_a_missing_file_is_a_read_error(tmp_path: Path) -> None:
+    """A missing file is reported, not raised."""
+    issue = only_issue(validate(tmp_path / "nope.json"))
+    assert issue.code == "read-error"
+    assert "no such file" in issue.message
+
+
+def test_a_directory_is_a_read_error(tmp_path: Path) -> None:
+    """A directory is reported as such."""
+    issue = only_issue(validate(tmp_path))
+    assert (issue.code, "directory" in issue.message) == ("read-error", True)
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    """max_bytes caps what is read."""
+    path = tmp_path / "big.json"
+    path.write_text('{"schema_version": "1.0", "title": "' + "x" * 200 + '"}', encoding="utf-8")
+    issue = only_issue(validate(path, max_bytes=100))
+    assert issue.code in {"read-error", "json-too-large"}
+
+
+# --- hostile bytes and text ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "code"),
+    [
+        (b"", "json-empty"),
+        (b"  \n\t ", "json-empty"),
+        (b'\xef\xbb\xbf{"schema_version": "1.0"}', "json-encoding"),
+        (b'{"schema_version": "1.0", "title": "caf\xe9"}', "json-encoding"),
+        ('{"schema_version": "1.0", "title": "\\ud800"}'.encode(), "json-lone-surrogate"),
+        (b'{"schema_version": "1.0"} {}', "json-trailing-data"),
+        (b'{"schema_version": "1.0",}', "json-syntax"),
+        (b'{"schema_version": "1.0" // comment\n}', "json-syntax"),
+        (b'{"schema_version": "1.0", "title": "trunc', "json-syntax"),
+        (b"[]", "json-not-object"),
+        (b"null", "json-not-object"),
+        (b'{"schema_version": "1.0", "extensions": {"x:y": NaN}}', "json-non-finite"),
+        (b'{"schema_version": "1.0", "extensions": {"x:y": -Infinity}}', "json-non-finite"),
+        (b'{"schema_version": "1.0", "extensions": {"x:y": 1e400}}', "json-non-finite"),
+        (b'{"schema_version": "1.0", "extensions": {"x:y": ' + b"7" * 5000 + b"}}", "json-number-too-long"),
+        (b"[" * 100_000 + b"]" * 100_000, "json-too-deep"),
+        (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "json-too-deep"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_hostile_documents_become_one_located_issue(document: bytes, code: str) -> None:
+    """Each hostile document gives one issue with its code and a location, never a traceback."""
+    issue = only_issue(validate(document))
+    assert issue.code == code
+    assert issue.severity is Severity.ERROR
+    assert issue.line is not None or issue.pointer is not None
+
+
+def test_a_syntax_error_gives_line_and_column() -> None:
+    """A trailing comma is located where a text editor shows it, and named."""
+    issue = only_issue(validate(b'{\n  "schema_version": "1.0",\n}'))
+    assert (issue.code, issue.line, issue.column) == ("json-syntax", 2, 26)
+    assert "trailing comma" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("document", "pointer"),
+    [
+        ('{"schema_version": "1.0", "schema_version": "1.0"}', ""),
+        ('{"schema_version": "1.0", "partners": [{"id": "a", "id": "b"}]}', "/partners/0"),
+    ],
+)
+def test_duplicate_keys_are_refused_at_the_top_and_nested(document: str, pointer: str) -> None:
+    """Duplicate keys are found wherever they are, with the object's pointer."""
+    issue = only_issue(validate(document.encode()))
+    assert issue.code == "json-duplicate-key"
+    assert issue.pointer == pointer
+
+
+def test_a_key_with_terminal_escapes_is_escaped_in_the_message() -> None:
+    """Text from the document reaches a person escaped, never as raw control characters."""
+    report = validate('{"schema_version": "1.0", "\\u001b[31mevil": 1}')
+    issue = only_issue(report)
+    assert issue.code == "unknown-field"
+    assert "\x1b" not in issue.message
+    assert "\\u001b[31mevil" in issue.message
+    assert issue.pointer == "/\x1b[31mevil"  # the pointer is data; renderers escape it
+
+
+# --- wrong values where the schema wants others ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "code", "pointer"),
+    [
+        ('"name": 5', "wrong-type", "/partners/0/name"),
+        ('"name": null', "null-value", "/partners/0/name"),
+        ('"name": "TPI", "acronym": "", "sources": "abc"', "wrong-type", "/partners/0/sources"),
+    ],
+)
+def test_wrong_values_in_a_partner(record: str, code: str, pointer: str) -> None:
+    """A number for text, null for a required value and text for a list are each reported."""
+    document = f'{{{VERSION}, "partners": [{{"id": "tpi", {record}, "organisation_type": "21"}}]}}'
+    assert (code, pointer) in codes_and_pointers(validate(document))
+
+
+def test_text_for_a_boolean_is_reported() -> None:
+    """'false' in quotes is text, not a boolean."""
+    document = f'{{{VERSION}, "frameworks": [{{"id": "f", "name": "F", "provisional": "false"}}]}}'
+    issue = only_issue(validate(document))
+    assert (issue.code, issue.pointer) == ("wrong-type", "/frameworks/0/provisional")
+    assert "true or false" in issue.message
+
+
+def test_many_copies_of_one_invalid_record_stay_grouped() -> None:
+    """100,000 copies of one bad record give exact counts in one group."""
+    record = '{"id": "p", "name": "P", "organisation_type": "99"}'
+    document = f'{{{VERSION}, "partners": [{",".join([record] * 100_000)}]}}'
+    report = validate(document, today=date(2026, 1, 1))
+    counts = report.count_by_code()
+    assert counts["unknown-code"] == 100_000
+    group = next(g for g in report.groups() if g.code == "unknown-code")
+    assert (group.generic_pointer, group.count, len(group.issues)) == (
+        "/partners/*/organisation_type",
+        100_000,
+        3,
+    )
+
+
+def test_messages_name_the_field_and_suggest_a_fix() -> None:
+    """Messages speak the file's terms and offer the likely correction."""
+    document = (
+        f'{{{VERSION}, "partners": [{{"id": "tpi", "nmae": "x", "organisation_type": "70",'
+        ' "sector": "privat"}]}'
+    )
+    messages = {issue.code: issue.message for issue in validate(document).issues}
+    assert messages["missing-field"] == "'name' is missing; every partner needs one"
+    assert messages["unknown-field"].startswith("unknown field 'nmae' in partner (did you mean 'name'?")
+    assert "(did you mean 'private'?)" in messages["unknown-code"]
+    assert "expected one of: public, private" in messages["unknown-code"]
