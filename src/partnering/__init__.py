@@ -1,7 +1,8 @@
 """Record, exchange and check data about partnership platforms.
 
 The root only re-exports: the models and code lists, reading and writing exchange files,
-validation, the interchange schema and the errors.
+validation, the interchange schema and the errors. Names are imported on first use, so a
+command that needs only part of the library starts quickly.
 
 Example:
     >>> import partnering
@@ -10,58 +11,64 @@ Example:
     ['SDG Partnership Platform (Kenya)', 'Zambia Business in Development Facility']
 """
 
-from partnering.codelists import (
-    Agreement,
-    ChallengeCategory,
-    CodeList,
-    Focus,
-    HostingModel,
-    MembershipRole,
-    OrganisationType,
-    ParticipantRole,
-    PartnershipStage,
-    PartnershipType,
-    PlatformFunction,
-    PlatformScope,
-    PlatformStage,
-    PlatformType,
-    Rating,
-    Sector,
-    sector_of,
-)
-from partnering.convert import make_converter, structure, unstructure
-from partnering.documents import dump, dumps, load, loads
-from partnering.errors import (
-    DocumentTooLargeError,
-    InvalidDocumentError,
-    InvalidValueError,
-    JSONParseError,
-    PartneringError,
-    ReadError,
-)
-from partnering.examples import example_path
-from partnering.models import (
-    SCHEMA_VERSION,
-    Assessment,
-    BuildingBlock,
-    BuildingBlockRating,
-    Challenge,
-    Community,
-    Dataset,
-    Event,
-    Framework,
-    Membership,
-    Participant,
-    Partner,
-    Partnership,
-    Platform,
-    Publisher,
-    Solution,
-    Source,
-)
-from partnering.report import Issue, IssueGroup, Report, Severity
-from partnering.schemas import get_schema
-from partnering.validation import iter_issues, validate
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from partnering.codelists import (
+        Agreement,
+        ChallengeCategory,
+        CodeList,
+        Focus,
+        HostingModel,
+        MembershipRole,
+        OrganisationType,
+        ParticipantRole,
+        PartnershipStage,
+        PartnershipType,
+        PlatformFunction,
+        PlatformScope,
+        PlatformStage,
+        PlatformType,
+        Rating,
+        Sector,
+        sector_of,
+    )
+    from partnering.convert import make_converter, structure, unstructure
+    from partnering.documents import dump, dumps, load, loads
+    from partnering.errors import (
+        DocumentTooLargeError,
+        InvalidDocumentError,
+        InvalidValueError,
+        JSONParseError,
+        PartneringError,
+        ReadError,
+    )
+    from partnering.examples import example_path
+    from partnering.models import (
+        SCHEMA_VERSION,
+        Assessment,
+        BuildingBlock,
+        BuildingBlockRating,
+        Challenge,
+        Community,
+        Dataset,
+        Event,
+        Framework,
+        Membership,
+        Participant,
+        Partner,
+        Partnership,
+        Platform,
+        Publisher,
+        Solution,
+        Source,
+    )
+    from partnering.report import Issue, IssueGroup, Report, Severity
+    from partnering.schemas import get_schema
+    from partnering.validation import iter_issues, validate
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -120,3 +127,75 @@ __all__ = [
     "unstructure",
     "validate",
 ]
+
+# Where each public name lives; the name is imported from there on first use.
+_EXPORTS = {
+    "SCHEMA_VERSION": "partnering.models",
+    "Agreement": "partnering.codelists",
+    "Assessment": "partnering.models",
+    "BuildingBlock": "partnering.models",
+    "BuildingBlockRating": "partnering.models",
+    "Challenge": "partnering.models",
+    "ChallengeCategory": "partnering.codelists",
+    "CodeList": "partnering.codelists",
+    "Community": "partnering.models",
+    "Dataset": "partnering.models",
+    "DocumentTooLargeError": "partnering.errors",
+    "Event": "partnering.models",
+    "Focus": "partnering.codelists",
+    "Framework": "partnering.models",
+    "HostingModel": "partnering.codelists",
+    "InvalidDocumentError": "partnering.errors",
+    "InvalidValueError": "partnering.errors",
+    "Issue": "partnering.report",
+    "IssueGroup": "partnering.report",
+    "JSONParseError": "partnering.errors",
+    "Membership": "partnering.models",
+    "MembershipRole": "partnering.codelists",
+    "OrganisationType": "partnering.codelists",
+    "Participant": "partnering.models",
+    "ParticipantRole": "partnering.codelists",
+    "Partner": "partnering.models",
+    "PartneringError": "partnering.errors",
+    "Partnership": "partnering.models",
+    "PartnershipStage": "partnering.codelists",
+    "PartnershipType": "partnering.codelists",
+    "Platform": "partnering.models",
+    "PlatformFunction": "partnering.codelists",
+    "PlatformScope": "partnering.codelists",
+    "PlatformStage": "partnering.codelists",
+    "PlatformType": "partnering.codelists",
+    "Publisher": "partnering.models",
+    "Rating": "partnering.codelists",
+    "ReadError": "partnering.errors",
+    "Report": "partnering.report",
+    "Sector": "partnering.codelists",
+    "Severity": "partnering.report",
+    "Solution": "partnering.models",
+    "Source": "partnering.models",
+    "dump": "partnering.documents",
+    "dumps": "partnering.documents",
+    "example_path": "partnering.examples",
+    "get_schema": "partnering.schemas",
+    "iter_issues": "partnering.validation",
+    "load": "partnering.documents",
+    "loads": "partnering.documents",
+    "make_converter": "partnering.convert",
+    "sector_of": "partnering.codelists",
+    "structure": "partnering.convert",
+    "unstructure": "partnering.convert",
+    "validate": "partnering.validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'partnering' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
