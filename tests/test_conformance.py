@@ -16,7 +16,9 @@ from partnering.catalogue import issue_codes
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = sorted((FIXTURES / "valid").glob("*.json"))
 INVALID = sorted(
-    path for path in (FIXTURES / "invalid").glob("*.json") if not path.name.endswith(".expected.json")
+    path
+    for path in (FIXTURES / "invalid").glob("*.json")
+    if not path.name.endswith(".expected.json")
 )
 TODAY = date(2026, 1, 1)
 

@@ -32,7 +32,9 @@ def test_a_path_bytes_text_and_parsed_data_give_the_same_report(tmp_path: Path) 
     path.write_text(text, encoding="utf-8")
     reports = [validate(path), validate(str(path)), validate(text.encode()), validate(text)]
     reports.append(validate(json.loads(text)))
-    assert {tuple(codes_and_pointers(report)) for report in reports} == {(("wrong-type", "/title"),)}
+    assert {tuple(codes_and_pointers(report)) for report in reports} == {
+        (("wrong-type", "/title"),)
+    }
 
 
 def test_iter_issues_yields_lazily() -> None:
@@ -42,7 +44,7 @@ def test_iter_issues_yields_lazily() -> None:
 
 
 def test_load_raises_invalid_document_error_carrying_the_report(tmp_path: Path) -> None:
-    """load refuses an invalid file with an error whose report lists every issue."""
+    """Load refuses an invalid file with an error whose report lists every issue."""
     path = tmp_path / "bad.json"
     path.write_text('{"schema_version": "1.0", "title": "", "nmae": 1}', encoding="utf-8")
     with pytest.raises(InvalidDocumentError) as caught:
@@ -56,7 +58,9 @@ def test_load_raises_invalid_document_error_carrying_the_report(tmp_path: Path) 
 
 def test_report_counts_and_groups_are_exact() -> None:
     """Counts by code and severity, and groups by generic pointer, add up."""
-    partners = ",".join(f'{{"id": "p{n}", "name": "P", "organisation_type": "7"}}' for n in range(4))
+    partners = ",".join(
+        f'{{"id": "p{n}", "name": "P", "organisation_type": "7"}}' for n in range(4)
+    )
     report = validate(f'{{"schema_version": "1.0", "partners": [{partners}]}}')
     assert report.count_by_code() == {"unknown-code": 4}
     assert report.count_by_severity() == {"error": 4, "warning": 0}
@@ -102,7 +106,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
         (b"  \n\t ", "json-empty"),
         (b'\xef\xbb\xbf{"schema_version": "1.0"}', "json-encoding"),
         (b'{"schema_version": "1.0", "title": "caf\xe9"}', "json-encoding"),
-        ('{"schema_version": "1.0", "title": "\\ud800"}'.encode(), "json-lone-surrogate"),
+        (b'{"schema_version": "1.0", "title": "\\ud800"}', "json-lone-surrogate"),
         (b'{"schema_version": "1.0"} {}', "json-trailing-data"),
         (b'{"schema_version": "1.0",}', "json-syntax"),
         (b'{"schema_version": "1.0" // comment\n}', "json-syntax"),
@@ -112,7 +116,10 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
         (b'{"schema_version": "1.0", "extensions": {"x:y": NaN}}', "json-non-finite"),
         (b'{"schema_version": "1.0", "extensions": {"x:y": -Infinity}}', "json-non-finite"),
         (b'{"schema_version": "1.0", "extensions": {"x:y": 1e400}}', "json-non-finite"),
-        (b'{"schema_version": "1.0", "extensions": {"x:y": ' + b"7" * 5000 + b"}}", "json-number-too-long"),
+        (
+            b'{"schema_version": "1.0", "extensions": {"x:y": ' + b"7" * 5000 + b"}}",
+            "json-number-too-long",
+        ),
         (b"[" * 100_000 + b"]" * 100_000, "json-too-deep"),
         (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "json-too-deep"),
     ],
@@ -205,6 +212,8 @@ def test_messages_name_the_field_and_suggest_a_fix() -> None:
     )
     messages = {issue.code: issue.message for issue in validate(document).issues}
     assert messages["missing-field"] == "'name' is missing; every partner needs one"
-    assert messages["unknown-field"].startswith("unknown field 'nmae' in partner (did you mean 'name'?")
+    assert messages["unknown-field"].startswith(
+        "unknown field 'nmae' in partner (did you mean 'name'?"
+    )
     assert "(did you mean 'private'?)" in messages["unknown-code"]
     assert "expected one of: public, private" in messages["unknown-code"]

@@ -3,26 +3,32 @@
 The validator is jsonschema's Draft 2020-12 validator with two changes that make its
 verdicts match the models and other engines exactly: ``pattern`` follows ECMA-262 (``$`` does
 not match before a final newline); and format checking is on for every format the schema
-uses, failing loudly if a checker is missing.
+uses, with the checks in :data:`partnering._fast.FORMAT_CHECKS`, which the fast engine uses
+too, failing loudly if a check is missing.
+
+:func:`schema_issues` checks a whole document: it is the reference path. The fast path
+(:mod:`partnering._fast`) finds which records are invalid with another engine, then asks
+:func:`issues_in_parts` to check only those, and the top level, with this validator.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
 from partnering._constraints import DATETIME_PATTERN, Pattern, compile_pattern
+from partnering._fast import FORMAT_CHECKS
 from partnering._messages import did_you_mean, excerpt, json_type, quote
-from partnering.models import SCHEMA_VERSION, Dataset
+from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
 from partnering.report import Issue, Path, Severity
 from partnering.schemas import get_schema, registry
 
-__all__ = ["schema_issues"]
+__all__ = ["issues_in_parts", "schema_issues"]
 
 _FORMATS = ("date", "date-time", "uri")
 
@@ -45,12 +51,23 @@ _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
 )
 
 
+def _for_strings(check: Callable[[str], bool]) -> Callable[[object], bool]:
+    def conforms(instance: object) -> bool:
+        return not isinstance(instance, str) or check(instance)
+
+    return conforms
+
+
 @functools.cache
 def _validator() -> Any:
-    checker = FormatChecker(formats=_FORMATS)
+    # The shared checks rather than jsonschema's defaults, which change with the packages
+    # installed (with rfc3987 present, 'uri' is checked by another library).
+    checker = FormatChecker(formats=())
+    for name, check in FORMAT_CHECKS.items():
+        checker.checks(name)(_for_strings(check))
     missing = [name for name in _FORMATS if name not in checker.checkers]
-    if missing:  # pragma: no cover - an installation without the declared dependencies
-        raise RuntimeError(f"format checkers missing for {missing}; reinstall partnering")
+    if missing:  # pragma: no cover - a format added to the schema but not to the checks
+        raise RuntimeError(f"format checks missing for {missing}")
     return _StrictValidator(get_schema(), registry=registry(), format_checker=checker)
 
 
@@ -312,10 +329,14 @@ def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
             version,
         )
         return
+    yield from _issues(_validator().iter_errors(data))
+
+
+def _issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
     # One issue per place and kind: a date like 13/04/2014 breaks both the pattern and the
     # format, and jsonschema reports each missing field of an object as its own error.
     reported: set[tuple[Path, str]] = set()
-    for error in _validator().iter_errors(data):
+    for error in errors:
         if "propertyNames" in error.schema_path:
             # jsonschema checks a key as an instance of its own; the pointer names the key.
             yield from _translate_property_name(error)
@@ -335,3 +356,55 @@ def _translate_property_name(error: ValidationError) -> Iterator[Issue]:
         f"custom field {quote(str(name))} is not namespaced",
         "write custom keys as 'prefix:name', such as 'my-platform:window'",
     )
+
+
+@functools.cache
+def _top_level_schema() -> dict[str, Any]:
+    """Return the schema of the top level alone: the entity lists' items are left out."""
+    schema = dict(_validator().schema)
+    # Without "$schema", jsonschema keeps our validator class (ECMA patterns) for it.
+    del schema["$schema"]
+    schema["properties"] = {
+        name: (
+            {key: value for key, value in keywords.items() if key != "items"}
+            if name in ENTITY_LISTS
+            else keywords
+        )
+        for name, keywords in schema["properties"].items()
+    }
+    return schema
+
+
+def _record_errors(
+    validator: Any, data: Mapping[str, Any], name: str, index: int
+) -> Iterator[ValidationError]:
+    items = validator.schema["properties"][name]["items"]
+    for error in validator.descend(data[name][index], items, path=index):
+        error.path.appendleft(name)
+        yield error
+
+
+def issues_in_parts(
+    data: Mapping[str, Any], records: Iterable[tuple[str, int]]
+) -> Iterator[Issue]:
+    """Yield the issues of the top level of ``data`` and of the records named, only.
+
+    When every record not named is valid, these are exactly the issues
+    :func:`schema_issues` yields for the whole document: each part is checked with the same
+    validator, the same schema and the same resolution of references, and its paths start
+    from the root of the document. Parts never share a path, so dropping repeated issues part
+    by part drops what the whole document's check drops.
+
+    Args:
+        data: a document of the current version, whose records not named are all valid.
+        records: the invalid records, as an entity list's name and an index into that list.
+
+    Example:
+        >>> data = {"schema_version": "1.0", "title": 5, "partners": [{"id": "a"}, {"id": "b"}]}
+        >>> [issue.pointer for issue in issues_in_parts(data, [("partners", 1)])]
+        ['/title', '/partners/1/name', '/partners/1/organisation_type']
+    """
+    validator = _validator()
+    yield from _issues(validator.descend(data, _top_level_schema()))
+    for name, index in records:
+        yield from _issues(_record_errors(validator, data, name, index))

@@ -10,6 +10,11 @@ Validation runs in layers and collects every issue, never stopping at the first:
 
 Nothing is fetched from the network: the schemas ship inside the package.
 
+The schema layer runs on a fast engine first (:mod:`partnering._fast`): the issues, and so
+the reports, are the same as those of the pure-Python validator, which explains what the fast
+engine finds. Only the modules a task needs are imported, so checking a valid file does not
+import jsonschema or cattrs.
+
 Example:
     >>> report = validate('{"schema_version": "1.0", "partners": [{"id": "tpi", "nmae": "x"}]}')
     >>> [(issue.pointer, issue.code) for issue in report.issues]
@@ -24,11 +29,8 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Union
 
-import cattrs
-
+from partnering import _fast
 from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
-from partnering._schema_layer import schema_issues
-from partnering.convert import explain, structure
 from partnering.errors import JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
@@ -102,6 +104,32 @@ def _read_source(
         return None, issue
 
 
+def _is_plain(data: Mapping[str, Any], source: Source, max_depth: int) -> bool:
+    # What the strict parser returns is plain JSON; a mapping from the caller is checked.
+    return not isinstance(source, Mapping) or _fast.is_plain_json(data, max_depth)
+
+
+def _schema_issues(data: Mapping[str, Any], *, plain: bool, reference: bool) -> Iterator[Issue]:
+    if reference:
+        from partnering._schema_layer import schema_issues
+
+        return schema_issues(data)
+    return _fast.schema_issues(data, plain=plain)
+
+
+def _iter_issues(
+    source: Source, *, max_bytes: int, max_depth: int, today: date | None, reference: bool
+) -> Iterator[Issue]:
+    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
+    if problem is not None or data is None:
+        if problem is not None:
+            yield problem
+        return
+    plain = _is_plain(data, source, max_depth)
+    yield from _schema_issues(data, plain=plain, reference=reference)
+    yield from rule_issues(data, today=today or date.today())
+
+
 def iter_issues(
     source: Source,
     *,
@@ -118,13 +146,9 @@ def iter_issues(
         >>> next(iter_issues('{"schema_version": "1.0",}')).code
         'json-syntax'
     """
-    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
-    if problem is not None or data is None:
-        if problem is not None:
-            yield problem
-        return
-    yield from schema_issues(data)
-    yield from rule_issues(data, today=today or date.today())
+    return _iter_issues(
+        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
+    )
 
 
 def validate(
@@ -152,7 +176,26 @@ def validate(
         >>> report.valid, report.issues
         (True, ())
     """
-    issues = iter_issues(source, max_bytes=max_bytes, max_depth=max_depth, today=today)
+    issues = _iter_issues(
+        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
+    )
+    return Report.of(issues, source=_describe(source))
+
+
+def _validate_reference(
+    source: Source,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> Report:
+    """Validate as :func:`validate` does, with the pure-Python validator on the whole document.
+
+    The reference the fast path is held to, issue for issue.
+    """
+    issues = _iter_issues(
+        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=True
+    )
     return Report.of(issues, source=_describe(source))
 
 
@@ -173,13 +216,38 @@ def check(
         >>> dataset.title, report.valid
         ('Mine', True)
     """
+    return _check(source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False)
+
+
+def _check(
+    source: Source,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+    reference: bool,
+) -> tuple[Dataset | None, Report]:
+    """Do what :func:`check` does, on the fast path or on the reference path."""
     data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
     if problem is not None or data is None:
         return None, Report.of([problem] if problem else [], source=_describe(source))
-    issues = [*schema_issues(data), *rule_issues(data, today=today or date.today())]
+    plain = _is_plain(data, source, max_depth)
+    issues = [
+        *_schema_issues(data, plain=plain, reference=reference),
+        *rule_issues(data, today=today or date.today()),
+    ]
     report = Report.of(issues, source=_describe(source))
     if not report.valid:
         return None, report
+    if plain and not reference:
+        try:
+            return _fast.structure(data), report
+        except Exception:  # pragma: no cover - a bug: the converter below explains it
+            pass
+    import cattrs
+
+    from partnering.convert import explain, structure
+
     try:
         return structure(data, Dataset), report
     except cattrs.BaseValidationError as error:
