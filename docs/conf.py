@@ -71,6 +71,10 @@ nitpick_ignore = [
     ("py:func", "explain"),
 ]
 
+# Curly quotes and ellipses, but no dashes: option names such as --max-issues appear in plain
+# text taken from the schemas, and must not turn into an en dash.
+smartquotes_action = "qe"
+
 # -- MyST ---------------------------------------------------------------------------------
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
@@ -127,4 +131,3 @@ def setup(app: Sphinx) -> dict[str, bool]:
     if not any(isinstance(f, _EmptySectionGlobFilter) for f in toctree_logger.filters):
         toctree_logger.addFilter(_EmptySectionGlobFilter())
     return {"parallel_read_safe": True, "parallel_write_safe": True}
-
