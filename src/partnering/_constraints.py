@@ -8,8 +8,10 @@ makes the models and the interchange schema agree by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
-from datetime import timedelta
+import types
+import typing
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 import attrs
@@ -30,6 +32,7 @@ __all__ = [
     "Omitted",
     "Pattern",
     "Range",
+    "TypeCheck",
     "UniqueItems",
     "Uri",
     "UtcSeconds",
@@ -84,6 +87,63 @@ class Constraint:
         problem = self.check(value)
         if problem is not None:
             raise InvalidValueError(attribute.name, problem, code=self.code)
+
+
+class TypeCheck:
+    """An attrs validator that checks a value against its field's annotation.
+
+    Models are built from Python code as well as from files, and attrs does not check
+    types: without this, ``Platform(scope="national")`` would be accepted and fail far
+    away, when the dataset is written. The annotation is resolved on first use and the
+    check is cached per class and field.
+    """
+
+    _checks: ClassVar[dict[tuple[type, str], tuple[Callable[[Any], bool], str]]] = {}
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        key = (type(instance), attribute.name)
+        found = self._checks.get(key)
+        if found is None:
+            annotation = typing.get_type_hints(type(instance))[attribute.name]
+            found = self._checks[key] = (_checker(annotation), _describe(annotation))
+        check, expected = found
+        if not check(value):
+            problem = f"must be of type {expected}, not {type(value).__name__} {value!r:.40}"
+            raise InvalidValueError(attribute.name, problem, code="wrong-type")
+
+
+def _checker(annotation: Any) -> Callable[[Any], bool]:
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [_checker(argument) for argument in arguments if argument is not type(None)]
+        optional = type(None) in arguments
+        return lambda value: (optional and value is None) or any(ok(value) for ok in options)
+    if origin is tuple:
+        item_ok = _checker(arguments[0])
+        return lambda value: type(value) is tuple and all(item_ok(item) for item in value)
+    if origin is not None and issubclass(origin, Mapping):
+        return lambda value: isinstance(value, Mapping)
+    if annotation in (str, int, bool, date):
+        # Exact types: True is not 1, and a datetime is not a date.
+        return lambda value: type(value) is annotation
+    if isinstance(annotation, type):
+        return lambda value: isinstance(value, annotation)
+    return lambda value: True  # pragma: no cover - Any and other unconstrained types
+
+
+def _describe(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    arguments = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(
+            "None" if argument is type(None) else _describe(argument) for argument in arguments
+        )
+    if origin is tuple:
+        return f"tuple[{_describe(arguments[0])}, ...]"
+    if origin is not None:
+        return "Mapping"
+    return str(getattr(annotation, "__name__", annotation))
 
 
 @attrs.frozen
@@ -292,12 +352,23 @@ class Each(Constraint):
     constraints: tuple[Constraint, ...] = attrs.field(converter=_as_tuple)
 
     def check(self, value: Any) -> str | None:
+        found = self._first_problem(value)
+        return None if found is None else f"item {found[0]} {found[2]}"
+
+    def _first_problem(self, value: Any) -> tuple[int, Constraint, str] | None:
         for index, item in enumerate(value):
             for constraint in self.constraints:
                 problem = constraint.check(item)
                 if problem is not None:
-                    return f"item {index} {problem}"
+                    return index, constraint, problem
         return None
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        found = None if value is None else self._first_problem(value)
+        if found is not None:
+            # Report the item and the code of the constraint it breaks, as the schema does.
+            index, constraint, problem = found
+            raise InvalidValueError(attribute.name, problem, code=constraint.code, item=index)
 
     def schema(self) -> dict[str, Any]:
         keywords: dict[str, Any] = {}

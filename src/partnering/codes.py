@@ -256,6 +256,14 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = _catalogue(
         '{"schema_version": "2.0"}',
     ),
     (
+        "invalid-value",
+        "A value breaks a rule of its field",
+        "Reported when building models finds a problem the schema did not; the schema and "
+        "the models are generated to agree, so this points to a bug worth reporting.",
+        "Correct the value as the message says, and report the file to the developers.",
+        "(reserved: the schema and the models agree on every value)",
+    ),
+    (
         "schema-violation",
         "The document breaks the schema",
         "A schema rule without a more specific code.",

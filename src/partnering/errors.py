@@ -34,6 +34,7 @@ class InvalidValueError(PartneringError, ValueError):
         field: the name of the field.
         problem: what is wrong with the value, in words.
         code: the stable issue code of the broken constraint, such as ``empty-text``.
+        item: the index of the offending item, when the field is a list.
 
     Example:
         >>> from partnering import OrganisationType, Partner
@@ -44,11 +45,15 @@ class InvalidValueError(PartneringError, ValueError):
         name - must not be empty
     """
 
-    def __init__(self, field: str, problem: str, *, code: str = "invalid-value") -> None:
-        super().__init__(f"{field}: {problem}")
+    def __init__(
+        self, field: str, problem: str, *, code: str = "invalid-value", item: int | None = None
+    ) -> None:
+        where = field if item is None else f"{field}[{item}]"
+        super().__init__(f"{where}: {problem}")
         self.field = field
         self.problem = problem
         self.code = code
+        self.item = item
 
 
 class ReadError(PartneringError, OSError):

@@ -18,7 +18,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +34,7 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    TypeCheck,
     UniqueItems,
     Uri,
     UtcSeconds,
@@ -89,6 +90,7 @@ _ID = Pattern(
     "an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
 )
 _TEXT = Length(1)
+_TYPE = TypeCheck()
 _URL = (Pattern("^https?://[!-~]+$", "a web address starting with http:// or https://"), Uri())
 _SDGS = (
     UniqueItems(),
@@ -104,6 +106,11 @@ _EXTENSION_KEY = Keys(
 )
 
 
+def _validators(*constraints: Constraint) -> list[Callable[[Any, Any, Any], None]]:
+    """Check the value's type first, then the field's constraints."""
+    return [_TYPE, *constraints]
+
+
 def _field(
     description: str,
     *constraints: Constraint,
@@ -113,7 +120,7 @@ def _field(
     """Declare a model field with its description and single-field constraints."""
     return attrs.field(
         default=default,
-        validator=list(constraints),
+        validator=_validators(*constraints),
         metadata={
             "description": description,
             "constraints": constraints,
@@ -136,7 +143,7 @@ def _list(description: str, *constraints: Constraint) -> Any:
     all_constraints = (Omitted(), *constraints)
     return attrs.field(
         factory=tuple,
-        validator=list(all_constraints),
+        validator=_validators(*all_constraints),
         metadata={"description": description, "constraints": all_constraints},
     )
 
@@ -144,7 +151,7 @@ def _list(description: str, *constraints: Constraint) -> Any:
 def _extensions() -> Any:
     return attrs.field(
         factory=dict,
-        validator=[_EXTENSION_KEY],
+        validator=_validators(_EXTENSION_KEY),
         metadata={
             "description": (
                 "Custom data under namespaced keys such as 'kenya-sdgpp:window'. "

@@ -106,7 +106,7 @@ class Issue:
 
     @property
     def sort_key(self) -> tuple[object, ...]:
-        """The stable order of issues: by location, then code, then message."""
+        """Give the key that orders issues stably: by location, then code, then message."""
         return (self.line or 0, self.column or 0, _path_key(self.path), self.code, self.message)
 
 
