@@ -217,3 +217,24 @@ def test_messages_name_the_field_and_suggest_a_fix() -> None:
     )
     assert "(did you mean 'private'?)" in messages["unknown-code"]
     assert "expected one of: public, private" in messages["unknown-code"]
+
+
+def test_a_too_deep_document_is_located_with_indices_as_numbers() -> None:
+    """The path of a parse problem keeps array indices as integers, keys as text."""
+    nested = b"[" * 100 + b"]" * 100
+    issue = only_issue(
+        validate(b'{"schema_version": "1.0", "extensions": {"x:y": ' + nested + b"}}")
+    )
+    assert issue.code == "json-too-deep"
+    assert issue.path[:3] == ("extensions", "x:y", 0)
+    assert all(type(segment) is int for segment in issue.path[2:])
+
+
+def test_a_parse_error_prints_its_pointer_escaped() -> None:
+    """str() of a parse error shows a key with control characters escaped."""
+    from partnering._json import parse_json
+
+    with pytest.raises(partnering.JSONParseError) as caught:
+        parse_json('{"a": {"\\u001b[31m": {"k": 1, "k": 2}}}')
+    assert caught.value.path == ("a", "\x1b[31m")
+    assert "\x1b" not in str(caught.value)

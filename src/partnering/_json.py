@@ -119,6 +119,11 @@ def quote_for_message(text: str, limit: int = _QUOTE_LIMIT) -> str:
     return "".join(pieces)
 
 
+def _unquoted(text: str, limit: int = _QUOTE_LIMIT) -> str:
+    """Return :func:`quote_for_message` without the quotes, for numbers and literals."""
+    return quote_for_message(text, limit)[1:-1]
+
+
 def escape_pointer_segment(segment: str | int) -> str:
     """Escape one reference token of a JSON Pointer, as RFC 6901 says.
 
@@ -170,13 +175,14 @@ def _error(
     message: str,
     text: str | None = None,
     offset: int | None = None,
-    pointer: str | None = None,
+    path: Sequence[str | int] | None = None,
 ) -> JSONParseError:
     """Build a :class:`JSONParseError`, with line and column when the offset is known."""
+    where = None if path is None else tuple(path)
     if text is None or offset is None:
-        return JSONParseError(code, message, offset=offset, pointer=pointer)
+        return JSONParseError(code, message, offset=offset, path=where)
     line, column = _line_column(text, offset)
-    return JSONParseError(code, message, line=line, column=column, offset=offset, pointer=pointer)
+    return JSONParseError(code, message, line=line, column=column, offset=offset, path=where)
 
 
 _CHAR_NAMES = {
@@ -475,7 +481,7 @@ def _lone_surrogate_error(
         "alone. Replace it with the intended character, or with both escapes of the pair.",
         text,
         where,
-        format_pointer(path),
+        path,
     )
 
 
@@ -489,7 +495,7 @@ def _too_deep_error(
         f"inside each other. Restructure the data so it is at most {max_depth} levels deep.",
         text,
         offset,
-        format_pointer(path),
+        path,
     )
 
 
@@ -497,7 +503,7 @@ def _non_finite_error(
     text: str, offset: int, literal: str, path: Sequence[str | int]
 ) -> JSONParseError:
     """Build the error for NaN, an infinity, or a number too large to be finite."""
-    shown = quote_for_message(literal).strip('"')
+    shown = _unquoted(literal)
     if literal in ("NaN", "Infinity", "-Infinity"):
         message = (
             f"{shown} is not allowed in JSON: numbers must be finite. Write the number "
@@ -508,7 +514,7 @@ def _non_finite_error(
             f"The number {shown} is too large to be represented (it would be infinite; the "
             "largest usable number is about 1.8e308). Check the value."
         )
-    return _error("json-non-finite", message, text, offset, format_pointer(path))
+    return _error("json-non-finite", message, text, offset, path)
 
 
 def _number_too_long_error(
@@ -518,12 +524,12 @@ def _number_too_long_error(
     digits = len(literal.lstrip("-"))
     return _error(
         "json-number-too-long",
-        f"The whole number {quote_for_message(literal, 20).strip(chr(34))} has {digits} "
+        f"The whole number {_unquoted(literal, 20)} has {digits} "
         f"digits; numbers with more than {limit} digits cannot be read. Check the value, or "
         "store it as text in double quotes.",
         text,
         offset,
-        format_pointer(path),
+        path,
     )
 
 
@@ -537,7 +543,7 @@ def _duplicate_key_error(
         "is unclear which value is meant. Keep only one of them.",
         text,
         offset,
-        format_pointer(path),
+        path,
     )
 
 
@@ -738,16 +744,17 @@ def _syntax_error(text: str, error: json.JSONDecodeError) -> JSONParseError:
         )
     char = text[at]
     if char == "#" or (char == "/" and text.startswith(("//", "/*"), at)):
+        marker = "#" if char == "#" else text[at : at + 2]
         return syntax(
-            f"Comments are not allowed in JSON (found {quote_for_message(text[at : at + 2])}). "
-            "Remove the comment, or keep the note in a field of the data.",
+            f"Comments are not allowed in JSON (found {quote_for_message(marker)}). Remove the "
+            "comment, or keep the note in a field of the data.",
             at,
         )
     if extra:
         return _error(
             "json-trailing-data",
             "There is more data after the end of the JSON object, starting with "
-            f"{quote_for_message(text[at:], 20)}. A document must hold exactly one JSON "
+            f"{quote_for_message(text[at : at + 21], 20)}. A document must hold exactly one JSON "
             "object: remove the extra data, or move it inside the object.",
             text,
             at,
@@ -823,6 +830,15 @@ def _kind_of(value: Any) -> str:
     return "a single number"
 
 
+def _too_deep_unplaced() -> JSONParseError:
+    """Build the error for nesting too deep to read, when the exact scan could not place it."""
+    return JSONParseError(
+        "json-too-deep",
+        "The data is nested too deeply to be read (too many objects and lists inside each "
+        "other). Restructure it with fewer levels.",
+    )
+
+
 def _fallback(problem: _ProblemFoundError) -> JSONParseError:
     """Build an error without a location, when the exact scan could not place *problem*."""
     if problem.code == "json-duplicate-key":
@@ -835,7 +851,7 @@ def _fallback(problem: _ProblemFoundError) -> JSONParseError:
         )
     return JSONParseError(
         problem.code,
-        f"{quote_for_message(problem.detail).strip(chr(34))} is not a finite number, which "
+        f"{_unquoted(problem.detail)} is not a finite number, which "
         "JSON does not allow. Write the number itself, or null if it is unknown.",
     )
 
@@ -876,6 +892,21 @@ def parse_json(
         ...     print(error.code, error.line, error.column)
         json-duplicate-key 1 10
     """
+    try:
+        return _parse(data, max_bytes, max_depth)
+    except MemoryError:
+        size = data.nbytes if isinstance(data, memoryview) else len(data)
+        raise DocumentTooLargeError(
+            "json-too-large",
+            f"The document ({_size(size)}) is too large to be read with the memory available. "
+            "Split the data into smaller files.",
+        ) from None
+
+
+def _parse(
+    data: bytes | bytearray | memoryview | str, max_bytes: int, max_depth: int
+) -> dict[str, Any]:
+    """Do the work of :func:`parse_json`."""
     text: str
     raw: bytes | bytearray
     if isinstance(data, str):
@@ -914,20 +945,7 @@ def parse_json(
     except _ProblemFoundError as problem:
         raise (_locate(text, max_depth) or _fallback(problem)) from None
     except RecursionError:
-        raise (
-            _locate(text, max_depth)
-            or JSONParseError(
-                "json-too-deep",
-                "The data is nested too deeply to be read (too many objects and lists "
-                "inside each other). Restructure it with fewer levels.",
-            )
-        ) from None
-    except MemoryError:
-        raise DocumentTooLargeError(
-            "json-too-large",
-            f"The document ({_size(len(raw))}) is too large to be read with the memory "
-            "available. Split the data into smaller files.",
-        ) from None
+        raise (_locate(text, max_depth) or _too_deep_unplaced()) from None
     except ValueError:
         # Raised by int() for an integer longer than the interpreter's limit.
         found = _locate(text, max_depth)
@@ -937,7 +955,9 @@ def parse_json(
             "json-syntax", "The document could not be read as JSON."
         ) from None
 
-    if _deeper_than(raw, max_depth) or _may_have_lone_surrogate(text):
+    if _deeper_than(raw, max_depth):
+        raise _locate(text, max_depth) or _too_deep_unplaced()
+    if _may_have_lone_surrogate(text):  # may be a false alarm: the exact scan decides
         found = _locate(text, max_depth)
         if found is not None:
             raise found

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partnering._messages import safe_text
+
 if TYPE_CHECKING:
     from partnering.report import Report
 
@@ -88,7 +90,8 @@ class JSONParseError(PartneringError, ValueError):
         line: the 1-based line where the problem is, when known.
         column: the 1-based column (in characters) where the problem is, when known.
         offset: the 0-based character offset, when known.
-        pointer: the JSON Pointer of the value concerned, when known (duplicate keys, depth).
+        path: the keys and indices of the value concerned, when known (duplicate keys, depth);
+            :attr:`pointer` renders it as a JSON Pointer.
     """
 
     def __init__(
@@ -99,7 +102,7 @@ class JSONParseError(PartneringError, ValueError):
         line: int | None = None,
         column: int | None = None,
         offset: int | None = None,
-        pointer: str | None = None,
+        path: tuple[str | int, ...] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
@@ -107,14 +110,24 @@ class JSONParseError(PartneringError, ValueError):
         self.line = line
         self.column = column
         self.offset = offset
-        self.pointer = pointer
+        self.path = path
+
+    @property
+    def pointer(self) -> str | None:
+        """The RFC 6901 JSON Pointer of :attr:`path`, when the path is known."""
+        if self.path is None:
+            return None
+        return "".join(
+            "/" + str(segment).replace("~", "~0").replace("/", "~1") for segment in self.path
+        )
 
     def __str__(self) -> str:
         where = []
         if self.line is not None:
             where.append(f"line {self.line}, column {self.column}")
         if self.pointer is not None:
-            where.append(f"at {self.pointer or '/'}")
+            # Keys come from the document: escape them before they reach a terminal.
+            where.append(f"at {safe_text(self.pointer) or '/'}")
         return f"{self.message} ({'; '.join(where)})" if where else self.message
 
 
