@@ -371,11 +371,6 @@ def test_all_lists_every_public_name() -> None:
     assert set(partnering.__all__) <= public_names()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dir(partnering) also shows 'Any', 'TYPE_CHECKING' and 'annotations', the lazy "
-    "root's own imports",
-)
 def test_dir_shows_no_public_name_outside_all() -> None:
     """dir() of the package shows no public name that __all__ leaves out."""
     assert public_names() == set(partnering.__all__)

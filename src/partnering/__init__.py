@@ -198,4 +198,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names, and the submodules imported so far; not this module's own helpers.
+    loaded = [name for name, value in globals().items() if type(value) is type(importlib)]
+    return sorted({*__all__, *(name for name in loaded if name != "importlib")})

@@ -384,9 +384,7 @@ def _record_errors(
         yield error
 
 
-def issues_in_parts(
-    data: Mapping[str, Any], records: Iterable[tuple[str, int]]
-) -> Iterator[Issue]:
+def issues_in_parts(data: Mapping[str, Any], records: Iterable[tuple[str, int]]) -> Iterator[Issue]:
     """Yield the issues of the top level of ``data`` and of the records named, only.
 
     When every record not named is valid, these are exactly the issues

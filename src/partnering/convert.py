@@ -1,8 +1,9 @@
 """Strict conversion between models and JSON data, with one converter made by a factory.
 
 The converter never coerces (``5`` is not a string, ``"5"`` is not an integer, ``true`` is
-not ``1``; as in JSON Schema, ``25.0`` is the whole number ``25``), never accepts ``null`` (an absent value is left out), and never drops anything (an
-unknown field is an error; custom data goes under ``extensions``). When structuring fails,
+not ``1``; as in JSON Schema, ``25.0`` is the whole number ``25``), never accepts ``null``
+(an absent value is left out), and never drops anything (an unknown field is an error;
+custom data goes under ``extensions``). When structuring fails,
 :func:`explain` turns cattrs' exception tree into :class:`Problem` values with exact paths.
 
 Example:
@@ -378,7 +379,8 @@ def _walk(error: BaseException, path: Path) -> Iterator[Problem]:
     elif isinstance(error, _MismatchError):
         yield Problem(path, error.code, error.message)
     elif isinstance(error, InvalidValueError):
-        yield Problem((*path, error.field), error.code, error.problem)
+        where = (*path, error.field) if error.item is None else (*path, error.field, error.item)
+        yield Problem(where, error.code, error.problem)
     elif isinstance(error, KeyError):
         yield Problem(path, "missing-field", "this required field is missing")
     else:

@@ -25,8 +25,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from partnering._fast import collection_paused
 from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from partnering.convert import unstructure
 from partnering.errors import InvalidDocumentError, ReadError
 from partnering.models import Dataset
 from partnering.validation import check
@@ -130,7 +130,12 @@ def dumps(dataset: Dataset) -> str:
         >>> dumps(Dataset()).splitlines()[1]
         '  "schema_version": "1.0"'
     """
-    return json.dumps(unstructure(dataset), indent=2, ensure_ascii=False) + "\n"
+    # Imported here: reading and checking files does not need the converter (cattrs).
+    from partnering.convert import unstructure
+
+    # Writing a large dataset creates many dicts and lists, none of them in a cycle.
+    with collection_paused():
+        return json.dumps(unstructure(dataset), indent=2, ensure_ascii=False) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

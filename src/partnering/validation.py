@@ -60,16 +60,10 @@ def _describe(source: object) -> str:
 
 
 def _parse_issue(error: JSONParseError) -> Issue:
-    path: tuple[str | int, ...] = ()
-    if error.pointer:
-        path = tuple(
-            segment.replace("~1", "/").replace("~0", "~")
-            for segment in error.pointer.split("/")[1:]
-        )
     return Issue(
         code=error.code,
         severity=Severity.ERROR,
-        path=path,
+        path=error.path or (),
         message=error.message,
         hint="fix the document at the place given, then validate again",
         line=error.line,
@@ -179,7 +173,8 @@ def validate(
     issues = _iter_issues(
         source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
     )
-    return Report.of(issues, source=_describe(source))
+    with _fast.collection_paused():
+        return Report.of(issues, source=_describe(source))
 
 
 def _validate_reference(
@@ -216,7 +211,10 @@ def check(
         >>> dataset.title, report.valid
         ('Mine', True)
     """
-    return _check(source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False)
+    with _fast.collection_paused():
+        return _check(
+            source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
+        )
 
 
 def _check(
@@ -227,7 +225,7 @@ def _check(
     today: date | None = None,
     reference: bool,
 ) -> tuple[Dataset | None, Report]:
-    """Do what :func:`check` does, on the fast path or on the reference path."""
+    """Do what :func:`check` does, on the fast path or, as the reference, without it."""
     data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
     if problem is not None or data is None:
         return None, Report.of([problem] if problem else [], source=_describe(source))
