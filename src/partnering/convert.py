@@ -151,7 +151,9 @@ def _structure_datetime(value: object, _: type) -> datetime:
 
 
 def _unstructure_datetime(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat, unlike strftime("%Y"), writes years before 1000 with four digits.
+    utc = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return utc.isoformat(timespec="seconds") + "Z"
 
 
 def _structure_code(value: object, code_list: type[CodeList]) -> CodeList:
@@ -236,7 +238,9 @@ def _attrs_hook_factory(
 
     def structure_object(value: object, _: Any) -> Any:
         if type(value) is not dict:
-            raise _expect(value, "an object")
+            # Wrapped as cattrs wraps every other problem, so callers catch one exception type.
+            problem = _expect(value, "an object")
+            raise ClassValidationError(f"while structuring {cls.__name__}", [problem], cls)
         for name in required_in_files:
             if name not in value:
                 error = KeyError(name)

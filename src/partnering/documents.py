@@ -26,50 +26,13 @@ import tempfile
 from pathlib import Path
 
 from partnering._fast import collection_paused
+from partnering._files import read_bytes
 from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering.errors import InvalidDocumentError, ReadError
 from partnering.models import Dataset
-from partnering.validation import check
+from partnering.validation import check_document
 
-__all__ = ["dump", "dumps", "load", "loads", "read_bytes"]
-
-
-def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file's bytes, turning every way it can fail into a :class:`ReadError`.
-
-    Example:
-        >>> read_bytes("missing.json")
-        Traceback (most recent call last):
-        ...
-        partnering.errors.ReadError: cannot read 'missing.json': no such file
-    """
-    shown = os.fspath(path)
-    try:
-        with Path(path).open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode) and size > max_bytes:
-                raise ReadError(
-                    f"cannot read {shown!r}: it has {size:,} bytes, more than the limit of "
-                    f"{max_bytes:,}; raise the limit with max_bytes if the file is trusted",
-                    path=shown,
-                )
-            # Read one byte past the limit, so a pipe or special file cannot exhaust memory.
-            data = stream.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise ReadError(f"cannot read {shown!r}: no such file", path=shown) from None
-    except IsADirectoryError:
-        raise ReadError(f"cannot read {shown!r}: it is a directory", path=shown) from None
-    except PermissionError:
-        raise ReadError(f"cannot read {shown!r}: permission denied", path=shown) from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ReadError(f"cannot read {shown!r}: {reason}", path=shown) from None
-    if len(data) > max_bytes:
-        raise ReadError(
-            f"cannot read {shown!r}: it is larger than the limit of {max_bytes:,} bytes",
-            path=shown,
-        )
-    return data
+__all__ = ["dump", "dumps", "load", "loads", "read_bytes"]  # read_bytes: see _files
 
 
 def loads(
@@ -86,14 +49,20 @@ def loads(
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
 
     Raises:
-        JSONParseError: the document is not strict JSON.
+        JSONParseError: the document is not strict JSON; ``line``, ``column`` and ``path``
+            say where. :class:`~partnering.errors.DocumentTooLargeError` (a kind of
+            JSONParseError) when it is over ``max_bytes``.
         InvalidDocumentError: it is JSON, but not a valid dataset; ``.report`` says why.
 
     Example:
         >>> loads('{"schema_version": "1.0", "title": "Mine"}').title
         'Mine'
+        >>> loads('{"schema_version": "1.0",}')
+        Traceback (most recent call last):
+        ...
+        partnering.errors.JSONParseError: There is a comma ... (line 1, column 25)
     """
-    dataset, report = check(document, max_bytes=max_bytes, max_depth=max_depth)
+    dataset, report = check_document(document, max_bytes=max_bytes, max_depth=max_depth)
     if dataset is None:
         raise InvalidDocumentError(report)
     return dataset
@@ -109,7 +78,7 @@ def load(
 
     Raises:
         ReadError: the file cannot be read (missing, a directory, no permission).
-        JSONParseError: the file is not strict JSON.
+        JSONParseError: the file is not strict JSON, or is over ``max_bytes``.
         InvalidDocumentError: it is JSON, but not a valid dataset; ``.report`` says why.
 
     Example:

@@ -30,13 +30,14 @@ from datetime import date
 from typing import Any, Union
 
 from partnering import _fast
+from partnering._files import read_bytes
 from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
 from partnering.errors import JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.rules import rule_issues
 
-__all__ = ["Source", "check", "iter_issues", "validate"]
+__all__ = ["Source", "check", "check_document", "iter_issues", "validate"]
 
 #: What :func:`validate` accepts: a path, the bytes or text of a document, or parsed data.
 Source = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, Any]]
@@ -82,8 +83,6 @@ def _read_source(
             return parse_json(bytes(source), max_bytes=max_bytes, max_depth=max_depth), None
         if isinstance(source, str) and _looks_like_text(source):
             return parse_json(source, max_bytes=max_bytes, max_depth=max_depth), None
-        from partnering.documents import read_bytes
-
         data = read_bytes(source, max_bytes=max_bytes)
         return parse_json(data, max_bytes=max_bytes, max_depth=max_depth), None
     except JSONParseError as error:
@@ -230,11 +229,47 @@ def _check(
     if problem is not None or data is None:
         return None, Report.of([problem] if problem else [], source=_describe(source))
     plain = _is_plain(data, source, max_depth)
+    return _check_parsed(data, _describe(source), plain=plain, today=today, reference=reference)
+
+
+def check_document(
+    document: str | bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> tuple[Dataset | None, Report]:
+    """Do what :func:`check` does for the text or bytes of a document, raising if not JSON.
+
+    Raises:
+        JSONParseError: the document is not strict JSON (or is too large), so there is no
+            dataset to report on.
+
+    Example:
+        >>> dataset, report = check_document(b'{"schema_version": "1.0"}')
+        >>> report.valid
+        True
+    """
+    with _fast.collection_paused():
+        data = parse_json(document, max_bytes=max_bytes, max_depth=max_depth)
+        source = "<bytes>" if isinstance(document, bytes) else "<text>"
+        return _check_parsed(data, source, plain=True, today=today, reference=False)
+
+
+def _check_parsed(
+    data: Mapping[str, Any],
+    source: str,
+    *,
+    plain: bool,
+    today: date | None,
+    reference: bool,
+) -> tuple[Dataset | None, Report]:
+    """Validate parsed data and, when it has no errors, build its dataset."""
     issues = [
         *_schema_issues(data, plain=plain, reference=reference),
         *rule_issues(data, today=today or date.today()),
     ]
-    report = Report.of(issues, source=_describe(source))
+    report = Report.of(issues, source=source)
     if not report.valid:
         return None, report
     if plain and not reference:
@@ -261,4 +296,4 @@ def _check(
             )
             for found in explain(error)
         ]
-        return None, Report.of([*issues, *extra], source=_describe(source))
+        return None, Report.of([*issues, *extra], source=source)
