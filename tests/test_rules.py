@@ -696,3 +696,29 @@ def test_a_duplicated_record_gives_exactly_one_duplicate_id(data: st.DataObject)
     assert [(issue.code, issue.pointer) for issue in issues_of(changed)] == [
         ("duplicate-id", f"/{name}/{later}/id")
     ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "suggestion"),
+    [
+        ("tpi-x", " (did you mean 'tpi'?)"),  # two letters too many
+        ("tip", " (did you mean 'tpi'?)"),  # two letters swapped
+        ("TPI", " (did you mean 'tpi'?)"),  # only the case differs
+        ("zm-cassava-business", " (did you mean 'zm-cassava-businesses'?)"),  # a lost plural
+        ("sidaa", " (did you mean 'sida'?)"),  # a letter too many
+        ("unrelated-organisation", ""),  # nothing close: no suggestion
+    ],
+)
+def test_a_dangling_reference_suggests_the_closest_id(reference: str, suggestion: str) -> None:
+    """The suggestion for a dangling reference is the id a typo away, or nothing."""
+    partners = [
+        {"id": ident, "name": ident, "organisation_type": "21"}
+        for ident in ("tpi", "sida", "zm-cassava-businesses", "undp")
+    ]
+    data = {
+        "schema_version": "1.0",
+        "partners": partners,
+        "events": [{"id": "e", "convener_id": reference}],
+    }
+    (issue,) = [i for i in rule_issues(data, today=TODAY) if i.code == "dangling-reference"]
+    assert issue.message.endswith(f"no partner has that id{suggestion}")

@@ -28,14 +28,16 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import attrs
 
-from partnering._messages import did_you_mean, excerpt, quote
+from partnering._messages import excerpt, quote
 from partnering.codelists import OrganisationType, Sector, sector_of
 from partnering.codes import CodeInfo
 from partnering.models import SCHEMA_VERSION
@@ -231,9 +233,9 @@ _NOUNS: Mapping[str, str] = {
     "communities": "community",
 }
 
-#: How many candidate ids, in all, close-match suggestions may compare with; beyond it only a
-#: case-insensitive match is offered, so a file full of broken references stays linear.
-_SUGGESTION_BUDGET = 200_000
+# Ids longer than this are matched for suggestions only when they differ in case: their
+# one-deletion variants would cost more to index than a typo in them is likely.
+_SUGGESTION_MAX_LENGTH = 64
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SDG_TARGET = re.compile(r"(1[0-7]|[1-9])[.]([1-9][0-9]?|[a-j])\Z")
@@ -268,8 +270,9 @@ class _Index:
             self.ids[name] = first
         #: The dataset's publisher, of whatever type it has.
         self.publisher: object = data.get("publisher")
-        self._budget = _SUGGESTION_BUDGET
-        self._lowered: dict[str, dict[str, str]] = {}
+        self._near: dict[str, dict[str, list[str]]] = {}
+        self._sorted: dict[str, list[tuple[str, str]]] = {}
+        self._sectors: dict[str, Sector | None] = {}
         self._blocks: dict[str, list[str]] | None = None
 
     def records(self, name: str) -> Iterator[tuple[int, _Record]]:
@@ -284,21 +287,48 @@ class _Index:
         return None if i is None else self._lists[name][i]
 
     def suggest(self, name: str, word: str) -> str:
-        """Suggest the id of list ``name`` closest to ``word``, as `` (did you mean 'x'?)``."""
-        known = self.ids[name]
-        if len(known) <= self._budget:
-            self._budget -= len(known)
-            return did_you_mean(word, known)
-        lowered = self._lowered.get(name)
-        if lowered is None:
-            lowered = self._lowered[name] = {ident.lower(): ident for ident in known}
-        match = lowered.get(word.lower())
-        return f" (did you mean {quote(match)}?)" if match is not None else ""
+        """Suggest the id of list ``name`` closest to ``word``, as `` (did you mean 'x'?)``.
+
+        Candidates are the ids a letter or two away, ignoring case (letters missing, added,
+        changed or swapped), found through an index of each id with one letter deleted
+        and looked up with the word less up to two letters, and the ids that continue the
+        word by up to three letters. The index is built on the first
+        suggestion a list needs, so it costs time in proportion to the file only when a
+        reference dangles; each look-up then costs time in proportion to the word, never to
+        the number of ids. As difflib's close matches do, a candidate must be at least 60%
+        similar.
+        """
+        near = self._near.get(name)
+        if near is None:
+            near = self._near[name] = _one_deletion_index(self.ids[name])
+            self._sorted[name] = sorted((ident.lower(), ident) for ident in self.ids[name])
+        lowered = word.lower()
+        # Ids that go on where the word stops, such as a missing plural: a sorted look-up.
+        ordered = self._sorted[name]
+        start = bisect.bisect_left(ordered, (lowered, ""))
+        candidates = {
+            ident
+            for key, ident in ordered[start : start + 5]
+            if key.startswith(lowered) and len(key) - len(lowered) <= 3
+        }
+        once = set(_one_deletions(lowered))
+        twice = {shorter for key in once for shorter in _one_deletions(key)}
+        for key in {lowered, *once, *twice}:
+            candidates.update(near.get(key, ()))
+        candidates.discard(word)
+        scored = [
+            (-difflib.SequenceMatcher(None, lowered, ident.lower()).ratio(), ident)
+            for ident in candidates
+        ]
+        scored = [(score, ident) for score, ident in scored if score <= -0.6]
+        return f" (did you mean {quote(min(scored)[1])}?)" if scored else ""
 
     def sector(self, partner_id: str) -> Sector | None:
         """Return the sector of the partner with this id, if it exists and has a known one."""
-        found = self.record("partners", partner_id)
-        return None if found is None else _sector_of_record(found)
+        if partner_id not in self._sectors:
+            found = self.record("partners", partner_id)
+            self._sectors[partner_id] = None if found is None else _sector_of_record(found)
+        return self._sectors[partner_id]
 
     def blocks_by_framework(self) -> Mapping[str, list[str]]:
         """Return the building block ids of each framework id, in the order of the file."""
@@ -310,6 +340,22 @@ class _Index:
                 if isinstance(framework, str):
                     self._blocks.setdefault(framework, []).append(ident)
         return self._blocks
+
+
+def _one_deletions(word: str) -> Iterator[str]:
+    if len(word) <= _SUGGESTION_MAX_LENGTH:
+        for position in range(len(word)):
+            yield word[:position] + word[position + 1 :]
+
+
+def _one_deletion_index(ids: Iterable[str]) -> dict[str, list[str]]:
+    """Map each id, and each id with one letter deleted, lower-cased, to the ids."""
+    index: dict[str, list[str]] = {}
+    for ident in ids:
+        lowered = ident.lower()
+        for key in {lowered, *_one_deletions(lowered)}:
+            index.setdefault(key, []).append(ident)
+    return index
 
 
 def _sector_of_record(partner: _Record) -> Sector | None:
