@@ -238,3 +238,19 @@ def test_a_parse_error_prints_its_pointer_escaped() -> None:
         parse_json('{"a": {"\\u001b[31m": {"k": 1, "k": 2}}}')
     assert caught.value.path == ("a", "\x1b[31m")
     assert "\x1b" not in str(caught.value)
+
+
+def test_an_empty_required_list_asks_for_items_not_for_removal() -> None:
+    """[] where a list is required says items are needed; [] elsewhere says to leave it out."""
+    document = (
+        f'{{{VERSION}, "partners": [{PARTNER}], "platforms": [{{"id": "p", "name": "P", '
+        '"scope": "global", "hosting_model": "other", "countries": [], '
+        '"members": [{"partner_id": "tpi", "roles": []}]}]}'
+    )
+    messages = {issue.pointer: issue.message for issue in validate(document).issues}
+    assert messages["/platforms/0/members/0/roles"] == (
+        "'roles' is an empty list; it needs at least 1 item(s)"
+    )
+    assert messages["/platforms/0/countries"] == (
+        "'countries' is an empty list; an empty list is written by leaving it out"
+    )

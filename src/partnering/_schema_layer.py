@@ -25,7 +25,7 @@ from partnering._constraints import DATETIME_PATTERN, Pattern, compile_pattern
 from partnering._fast import FORMAT_CHECKS
 from partnering._messages import did_you_mean, excerpt, json_type, quote
 from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
-from partnering.report import Issue, Path, Severity
+from partnering.report import Issue, Path, Severity, generic_pointer
 from partnering.schemas import get_schema, registry
 
 __all__ = ["issues_in_parts", "schema_issues"]
@@ -250,7 +250,14 @@ def _translate(error: ValidationError) -> Iterator[Issue]:
             "write the text, or leave the field out if it is optional",
         )
     elif keyword == "minItems":
-        if not instance:
+        if not instance and generic_pointer(path) in _required_lists():
+            yield _issue(
+                "empty-list",
+                path,
+                f"{quote(field)} is an empty list; it needs at least {value} item(s)",
+                f"add the items of {quote(field)}",
+            )
+        elif not instance:
             yield _issue(
                 "empty-list",
                 path,
@@ -294,6 +301,27 @@ def _translate(error: ValidationError) -> Iterator[Issue]:
         )
     else:  # pragma: no cover - a keyword our schema does not use
         yield _issue("schema-violation", path, error.message, "compare the value with the schema")
+
+
+@functools.cache
+def _required_lists() -> frozenset[str]:
+    """The generic pointers (``/platforms/*/members/*/roles``) of lists a file must give."""
+    schema = get_schema()
+    found: set[str] = set()
+
+    def walk(node: Mapping[str, Any], pointer: str) -> None:
+        if "$ref" in node:
+            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
+        if node.get("type") == "array":
+            walk(node.get("items", {}), pointer + "/*")
+        for name, child in node.get("properties", {}).items():
+            child_pointer = f"{pointer}/{name}"
+            if name in node.get("required", ()) and child.get("type") == "array":
+                found.add(child_pointer)
+            walk(child, child_pointer)
+
+    walk(schema, "")
+    return frozenset(found)
 
 
 def _same_json(left: object, right: object) -> bool:
