@@ -91,7 +91,7 @@ class JSONParseError(PartneringError, ValueError):
         column: the 1-based column (in characters) where the problem is, when known.
         offset: the 0-based character offset, when known.
         path: the keys and indices of the value concerned, when known (duplicate keys, depth);
-            :attr:`pointer` renders it as a JSON Pointer.
+            ``pointer`` renders it as a JSON Pointer.
     """
 
     def __init__(
@@ -114,7 +114,7 @@ class JSONParseError(PartneringError, ValueError):
 
     @property
     def pointer(self) -> str | None:
-        """The RFC 6901 JSON Pointer of :attr:`path`, when the path is known."""
+        """The RFC 6901 JSON Pointer of ``path``, when the path is known."""
         if self.path is None:
             return None
         return "".join(
