@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partnering
-from partnering import _fast, _schema_layer, validation
+from partnering import _fast, _formats, _schema_layer, validation
 from partnering.convert import structure, unstructure
 from partnering.models import Dataset
 from partnering.strategies import datasets
@@ -209,17 +209,17 @@ FORMAT_SAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("name", sorted(_fast.FORMAT_CHECKS))
+@pytest.mark.parametrize("name", sorted(_formats.FORMAT_CHECKS))
 @given(value=st.one_of(st.sampled_from(FORMAT_SAMPLES), st.text(max_size=30)))
 def test_format_checks_are_jsonschemas(name: str, value: str) -> None:
     """Each shared format check gives jsonschema's own verdict, whatever the string."""
-    assert _fast.FORMAT_CHECKS[name](value) == jsonschema.FormatChecker().conforms(value, name)
+    assert _formats.FORMAT_CHECKS[name](value) == jsonschema.FormatChecker().conforms(value, name)
 
 
 def test_the_reference_validator_uses_the_shared_format_checks() -> None:
     """The reference validator's format checker holds exactly the shared checks."""
     checkers = _schema_layer._validator().format_checker.checkers
-    assert set(checkers) == set(_fast.FORMAT_CHECKS)
+    assert set(checkers) == set(_formats.FORMAT_CHECKS)
 
 
 # --- Random mutations of valid datasets -----------------------------------------------------------

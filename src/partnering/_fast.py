@@ -52,44 +52,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
-from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
-from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
+from partnering._formats import FORMAT_CHECKS
 from partnering.codelists import CodeList
 from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
 from partnering.report import Issue
 
-__all__ = ["FORMAT_CHECKS", "collection_paused", "is_plain_json", "schema_issues", "structure"]
+__all__ = ["collection_paused", "is_plain_json", "schema_issues", "structure"]
 
 # --- Formats --------------------------------------------------------------------------------------
-
-# The checks of jsonschema's FormatChecker for the formats the schema uses, written out so that
-# the fast path need not import jsonschema. tests/test_engines.py holds them equal to
-# jsonschema's own functions; the reference validator registers these very functions.
-_RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-
-def _is_date(value: str) -> bool:
-    try:
-        return bool(_RE_DATE.fullmatch(value) and datetime.date.fromisoformat(value))
-    except ValueError:  # jsonschema's checker raises it, and its FormatChecker reports a failure
-        return False
-
-
-def _is_datetime(value: str) -> bool:
-    return bool(validate_rfc3339(value.upper()))
-
-
-def _is_uri(value: str) -> bool:
-    return bool(validate_rfc3986(value, rule="URI"))
-
-
-#: The check of each ``format`` the schema uses, for strings (other values always pass).
-FORMAT_CHECKS: Mapping[str, Callable[[str], bool]] = {
-    "date": _is_date,
-    "date-time": _is_datetime,
-    "uri": _is_uri,
-}
 
 
 def _formats_in(schema: object) -> set[str]:

@@ -3,7 +3,7 @@
 The validator is jsonschema's Draft 2020-12 validator with two changes that make its
 verdicts match the models and other engines exactly: ``pattern`` follows ECMA-262 (``$`` does
 not match before a final newline); and format checking is on for every format the schema
-uses, with the checks in :data:`partnering._fast.FORMAT_CHECKS`, which the fast engine uses
+uses, with the checks in :data:`partnering._formats.FORMAT_CHECKS`, which the fast engine uses
 too, failing loudly if a check is missing.
 
 :func:`schema_issues` checks a whole document: it is the reference path. The fast path
@@ -22,7 +22,7 @@ import attrs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
 from partnering._constraints import DATETIME_PATTERN, Pattern, compile_pattern
-from partnering._fast import FORMAT_CHECKS
+from partnering._formats import FORMAT_CHECKS
 from partnering._messages import did_you_mean, excerpt, json_type, quote
 from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
 from partnering.report import Issue, Path, Severity, generic_pointer
