@@ -254,3 +254,24 @@ def test_an_empty_required_list_asks_for_items_not_for_removal() -> None:
     assert messages["/platforms/0/countries"] == (
         "'countries' is an empty list; an empty list is written by leaving it out"
     )
+
+
+def test_validation_touches_no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Validating and loading open no connection, even for a file with every kind of issue."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validation tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"schema_version": "1.0", "license": "https://example.org/licence", '
+        '"partners": [{"id": "p", "name": "P", "organisation_type": "70", "website": "x"}], '
+        '"extensions": {"x:ref": {"$ref": "https://example.org/schema.json"}}}',
+        encoding="utf-8",
+    )
+    assert partnering.validate(partnering.example_path()).valid
+    assert not partnering.validate(bad).valid
+    assert partnering.load(partnering.example_path()).platforms
