@@ -40,6 +40,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from partnering._constraints import DATETIME_PATTERN
+from partnering._messages import json_type
 from partnering.codelists import CodeList
 from partnering.errors import InvalidValueError
 from partnering.models import Dataset
@@ -79,32 +80,10 @@ class _MismatchError(ValueError):
         self.message = message
 
 
-def describe_json_type(value: object) -> str:
-    """Name the JSON type of a value, as a person reading the file would see it.
-
-    Example:
-        >>> describe_json_type(True), describe_json_type(5), describe_json_type(None)
-        ('a boolean', 'a number', 'null')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a value of type {type(value).__name__}"
-
-
 def _expect(value: object, wanted: str) -> _MismatchError:
     if value is None:
         return _MismatchError("null-value", f"null is not allowed here: expected {wanted}")
-    return _MismatchError("wrong-type", f"expected {wanted}, got {describe_json_type(value)}")
+    return _MismatchError("wrong-type", f"expected {wanted}, got {json_type(value)}")
 
 
 def _structure_str(value: object, _: type) -> str:
