@@ -72,6 +72,24 @@ def block(ident: str, framework: str) -> dict[str, Any]:
 # single issue of that code it must give.
 EXAMPLES = [
     pytest.param(
+        {
+            "partnerships": [
+                {
+                    "id": "ps",
+                    "participants": [
+                        {"partner_id": "tpi"},
+                        {"partner_id": "sida"},
+                        {"partner_id": "tpi"},
+                    ],
+                }
+            ]
+        },
+        "duplicate-party",
+        "/partnerships/0/participants/2/partner_id",
+        "names partner 'tpi' as participant 0 and again as participant 2",
+        id="duplicate-party",
+    ),
+    pytest.param(
         {"partners": [partner("tpi"), partner("sida"), partner("tpi")]},
         "duplicate-id",
         "/partners/2/id",
@@ -216,6 +234,7 @@ def test_severities_follow_the_design() -> None:
     errors = {code for code, info in RULE_CODES.items() if info.severity is Severity.ERROR}
     assert errors == {
         "duplicate-id",
+        "duplicate-party",
         "dangling-reference",
         "end-before-start",
         "missing-country",
@@ -722,3 +741,10 @@ def test_a_dangling_reference_suggests_the_closest_id(reference: str, suggestion
     }
     (issue,) = [i for i in rule_issues(data, today=TODAY) if i.code == "dangling-reference"]
     assert issue.message.endswith(f"no partner has that id{suggestion}")
+
+
+def test_a_platform_member_named_twice_is_a_duplicate_party() -> None:
+    """Members are checked like participants: the second entry for a partner is reported."""
+    members = [{"partner_id": "tpi"}, {"partner_id": "sida"}, {"partner_id": "tpi"}]
+    data = {"platforms": [{"id": "p", "members": members}]}
+    assert pointers(data, "duplicate-party") == ["/platforms/0/members/2/partner_id"]

@@ -179,6 +179,17 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '"framework_id": "f", ...}]}',
         ),
         _code(
+            "duplicate-party",
+            _ERROR,
+            "A partner takes part twice in one partnership or platform",
+            "Two participants of one partnership, or two members of one platform, name the same "
+            "partner_id: counts of partners and sectors become wrong, and it is unclear which "
+            "entry's roles hold. The second and later entries are reported.",
+            "Keep one entry for the partner and list all its roles there.",
+            '{"partnerships": [{"id": "ps", "participants": [{"partner_id": "tpi"}, '
+            '{"partner_id": "tpi"}], ...}]}',
+        ),
+        _code(
             "host-not-member",
             _WARNING,
             "A platform's host is not among its members",
@@ -859,6 +870,41 @@ def _unrated_building_blocks(index: _Index, today: date) -> Iterator[Issue]:
                     f"add a rating for {quote(block)}; rate it 'not_applicable' if it does not "
                     "apply",
                     ratings,
+                )
+
+
+@_rule
+def _duplicate_parties(index: _Index, today: date) -> Iterator[Issue]:
+    """Report a partner named twice among a partnership's participants or a platform's members.
+
+    Example:
+        >>> twice = [{"partner_id": "tpi"}, {"partner_id": "tpi"}]
+        >>> _demo(_duplicate_parties, {"partnerships": [{"id": "p", "participants": twice}]})
+        ['duplicate-party at /partnerships/0/participants/1/partner_id']
+    """
+    for list_name, field, noun in (
+        ("partnerships", "participants", "participant"),
+        ("platforms", "members", "member"),
+    ):
+        for i, record in index.records(list_name):
+            entries = record.get(field)
+            if not isinstance(entries, _ARRAY):
+                continue
+            first: dict[str, int] = {}
+            for j, entry in _objects(entries):
+                partner = entry.get("partner_id")
+                if not isinstance(partner, str):
+                    continue
+                if partner not in first:
+                    first[partner] = j
+                    continue
+                yield _issue(
+                    "duplicate-party",
+                    (list_name, i, field, j, "partner_id"),
+                    f"{_name(list_name, record, i)} names partner {quote(partner)} as {noun} "
+                    f"{first[partner]} and again as {noun} {j}",
+                    f"keep one {noun} entry for {quote(partner)} and list all its roles there",
+                    partner,
                 )
 
 
