@@ -253,7 +253,6 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)
-    converter.register_structure_hook(typing.Any, lambda value, _: value)
     converter.register_structure_hook_func(_is_extensions, _structure_extensions)
     converter.register_structure_hook_func(
         lambda type_: isinstance(type_, type) and issubclass(type_, CodeList), _structure_code
