@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from partnering._pointers import escape_pointer_segment, format_pointer
 from partnering.errors import DocumentTooLargeError, JSONParseError
 
 __all__ = [
@@ -122,46 +123,6 @@ def quote_for_message(text: str, limit: int = _QUOTE_LIMIT) -> str:
 def _unquoted(text: str, limit: int = _QUOTE_LIMIT) -> str:
     """Return :func:`quote_for_message` without the quotes, for numbers and literals."""
     return quote_for_message(text, limit)[1:-1]
-
-
-def escape_pointer_segment(segment: str | int) -> str:
-    """Escape one reference token of a JSON Pointer, as RFC 6901 says.
-
-    ``~`` becomes ``~0`` and ``/`` becomes ``~1``; an array index is written in decimal.
-
-    Args:
-        segment: an object key or an array index.
-
-    Returns:
-        The escaped token, without the leading ``/``.
-
-    Example:
-        >>> escape_pointer_segment("a/b~c")
-        'a~1b~0c'
-        >>> escape_pointer_segment(3)
-        '3'
-    """
-    if isinstance(segment, int):
-        return str(segment)
-    return segment.replace("~", "~0").replace("/", "~1")
-
-
-def format_pointer(path: Sequence[str | int]) -> str:
-    """Write a path of keys and indexes as a JSON Pointer (RFC 6901).
-
-    Args:
-        path: the keys and array indexes from the root to a value.
-
-    Returns:
-        The pointer: ``""`` for the root, otherwise ``/`` and an escaped token per step.
-
-    Example:
-        >>> format_pointer(())
-        ''
-        >>> format_pointer(["partners", 0, "a/b"])
-        '/partners/0/a~1b'
-    """
-    return "".join("/" + escape_pointer_segment(segment) for segment in path)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

@@ -215,24 +215,15 @@ def _translate(error: ValidationError) -> Iterator[Issue]:
                 instance,
             )
     elif keyword == "pattern":
-        if field == "schema_version":
-            yield _issue(
-                "unsupported-version",
-                path,
-                f"this file follows version {excerpt(instance)} of the format; this library "
-                f"reads version {SCHEMA_VERSION}",
-                f"convert the file to version {SCHEMA_VERSION}",
-                instance,
-            )
-        else:
-            wanted = _EXPLANATIONS.get(str(value), f"text matching {value}")
-            yield _issue(
-                "invalid-format",
-                path,
-                f"{quote(field)} must be {wanted}",
-                f"rewrite the value as {wanted}",
-                instance,
-            )
+        # A file of another version never gets here: schema_issues answers it first.
+        wanted = _EXPLANATIONS.get(str(value), f"text matching {value}")
+        yield _issue(
+            "invalid-format",
+            path,
+            f"{quote(field)} must be {wanted}",
+            f"rewrite the value as {wanted}",
+            instance,
+        )
     elif keyword == "format":
         wanted = _FORMAT_NAMES.get(str(value), str(value))
         yield _issue(

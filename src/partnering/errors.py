@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partnering._messages import safe_text
+from partnering._pointers import format_pointer
 
 if TYPE_CHECKING:
     from partnering.report import Report
@@ -117,9 +118,7 @@ class JSONParseError(PartneringError, ValueError):
         """The RFC 6901 JSON Pointer of ``path``, when the path is known."""
         if self.path is None:
             return None
-        return "".join(
-            "/" + str(segment).replace("~", "~0").replace("/", "~1") for segment in self.path
-        )
+        return format_pointer(self.path)
 
     def __str__(self) -> str:
         where = []

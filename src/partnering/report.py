@@ -22,6 +22,7 @@ from enum import Enum
 
 import attrs
 
+from partnering._pointers import escape_pointer_segment, format_pointer
 from partnering.models import SCHEMA_VERSION
 
 __all__ = [
@@ -45,21 +46,6 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-def _escape(segment: str | int) -> str:
-    # RFC 6901: "~" first, then "/", or "~1" written as a key would come back as "/".
-    return str(segment).replace("~", "~0").replace("/", "~1")
-
-
-def format_pointer(path: Sequence[str | int]) -> str:
-    """Render a path as an RFC 6901 JSON Pointer; the root is the empty string.
-
-    Example:
-        >>> format_pointer(("extensions", "a/b~c", 0))
-        '/extensions/a~1b~0c/0'
-    """
-    return "".join("/" + _escape(segment) for segment in path)
-
-
 def generic_pointer(path: Sequence[str | int]) -> str:
     """Render a path with every array index replaced by ``*``, to group like issues.
 
@@ -67,7 +53,10 @@ def generic_pointer(path: Sequence[str | int]) -> str:
         >>> generic_pointer(("partners", 12, "sector"))
         '/partners/*/sector'
     """
-    return "".join("/*" if isinstance(segment, int) else "/" + _escape(segment) for segment in path)
+    return "".join(
+        "/*" if isinstance(segment, int) else "/" + escape_pointer_segment(segment)
+        for segment in path
+    )
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
