@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from benchmarks import generate
 
 import partnering
-from benchmarks import generate
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "corrupt-reports.json"
 EXPECTED: dict[str, list[list[str]]] = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
