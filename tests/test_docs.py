@@ -33,8 +33,7 @@ from typing import Any
 import pytest
 
 import partnering
-from partnering.catalogue import issue_codes
-from partnering.codes import PARSE_CODES, SCHEMA_CODES
+from partnering.catalogue import PARSE_CODES, SCHEMA_CODES, issue_codes
 
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"

@@ -50,8 +50,8 @@ from partnering._constraints import (
     constraints_of,
 )
 from partnering._schema_layer import schema_issues
+from partnering.catalogue import SCHEMA_CODES
 from partnering.codelists import CodeList
-from partnering.codes import SCHEMA_CODES
 from partnering.convert import explain
 from partnering.models import Dataset
 from partnering.report import Path

@@ -15,9 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnering import Severity, example_path, validate
+from partnering.catalogue import RULE_CODES
 from partnering.models import ENTITY_LISTS
 from partnering.report import Issue
-from partnering.rules import RULE_CODES, rule_issues
+from partnering.rules import rule_issues
 
 TODAY = date(2026, 1, 1)
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"

@@ -7,7 +7,6 @@ makes the models and the interchange schema agree by construction.
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -18,11 +17,11 @@ import attrs
 import iso3166
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
+from partnering._patterns import DATETIME, NamedPattern
 from partnering.errors import InvalidValueError
 
 __all__ = [
     "COUNTRY_CODES",
-    "DATETIME_PATTERN",
     "Constraint",
     "Country",
     "Each",
@@ -36,31 +35,11 @@ __all__ = [
     "UniqueItems",
     "Uri",
     "UtcSeconds",
-    "compile_pattern",
     "constraints_of",
 ]
 
-#: How a date and time is written: UTC, to the second, with a final ``Z``.
-DATETIME_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
-
 #: ISO 3166-1 alpha-2 codes of the countries and territories the standard assigns.
 COUNTRY_CODES: tuple[str, ...] = tuple(sorted(iso3166.countries_by_alpha2))
-
-
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    r"""Compile a schema pattern so Python matches it as JSON Schema (ECMA-262) does.
-
-    Python's ``$`` also matches before a final newline, and its ``\d`` matches digits of
-    every script; ECMA-262 does neither. Our patterns avoid ``\d``, and a final ``$`` is
-    compiled as ``\Z`` so that ``"abc\n"`` does not pass for ``^abc$``.
-
-    Example:
-        >>> bool(compile_pattern("^[a-z]+$").search("abc\n"))
-        False
-    """
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        pattern = pattern[:-1] + r"\Z"
-    return re.compile(pattern)
 
 
 @attrs.frozen
@@ -173,22 +152,24 @@ class Length(Constraint):
 
 @attrs.frozen
 class Pattern(Constraint):
-    """A string matching a regular expression written for JSON Schema.
-
-    ``explanation`` says in words what the pattern accepts, for messages and docs.
-    """
+    """A string matching one of the format's named patterns."""
 
     code = "invalid-format"
 
-    regex: str
-    explanation: str
-    _compiled: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    pattern: NamedPattern
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", compile_pattern(self.regex))
+    @property
+    def regex(self) -> str:
+        """The pattern's text, as the schema carries it."""
+        return self.pattern.regex
+
+    @property
+    def explanation(self) -> str:
+        """What the pattern accepts, in words."""
+        return self.pattern.explanation
 
     def check(self, value: Any) -> str | None:
-        return None if self._compiled.search(value) else f"must be {self.explanation}"
+        return None if self.pattern.matches(value) else f"must be {self.explanation}"
 
     def schema(self) -> dict[str, Any]:
         return {"pattern": self.regex}
@@ -262,7 +243,7 @@ class UtcSeconds(Constraint):
         return None
 
     def schema(self) -> dict[str, Any]:
-        return {"pattern": DATETIME_PATTERN}
+        return {"pattern": DATETIME.regex}
 
 
 @attrs.frozen
@@ -271,21 +252,16 @@ class Keys(Constraint):
 
     code = "invalid-extension-key"
 
-    regex: str
-    explanation: str
-    _compiled: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", compile_pattern(self.regex))
+    pattern: NamedPattern
 
     def check(self, value: Any) -> str | None:
         for key in value:
-            if not isinstance(key, str) or not self._compiled.search(key):
-                return f"has the key {key!r}; keys must be {self.explanation}"
+            if not isinstance(key, str) or not self.pattern.matches(key):
+                return f"has the key {key!r}; keys must be {self.pattern.explanation}"
         return None
 
     def schema(self) -> dict[str, Any]:
-        return {"propertyNames": {"pattern": self.regex}, "minProperties": 1}
+        return {"propertyNames": {"pattern": self.pattern.regex}, "minProperties": 1}
 
 
 @attrs.frozen

@@ -53,9 +53,10 @@ from typing import Any
 
 import attrs
 
+from partnering._format import SCHEMA_VERSION
 from partnering._formats import FORMAT_CHECKS
 from partnering.codelists import CodeList
-from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
+from partnering.models import ENTITY_LISTS, Dataset
 from partnering.report import Issue
 
 __all__ = ["collection_paused", "is_plain_json", "schema_issues", "structure"]

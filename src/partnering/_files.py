@@ -6,8 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from partnering._json import DEFAULT_MAX_BYTES
-from partnering._messages import safe_text
+from partnering._format import DEFAULT_MAX_BYTES
+from partnering._text import safe_text
 from partnering.errors import DocumentTooLargeError, ReadError
 
 __all__ = ["read_bytes"]

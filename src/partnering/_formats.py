@@ -13,20 +13,19 @@ Example:
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable, Mapping
 
 from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
-__all__ = ["FORMAT_CHECKS"]
+from partnering._patterns import DATE
 
-_RE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+__all__ = ["FORMAT_CHECKS"]
 
 
 def _is_date(value: str) -> bool:
     try:
-        return bool(_RE_DATE.fullmatch(value) and datetime.date.fromisoformat(value))
+        return bool(DATE.matches(value) and datetime.date.fromisoformat(value))
     except ValueError:  # jsonschema's checker raises it, and its FormatChecker reports a failure
         return False
 

@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._pointers import escape_pointer_segment, format_pointer
 from partnering.errors import DocumentTooLargeError, JSONParseError
 
@@ -36,11 +37,6 @@ __all__ = [
     "quote_for_message",
 ]
 
-DEFAULT_MAX_BYTES: int = 256 * 1024 * 1024
-"""The largest document, in bytes of UTF-8, that :func:`parse_json` reads by default."""
-
-DEFAULT_MAX_DEPTH: int = 64
-"""How many objects and arrays may be nested inside each other, the top-level object included."""
 
 _ELLIPSIS = "\u2026"
 _QUOTE_LIMIT = 60

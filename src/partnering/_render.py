@@ -30,7 +30,8 @@ from typing import Any
 
 import attrs
 
-from partnering._messages import safe_text
+from partnering._format import REPORT_FORMAT_VERSION
+from partnering._text import safe_text
 from partnering.report import Issue, IssueGroup, Report, Severity
 
 __all__ = [
@@ -48,8 +49,6 @@ __all__ = [
     "verdict",
 ]
 
-#: The version of the JSON report format, described by ``schemas/1.0/report.schema.json``.
-REPORT_FORMAT_VERSION = "1.0"
 
 # Pointers are cut, not file names: a key can be as long as the document, a path cannot.
 _POINTER_LIMIT = 200

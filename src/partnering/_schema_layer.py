@@ -21,10 +21,12 @@ from typing import Any
 import attrs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
-from partnering._constraints import DATETIME_PATTERN, Pattern, compile_pattern
+from partnering._constraints import Pattern
+from partnering._format import SCHEMA_VERSION
 from partnering._formats import FORMAT_CHECKS
-from partnering._messages import did_you_mean, excerpt, json_type, quote
-from partnering.models import ENTITY_LISTS, SCHEMA_VERSION, Dataset
+from partnering._patterns import DATE, DATETIME, compile_pattern
+from partnering._text import did_you_mean, excerpt, json_type, quote
+from partnering.models import ENTITY_LISTS, Dataset
 from partnering.report import Issue, Path, Severity, generic_pointer
 from partnering.schemas import get_schema, registry
 
@@ -73,8 +75,8 @@ def _validator() -> Any:
 
 def _pattern_explanations() -> dict[str, str]:
     explanations = {
-        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD, such as 2014-04-13",
-        DATETIME_PATTERN: "a UTC time written like 2026-01-31T09:30:00Z",
+        DATE.regex: DATE.explanation,
+        DATETIME.regex: DATETIME.explanation,
     }
     models: list[type[Any]] = [Dataset, *_nested_models()]
     for model in models:

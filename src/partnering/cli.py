@@ -97,7 +97,7 @@ The text is exactly the file shipped in the package, so it can be compared or co
 def _version_line() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    from partnering.models import SCHEMA_VERSION
+    from partnering._format import SCHEMA_VERSION
 
     try:
         installed = version("partnering")
@@ -373,7 +373,7 @@ def _stdin_unreadable() -> Report:
 
 def _check(item: _Input) -> Report:
     from partnering import validation
-    from partnering._json import DEFAULT_MAX_BYTES
+    from partnering._format import DEFAULT_MAX_BYTES
 
     if item.path is not None:
         # A Path, never a str: validate() would read a str starting with '{' as JSON text.
@@ -517,7 +517,7 @@ def _summary_lines(dataset: Any, label: str) -> list[str]:
 def _run_summary(args: argparse.Namespace) -> int:
     import partnering
     from partnering import validation
-    from partnering._json import DEFAULT_MAX_BYTES
+    from partnering._format import DEFAULT_MAX_BYTES
     from partnering._render import Style, render_text, shown
     from partnering.errors import InvalidDocumentError, JSONParseError, ReadError
 
@@ -606,7 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        from partnering._messages import safe_text
+        from partnering._text import safe_text
 
         detail = safe_text(str(error), 200)
         _error(f"internal error: {type(error).__name__}: {detail} (run with --debug for details)")

@@ -21,7 +21,6 @@ Example:
 from __future__ import annotations
 
 import copy
-import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -39,8 +38,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from partnering._constraints import DATETIME_PATTERN
-from partnering._messages import json_type
+from partnering._patterns import DATE, DATETIME
+from partnering._text import json_type
 from partnering.codelists import CodeList
 from partnering.errors import InvalidValueError
 from partnering.models import Dataset
@@ -51,9 +50,6 @@ T = TypeVar("T")
 
 #: A location in a document: object keys and array indices, from the root.
 Path = tuple[str | int, ...]
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_DATETIME = re.compile(DATETIME_PATTERN[:-1] + r"\Z")
 
 
 @attrs.frozen
@@ -110,7 +106,7 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_date(value: object, _: type) -> date:
     if type(value) is not str:
         raise _expect(value, "a date written as YYYY-MM-DD")
-    if _DATE.match(value):
+    if DATE.matches(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -121,7 +117,7 @@ def _structure_date(value: object, _: type) -> date:
 def _structure_datetime(value: object, _: type) -> datetime:
     if type(value) is not str:
         raise _expect(value, "a UTC time such as 2026-01-31T09:30:00Z")
-    if _DATETIME.match(value):
+    if DATETIME.matches(value):
         try:
             return datetime.fromisoformat(value[:-1]).replace(tzinfo=timezone.utc)
         except ValueError:

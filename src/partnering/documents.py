@@ -27,7 +27,7 @@ from pathlib import Path
 
 from partnering._fast import collection_paused
 from partnering._files import read_bytes
-from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering.errors import InvalidDocumentError, ReadError
 from partnering.models import Dataset
 from partnering.validation import check_document

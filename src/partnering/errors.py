@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partnering._messages import safe_text
 from partnering._pointers import format_pointer
+from partnering._text import safe_text
 
 if TYPE_CHECKING:
     from partnering.report import Report

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from partnering import _patterns as patterns
 from partnering._constraints import (
     Constraint,
     Country,
@@ -39,6 +40,7 @@ from partnering._constraints import (
     Uri,
     UtcSeconds,
 )
+from partnering._format import SCHEMA_VERSION
 from partnering.codelists import (
     Agreement,
     ChallengeCategory,
@@ -79,31 +81,19 @@ __all__ = [
     "Source",
 ]
 
-#: The version of the interchange format these models describe.
-SCHEMA_VERSION = "1.0"
-
 #: Custom data is a JSON object of namespaced keys, kept exactly as given.
 Extensions = Mapping[str, Any]
 
-_ID = Pattern(
-    "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$",
-    "an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
-)
+_ID = Pattern(patterns.ID)
 _TEXT = Length(1)
 _TYPE = TypeCheck()
-_URL = (Pattern("^https?://[!-~]+$", "a web address starting with http:// or https://"), Uri())
+_URL = (Pattern(patterns.URL), Uri())
 _SDGS = (
     UniqueItems(),
     Each([Range(1, 17)]),
 )
-_SDG_TARGET = Pattern(
-    "^(1[0-7]|[1-9])[.]([1-9][0-9]?|[a-j])$",
-    "an SDG target id such as '3.8', '17.17' or '14.c'",
-)
-_EXTENSION_KEY = Keys(
-    "^[a-z0-9][a-z0-9-]*:[A-Za-z0-9_.-]+$",
-    "namespaced, like 'my-platform:field' (a lowercase prefix, a colon, then the name)",
-)
+_SDG_TARGET = Pattern(patterns.SDG_TARGET)
+_EXTENSION_KEY = Keys(patterns.EXTENSION_KEY)
 
 
 def _validators(*constraints: Constraint) -> list[Callable[[Any, Any, Any], None]]:
@@ -440,7 +430,11 @@ class Dataset:
 
     schema_version: str = _field(
         "The version of the interchange format the file follows.",
-        Pattern("^1[.]0$", "'1.0', the version this library reads and writes"),
+        Pattern(
+            patterns.NamedPattern(
+                "schema-version", "^1[.]0$", "'1.0', the version this library reads and writes"
+            )
+        ),
         default=SCHEMA_VERSION,
         # Python callers get the current version for free; files must say which they follow.
         required_in_files=True,

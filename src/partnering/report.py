@@ -22,8 +22,8 @@ from enum import Enum
 
 import attrs
 
+from partnering._format import SCHEMA_VERSION
 from partnering._pointers import escape_pointer_segment, format_pointer
-from partnering.models import SCHEMA_VERSION
 
 __all__ = [
     "Issue",

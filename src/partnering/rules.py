@@ -30,200 +30,21 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import attrs
 
-from partnering._messages import excerpt, quote
+from partnering._format import SCHEMA_VERSION
+from partnering._patterns import DATE, ORG_ID, SDG_TARGET
+from partnering._text import excerpt, quote
+from partnering.catalogue import RULE_CODES
 from partnering.codelists import OrganisationType, Sector, sector_of
-from partnering.codes import CodeInfo
-from partnering.models import SCHEMA_VERSION
-from partnering.report import Issue, Path, Severity
+from partnering.report import Issue, Path
 
-__all__ = ["RULE_CODES", "rule_issues"]
+__all__ = ["rule_issues"]
 
-
-def _code(
-    code: str, severity: Severity, title: str, description: str, hint: str, example: str
-) -> tuple[str, CodeInfo]:
-    info = CodeInfo(
-        code=code,
-        severity=severity,
-        layer="rules",
-        title=title,
-        description=description,
-        hint=hint,
-        example=example,
-    )
-    return code, info
-
-
-_ERROR = Severity.ERROR
-_WARNING = Severity.WARNING
-
-#: Codes of the rules across the file: references, duplicates, dates and the field's expectations.
-RULE_CODES: Mapping[str, CodeInfo] = dict(
-    [
-        _code(
-            "duplicate-id",
-            _ERROR,
-            "An id is used twice in one list",
-            "Two records of the same list, such as two partners, have the same id; references "
-            "to it become ambiguous. The second and later records are reported.",
-            "Give each record its own id; if both describe the same thing, merge them.",
-            '{"partners": [{"id": "tpi", ...}, {"id": "tpi", ...}]}',
-        ),
-        _code(
-            "dangling-reference",
-            _ERROR,
-            "A reference names no record",
-            "A field that refers to another record by id (host_id, partner_id, challenge_ids, "
-            "framework_id...) names an id that no record of the right list has.",
-            "Correct the id, or add the record it refers to.",
-            '{"platforms": [{"id": "zbidf", "host_id": "tpi-x", ...}], '
-            '"partners": [{"id": "tpi", ...}]}',
-        ),
-        _code(
-            "end-before-start",
-            _ERROR,
-            "An end date is before its start date",
-            "A partnership or an event ends before it starts.",
-            "Correct the dates; the end date may equal the start date but not precede it.",
-            '{"events": [{"id": "e", "start_date": "2014-04-13", "end_date": "2014-04-12", ...}]}',
-        ),
-        _code(
-            "date-in-future",
-            _WARNING,
-            "A date of something past lies in the future",
-            "A date that records what has happened (a platform's or community's launched_on, "
-            "a member's since, an assessment's assessed_on) is after today.",
-            "Correct the date, or leave it out until it has happened.",
-            '{"platforms": [{"id": "p", "launched_on": "2999-01-01", ...}]}',
-        ),
-        _code(
-            "single-sector-partnership",
-            _WARNING,
-            "A partnership's participants are all of one sector",
-            "Every participant that resolves to a partner of a known sector (at least two) "
-            "belongs to the same sector, though a partnership brings sectors together. A "
-            "partner's sector is its stated sector, or else the one its organisation_type "
-            "implies; partners of sector 'other' are not counted.",
-            "Check each partner's sector and organisation_type, or add the partners from other "
-            "sectors.",
-            '{"partnerships": [{"id": "x", "participants": [{"partner_id": "firm-a"}, '
-            '{"partner_id": "firm-b"}], ...}], "partners": [{"id": "firm-a", '
-            '"organisation_type": "70", ...}, {"id": "firm-b", "organisation_type": "72", ...}]}',
-        ),
-        _code(
-            "sdg-target-without-goal",
-            _WARNING,
-            "An SDG target's goal is not listed",
-            "A partnership lists an SDG target, such as '3.8', but not its goal (3) in sdgs.",
-            "Add the goal to sdgs, or correct the target.",
-            '{"partnerships": [{"id": "x", "sdgs": [17], "sdg_targets": ["3.8"], ...}]}',
-        ),
-        _code(
-            "missing-country",
-            _ERROR,
-            "A national or subnational platform names no country",
-            "A platform of scope 'national' or 'subnational' has no countries, so where it works "
-            "cannot be known. The issue points at its countries field, absent or empty.",
-            'List the country it works in under countries, such as ["KE"].',
-            '{"platforms": [{"id": "p", "scope": "national", ...}]}',
-        ),
-        _code(
-            "parent-cycle",
-            _ERROR,
-            "A platform is its own ancestor",
-            "Following parent_id from a platform leads back to it. Each platform on the cycle "
-            "is reported once, at its parent_id. Only the first of platforms sharing an id is "
-            "followed.",
-            "Correct parent_id on one platform of the cycle, so the chain ends at a platform "
-            "without a parent.",
-            '{"platforms": [{"id": "a", "parent_id": "b", ...}, {"id": "b", "parent_id": "a", '
-            "...}]}",
-        ),
-        _code(
-            "rating-of-other-framework",
-            _WARNING,
-            "An assessment rates a building block of another framework",
-            "A rating names a building block whose framework_id differs from the assessment's.",
-            "Rate only the building blocks of the assessment's framework, or correct its "
-            "framework_id.",
-            '{"assessments": [{"id": "a", "framework_id": "f", "ratings": '
-            '[{"building_block_id": "b-of-g", ...}], ...}]}',
-        ),
-        _code(
-            "duplicate-rating",
-            _WARNING,
-            "An assessment rates a building block twice",
-            "Two ratings of one assessment name the same building block; the second and later "
-            "are reported.",
-            "Keep one rating per building block, merging their evidence and actions.",
-            '{"assessments": [{"id": "a", "ratings": [{"building_block_id": "funding", ...}, '
-            '{"building_block_id": "funding", ...}], ...}]}',
-        ),
-        _code(
-            "unrated-building-block",
-            _WARNING,
-            "An assessment leaves a building block unrated",
-            "A building block of the assessment's framework has no rating; one issue per "
-            "building block, at the assessment's ratings.",
-            "Add a rating for the building block; use 'not_applicable' if it does not apply.",
-            '{"assessments": [{"id": "a", "framework_id": "f", "ratings": '
-            '[{"building_block_id": "funding", ...}], ...}], "building_blocks": '
-            '[{"id": "funding", "framework_id": "f", ...}, {"id": "focus", '
-            '"framework_id": "f", ...}]}',
-        ),
-        _code(
-            "duplicate-party",
-            _ERROR,
-            "A partner takes part twice in one partnership or platform",
-            "Two participants of one partnership, or two members of one platform, name the same "
-            "partner_id: counts of partners and sectors become wrong, and it is unclear which "
-            "entry's roles hold. The second and later entries are reported.",
-            "Keep one entry for the partner and list all its roles there.",
-            '{"partnerships": [{"id": "ps", "participants": [{"partner_id": "tpi"}, '
-            '{"partner_id": "tpi"}], ...}]}',
-        ),
-        _code(
-            "host-not-member",
-            _WARNING,
-            "A platform's host is not among its members",
-            "A platform names a host_id that none of its members has as partner_id. Whether "
-            "the host exists is checked apart (dangling-reference).",
-            "Add the host to members with the role 'host'.",
-            '{"platforms": [{"id": "p", "host_id": "tpi", "members": [{"partner_id": "sida", '
-            '"roles": ["funder"]}], ...}]}',
-        ),
-        _code(
-            "sector-contradicts-type",
-            _WARNING,
-            "A partner's sector contradicts its organisation type",
-            "A partner states a sector other than the one its organisation_type implies, such "
-            "as type '70' (Private Sector) with sector 'public'. Type '90' (Other) fits any "
-            "sector.",
-            "Correct the sector or the organisation_type; leave sector out to use the one the "
-            "type implies.",
-            '{"partners": [{"id": "p", "organisation_type": "70", "sector": "public", ...}]}',
-        ),
-        _code(
-            "invalid-org-id",
-            _WARNING,
-            "An organisation identifier does not follow the org-id form",
-            "A partner's or the publisher's identifier does not match "
-            "^[A-Z]{2}-[A-Z0-9_]+-\\S+$: a list code (two capital letters for the country or "
-            "XM/XI, a hyphen, the register's abbreviation in capitals, digits or '_', as in "
-            "'GB-COH' or 'BE-BCE_KBO'), a hyphen, then the id in that register, without spaces.",
-            "Write the identifier as org-id.guide gives it, such as 'GB-COH-09506232', or leave "
-            "it out.",
-            '{"partners": [{"id": "p", "identifier": "09506232", ...}]}',
-        ),
-    ]
-)
 
 _ARRAY = (list, tuple)
 # dict first: an exact type check is much faster than the Mapping ABC's, which stays as fallback.
@@ -248,10 +69,6 @@ _NOUNS: Mapping[str, str] = {
 # one-deletion variants would cost more to index than a typo in them is likely.
 _SUGGESTION_MAX_LENGTH = 64
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_SDG_TARGET = re.compile(r"(1[0-7]|[1-9])[.]([1-9][0-9]?|[a-j])\Z")
-# org-id.guide list codes may hold '_' (BE-BCE_KBO), so the register part allows it.
-_ORG_ID = re.compile(r"[A-Z]{2}-[A-Z0-9_]+-\S+\Z")
 
 _SECTORS: Mapping[str, Sector] = {sector.value: sector for sector in Sector}
 _TYPES: Mapping[str, OrganisationType] = {kind.value: kind for kind in OrganisationType}
@@ -381,7 +198,7 @@ def _sector_of_record(partner: _Record) -> Sector | None:
 
 def _date(value: object) -> date | None:
     """Read a date written YYYY-MM-DD, or return None for anything else."""
-    if isinstance(value, str) and _DATE.match(value):
+    if isinstance(value, str) and DATE.matches(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -678,7 +495,7 @@ def _sdg_targets_without_goal(index: _Index, today: date) -> Iterator[Issue]:
             continue
         goals = {goal for goal in sdgs if type(goal) is int}
         for k, target in _strings(record.get("sdg_targets")):
-            match = _SDG_TARGET.match(target)
+            match = SDG_TARGET.match(target)
             if match is None:
                 continue
             goal = int(match.group(1))
@@ -987,7 +804,7 @@ def _invalid_org_ids(index: _Index, today: date) -> Iterator[Issue]:
             (("partners", i, "identifier"), _name("partners", record, i), record.get("identifier"))
         )
     for path, owner, identifier in found:
-        if isinstance(identifier, str) and not _ORG_ID.match(identifier):
+        if isinstance(identifier, str) and not ORG_ID.matches(identifier):
             yield _issue(
                 "invalid-org-id",
                 path,

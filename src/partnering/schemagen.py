@@ -29,27 +29,15 @@ from typing import Any
 
 import attrs
 
-from partnering._constraints import COUNTRY_CODES, DATETIME_PATTERN, Constraint, Each
+from partnering._constraints import COUNTRY_CODES, Constraint, Each
+from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
+from partnering._patterns import DATE, DATETIME
 from partnering.codelists import CodeList
-from partnering.models import SCHEMA_VERSION, Dataset
+from partnering.models import Dataset
 
 __all__ = ["SCHEMA_BASE_URI", "dataset_schema", "schema_id", "write_schemas"]
 
-#: Where the interchange schemas are published; the version is part of every ``$id``.
-SCHEMA_BASE_URI = "https://partnering.dev/schemas"
-
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-
-
-def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
-    """Return the ``$id`` of a schema file of the interchange format.
-
-    Example:
-        >>> schema_id("dataset")
-        'https://partnering.dev/schemas/1.0/dataset.schema.json'
-    """
-    return f"{SCHEMA_BASE_URI}/{version}/{name}.schema.json"
 
 
 def _title(name: str) -> str:
@@ -146,9 +134,9 @@ class _Generator:
         elif type_ is int:
             schema = {"type": "integer"}
         elif type_ is date:
-            schema = {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+            schema = {"type": "string", "format": "date", "pattern": DATE.regex}
         elif type_ is datetime:
-            schema = {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
+            schema = {"type": "string", "format": "date-time", "pattern": DATETIME.regex}
         elif isinstance(type_, type) and (attrs.has(type_) or issubclass(type_, CodeList)):
             return self.reference(type_)
         else:  # pragma: no cover - a model field of a type the format cannot express

@@ -20,7 +20,7 @@ from typing import Any
 import referencing
 import referencing.jsonschema
 
-from partnering.models import SCHEMA_VERSION
+from partnering._format import SCHEMA_VERSION
 
 __all__ = ["get_schema", "registry", "schema_text"]
 

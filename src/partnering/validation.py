@@ -31,7 +31,8 @@ from typing import Any, Union
 
 from partnering import _fast
 from partnering._files import read_bytes
-from partnering._json import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._json import parse_json
 from partnering.errors import JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity

@@ -1,9 +1,9 @@
 """Every issue code the library can report, in one place.
 
 The codes come from the three layers of validation: the strict JSON reader
-(:data:`~partnering.codes.PARSE_CODES`), the interchange schema
-(:data:`~partnering.codes.SCHEMA_CODES`) and the rules across the file
-(:data:`~partnering.rules.RULE_CODES`). The reference documentation lists them from here, so
+(:data:`PARSE_CODES`), the interchange schema
+(:data:`SCHEMA_CODES`) and the rules across the file
+(:data:`RULE_CODES`). The reference documentation lists them from here, so
 a code added to any layer appears there without further work.
 
 Example:
@@ -19,10 +19,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from partnering.codes import PARSE_CODES, SCHEMA_CODES, CodeInfo
-from partnering.rules import RULE_CODES
+from partnering.catalogue._info import CodeInfo
+from partnering.catalogue._parse import PARSE_CODES, READ_ERROR
+from partnering.catalogue._rules import RULE_CODES
+from partnering.catalogue._schema import SCHEMA_CODES
 
-__all__ = ["LAYERS", "issue_codes"]
+__all__ = [
+    "LAYERS",
+    "PARSE_CODES",
+    "READ_ERROR",
+    "RULE_CODES",
+    "SCHEMA_CODES",
+    "CodeInfo",
+    "issue_codes",
+]
 
 #: The layers of validation, in the order they run; each code belongs to one.
 LAYERS: tuple[str, ...] = ("parse", "schema", "rules")

@@ -1,0 +1,130 @@
+"""Codes of the schema layer: the document does not follow the interchange schema."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from partnering.catalogue._info import CodeInfo
+from partnering.catalogue._tables import entries
+from partnering.report import Severity
+
+__all__ = ["SCHEMA_CODES"]
+
+#: Codes of the schema layer: the document does not follow the interchange schema.
+SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
+    "schema",
+    Severity.ERROR,
+    (
+        "missing-field",
+        "A required field is missing",
+        "An object lacks a field the format requires.",
+        "Add the field.",
+        '{"partners": [{"id": "tpi", "organisation_type": "21"}]}',
+    ),
+    (
+        "unknown-field",
+        "A field is not part of the format",
+        "An object has a field the format does not define, often a typo.",
+        "Correct the name; put custom data under 'extensions' with a namespaced key.",
+        '{"partners": [{"id": "tpi", "nmae": "TPI", "organisation_type": "21"}]}',
+    ),
+    (
+        "wrong-type",
+        "A value has the wrong type",
+        "A number where text belongs, text where a list belongs, and so on.",
+        "Write the value with the type the field needs.",
+        '{"title": 5}',
+    ),
+    (
+        "null-value",
+        "A value is null",
+        "The format has no null values: an absent value is left out.",
+        "Remove the field, or give it a value.",
+        '{"title": null}',
+    ),
+    (
+        "unknown-code",
+        "A code is not in its code list",
+        "A value of a code list (a sector, a scope, a country...) is not one of its codes.",
+        "Use one of the codes listed in the message.",
+        '{"partners": [{"id": "p", "name": "P", "organisation_type": "99"}]}',
+    ),
+    (
+        "invalid-format",
+        "A value is not written as the format requires",
+        "A date, time, web address, id or SDG target that does not follow its form.",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+        '{"events": [{"id": "e", "name": "E", "start_date": "13/04/2014", ...}]}',
+    ),
+    (
+        "empty-text",
+        "A text is empty",
+        "A field that holds text is an empty string.",
+        "Write the text, or leave the field out if it is optional.",
+        '{"title": ""}',
+    ),
+    (
+        "empty-list",
+        "A list is empty",
+        "An empty list is written by leaving the field out.",
+        "Remove the field, or add the items.",
+        '{"partners": []}',
+    ),
+    (
+        "empty-object",
+        "An object is empty",
+        "Empty custom data is written by leaving 'extensions' out.",
+        "Remove the field, or add the custom data.",
+        '{"extensions": {}}',
+    ),
+    (
+        "too-few-items",
+        "A list has too few items",
+        "A list has fewer items than it needs: a partnership needs two participants.",
+        "Add the missing items.",
+        "a partnership with one participant",
+    ),
+    (
+        "duplicate-item",
+        "A list repeats an item",
+        "A list that must not repeat itself, such as sdgs or countries, has an item twice.",
+        "Remove the repeated item.",
+        '{"sdgs": [3, 3]}',
+    ),
+    (
+        "out-of-range",
+        "A number is out of range",
+        "A number below its minimum or above its maximum, such as SDG 18.",
+        "Use a number within the range given.",
+        '{"sdgs": [18]}',
+    ),
+    (
+        "invalid-extension-key",
+        "A custom field is not namespaced",
+        "Keys under 'extensions' are written 'prefix:name' so tools do not collide.",
+        "Rename the key, such as 'my-platform:window'.",
+        '{"extensions": {"window": "health"}}',
+    ),
+    (
+        "unsupported-version",
+        "The file follows another version of the format",
+        "schema_version names a version this library does not read.",
+        "Convert the file to version 1.0, or use a library that reads its version.",
+        '{"schema_version": "2.0"}',
+    ),
+    (
+        "invalid-value",
+        "A value breaks a rule of its field",
+        "Reported when building models finds a problem the schema did not; the schema and "
+        "the models are generated to agree, so this points to a bug worth reporting.",
+        "Correct the value as the message says, and report the file to the developers.",
+        "(reserved: the schema and the models agree on every value)",
+    ),
+    (
+        "schema-violation",
+        "The document breaks the schema",
+        "A schema rule without a more specific code.",
+        "Read the message and compare the value with the schema.",
+        "(reserved for rules without a specific code)",
+    ),
+)
