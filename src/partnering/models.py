@@ -41,6 +41,7 @@ from partnering._constraints import (
     UtcSeconds,
 )
 from partnering._format import SCHEMA_VERSION
+from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
     ChallengeCategory,
@@ -101,40 +102,75 @@ def _validators(*constraints: Constraint) -> list[Callable[[Any, Any, Any], None
     return [_TYPE, *constraints]
 
 
+def _metadata(
+    description: str,
+    constraints: tuple[Constraint, ...],
+    *,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
+    required_in_files: bool = False,
+) -> dict[str, Any]:
+    metadata: dict[str, Any] = {
+        "description": description,
+        "constraints": constraints,
+        "required_in_files": required_in_files,
+    }
+    if refers is not None:
+        metadata["refers"] = refers
+    if dated is not None:
+        metadata["dated"] = dated
+    return metadata
+
+
 def _field(
     description: str,
     *constraints: Constraint,
     default: Any = attrs.NOTHING,
     required_in_files: bool = False,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
 ) -> Any:
-    """Declare a model field with its description and single-field constraints."""
+    """Declare a model field with its description, constraints and relations."""
     return attrs.field(
         default=default,
         validator=_validators(*constraints),
-        metadata={
-            "description": description,
-            "constraints": constraints,
-            "required_in_files": required_in_files,
-        },
+        metadata=_metadata(
+            description,
+            constraints,
+            refers=refers,
+            dated=dated,
+            required_in_files=required_in_files,
+        ),
     )
 
 
-def _optional(description: str, *constraints: Constraint) -> Any:
-    return _field(description, *constraints, default=None)
+def _optional(
+    description: str,
+    *constraints: Constraint,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
+) -> Any:
+    return _field(description, *constraints, default=None, refers=refers, dated=dated)
 
 
-def _ids(description: str) -> Any:
-    """Declare an optional list of references; an empty list is written by leaving it out."""
-    return _list(description, UniqueItems(), Each([_ID]))
+def _ref(description: str, target: str, verb: str, *, required: bool = False) -> Any:
+    """Declare a field holding the id of a record of the entity list ``target``."""
+    default = attrs.NOTHING if required else None
+    return _field(description, _ID, default=default, refers=Refers(target, verb))
 
 
-def _list(description: str, *constraints: Constraint) -> Any:
+def _ids(description: str, target: str, verb: str) -> Any:
+    """Declare an optional list of ids of records of ``target``; empty means left out."""
+    return _list(description, UniqueItems(), Each([_ID]), refers=Refers(target, verb))
+
+
+def _list(description: str, *constraints: Constraint, refers: Refers | None = None) -> Any:
     """Declare an optional list; an empty list is written by leaving it out."""
     all_constraints = (Omitted(), *constraints)
     return attrs.field(
         factory=tuple,
         validator=_validators(*all_constraints),
-        metadata={"description": description, "constraints": all_constraints},
+        metadata=_metadata(description, all_constraints, refers=refers),
     )
 
 
@@ -215,11 +251,13 @@ class Partner:
 class Membership:
     """A partner's place in a platform."""
 
-    partner_id: str = _field("The id of the member partner.", _ID)
+    partner_id: str = _ref(
+        "The id of the member partner.", "partners", "names member", required=True
+    )
     roles: tuple[MembershipRole, ...] = _field(
         "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
     )
-    since: date | None = _optional("When the partner joined.")
+    since: date | None = _optional("When the partner joined.", dated=Dated(past="joined on"))
 
 
 @attrs.frozen(kw_only=True)
@@ -246,17 +284,25 @@ class Platform:
     sdgs: tuple[int, ...] = _list(
         "The Sustainable Development Goals (1 to 17) the platform works towards.", *_SDGS
     )
-    host_id: str | None = _optional("The id of the partner that hosts the platform.", _ID)
+    host_id: str | None = _ref(
+        "The id of the partner that hosts the platform.", "partners", "names host"
+    )
     functions: tuple[PlatformFunction, ...] = _list(
         "What the platform does for its members.", UniqueItems()
     )
     stage: PlatformStage | None = _optional("Where the platform is in its life.")
-    launched_on: date | None = _optional("When the platform was launched.")
-    parent_id: str | None = _optional(
-        "The id of the platform this one belongs to, such as a global network.", _ID
+    launched_on: date | None = _optional(
+        "When the platform was launched.", dated=Dated(past="was launched on")
+    )
+    parent_id: str | None = _ref(
+        "The id of the platform this one belongs to, such as a global network.",
+        "platforms",
+        "names parent platform",
     )
     members: tuple[Membership, ...] = _list("The partners that take part in the platform.")
-    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges the platform faces.")
+    challenge_ids: tuple[str, ...] = _ids(
+        "The ids of the challenges the platform faces.", "challenges", "names challenge"
+    )
     website: str | None = _optional("The platform's website.", *_URL)
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
@@ -266,7 +312,9 @@ class Platform:
 class Participant:
     """A partner's part in a partnership."""
 
-    partner_id: str = _field("The id of the participating partner.", _ID)
+    partner_id: str = _ref(
+        "The id of the participating partner.", "partners", "names participant", required=True
+    )
     roles: tuple[ParticipantRole, ...] = _list(
         "What the partner does in the partnership.", UniqueItems()
     )
@@ -284,7 +332,9 @@ class Partnership:
         "The partners in the partnership: at least two.", MinItems(2)
     )
     description: str | None = _optional("What the partnership does.", _TEXT)
-    platform_id: str | None = _optional("The id of the platform that brokered it.", _ID)
+    platform_id: str | None = _ref(
+        "The id of the platform that brokered it.", "platforms", "names platform"
+    )
     partnership_type: PartnershipType | None = _optional("How deeply the partners collaborate.")
     stage: PartnershipStage | None = _optional("Where it is in the partnering cycle.")
     agreement: Agreement | None = _optional("The form of the partners' agreement.")
@@ -298,7 +348,9 @@ class Partnership:
         "The countries it works in (ISO 3166-1 alpha-2).", UniqueItems(), Each([Country()])
     )
     start_date: date | None = _optional("When it started.")
-    end_date: date | None = _optional("When it ended or is planned to end.")
+    end_date: date | None = _optional(
+        "When it ended or is planned to end.", dated=Dated(not_before="start_date")
+    )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -326,10 +378,15 @@ class Solution:
         MinItems(1),
         UniqueItems(),
         Each([_ID]),
+        refers=Refers("challenges", "addresses challenge"),
     )
     description: str | None = _optional("The solution explained.", _TEXT)
-    building_block_ids: tuple[str, ...] = _ids("The ids of the building blocks it is part of.")
-    example_platform_ids: tuple[str, ...] = _ids("The ids of platforms that apply it.")
+    building_block_ids: tuple[str, ...] = _ids(
+        "The ids of the building blocks it is part of.", "building_blocks", "names building block"
+    )
+    example_platform_ids: tuple[str, ...] = _ids(
+        "The ids of platforms that apply it.", "platforms", "names example platform"
+    )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -352,11 +409,15 @@ class BuildingBlock:
     """An element a high-performing platform needs, within a framework."""
 
     id: str = _field("The building block's id, unique among building blocks in the file.", _ID)
-    framework_id: str = _field("The id of the framework it belongs to.", _ID)
+    framework_id: str = _ref(
+        "The id of the framework it belongs to.", "frameworks", "names framework", required=True
+    )
     name: str = _field("The building block's name.", _TEXT)
     description: str = _field("What the building block means in practice.", _TEXT)
     order: int | None = _optional("Its position within the framework, from 1.", Range(1))
-    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges it addresses.")
+    challenge_ids: tuple[str, ...] = _ids(
+        "The ids of the challenges it addresses.", "challenges", "addresses challenge"
+    )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -365,7 +426,12 @@ class BuildingBlock:
 class BuildingBlockRating:
     """How a platform does on one building block."""
 
-    building_block_id: str = _field("The id of the building block rated.", _ID)
+    building_block_id: str = _ref(
+        "The id of the building block rated.",
+        "building_blocks",
+        "rates building block",
+        required=True,
+    )
     rating: Rating = _field("The rating, after the partnership health check.")
     evidence: str | None = _optional("What the rating rests on.", _TEXT)
     actions: tuple[str, ...] = _list("What to do next.", Each([_TEXT]))
@@ -376,9 +442,13 @@ class Assessment:
     """An assessment of one platform against the building blocks of a framework."""
 
     id: str = _field("The assessment's id, unique among assessments in the file.", _ID)
-    platform_id: str = _field("The id of the platform assessed.", _ID)
-    framework_id: str = _field("The id of the framework assessed against.", _ID)
-    assessed_on: date = _field("When the assessment was made.")
+    platform_id: str = _ref(
+        "The id of the platform assessed.", "platforms", "assesses platform", required=True
+    )
+    framework_id: str = _ref(
+        "The id of the framework assessed against.", "frameworks", "names framework", required=True
+    )
+    assessed_on: date = _field("When the assessment was made.", dated=Dated(past="was assessed on"))
     ratings: tuple[BuildingBlockRating, ...] = _field("One rating per building block.", MinItems(1))
     assessor: str | None = _optional("Who made the assessment.", _TEXT)
     summary: str | None = _optional("The assessment in a few sentences.", _TEXT)
@@ -393,19 +463,31 @@ class Event:
     id: str = _field("The event's id, unique among events in the file.", _ID)
     name: str = _field("The event's name.", _TEXT)
     start_date: date = _field("The first day of the event.")
-    end_date: date = _field("The last day of the event.")
+    end_date: date = _field("The last day of the event.", dated=Dated(not_before="start_date"))
     description: str | None = _optional("What the event was for.", _TEXT)
     location: str | None = _optional("Where the event took place.", _TEXT)
-    convener_id: str | None = _optional("The id of the partner that convened it.", _ID)
-    sponsor_ids: tuple[str, ...] = _ids("The ids of the partners that supported it.")
+    convener_id: str | None = _ref(
+        "The id of the partner that convened it.", "partners", "names convener"
+    )
+    sponsor_ids: tuple[str, ...] = _ids(
+        "The ids of the partners that supported it.", "partners", "names sponsor"
+    )
     participant_count: int | None = _optional("How many people took part.", Range(0))
     country_count: int | None = _optional("How many countries they came from.", Range(0))
     sectors_present: tuple[Sector, ...] = _list(
         "The sectors the participants came from.", UniqueItems()
     )
-    challenge_ids: tuple[str, ...] = _ids("The ids of the challenges the event identified.")
-    solution_ids: tuple[str, ...] = _ids("The ids of the solutions the event designed.")
-    building_block_ids: tuple[str, ...] = _ids("The ids of the building blocks the event proposed.")
+    challenge_ids: tuple[str, ...] = _ids(
+        "The ids of the challenges the event identified.", "challenges", "names challenge"
+    )
+    solution_ids: tuple[str, ...] = _ids(
+        "The ids of the solutions the event designed.", "solutions", "names solution"
+    )
+    building_block_ids: tuple[str, ...] = _ids(
+        "The ids of the building blocks the event proposed.",
+        "building_blocks",
+        "names building block",
+    )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -417,9 +499,15 @@ class Community:
     id: str = _field("The community's id, unique among communities in the file.", _ID)
     name: str = _field("The community's name.", _TEXT)
     description: str | None = _optional("What the community is for.", _TEXT)
-    convener_id: str | None = _optional("The id of the partner that convenes it.", _ID)
-    platform_ids: tuple[str, ...] = _ids("The ids of its member platforms.")
-    launched_on: date | None = _optional("When it was launched.")
+    convener_id: str | None = _ref(
+        "The id of the partner that convenes it.", "partners", "names convener"
+    )
+    platform_ids: tuple[str, ...] = _ids(
+        "The ids of its member platforms.", "platforms", "names member platform"
+    )
+    launched_on: date | None = _optional(
+        "When it was launched.", dated=Dated(past="was launched on")
+    )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
