@@ -116,6 +116,14 @@ def test_the_graph_sees_every_kind_of_import() -> None:
     assert found["partnering"] == set()  # the root re-exports only
 
 
+def test_the_report_and_the_format_sit_at_the_bottom() -> None:
+    """The format's leaf module imports nothing of the library; the report only it and pointers."""
+    found = graph()
+    assert found["partnering._format"] == set()
+    assert found["partnering._pointers"] == set()
+    assert found["partnering.report"] == {"partnering._format", "partnering._pointers"}
+
+
 @pytest.mark.parametrize(
     ("graph", "cycle"),
     [
