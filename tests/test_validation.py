@@ -9,6 +9,7 @@ import pytest
 
 import partnering
 from partnering import InvalidDocumentError, Severity, iter_issues, validate
+from partnering.validation import ENGINES, Engine
 
 VERSION = '"schema_version": "1.0"'
 PARTNER = '{"id": "tpi", "name": "TPI", "organisation_type": "21"}'
@@ -158,12 +159,15 @@ def test_a_validator_without_today_asks_for_the_date_at_each_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """today=None is the day of each check, not the day the validator was made."""
-    days = iter([date(2026, 1, 1), date(2031, 1, 1)])
 
     class Clock(date):
+        """A date class whose today is 2026-01-01, then 2031-01-01."""
+
         @classmethod
-        def today(cls) -> date:
+        def today(cls) -> "Clock":
             return next(days)
+
+    days = iter([Clock(2026, 1, 1), Clock(2031, 1, 1)])
 
     validator = partnering.Validator()
     monkeypatch.setattr(partnering.validation, "date", Clock)
@@ -189,19 +193,18 @@ def test_the_functions_are_the_validators(tmp_path: Path) -> None:
     """validate, iter_issues and check give what a validator of the same settings gives."""
     text = '{"schema_version": "1.0", "title": "Mine", "extensions": {"a:b": [[1]]}}'
     validator = partnering.Validator(max_depth=3, today=date(2026, 1, 1))
-    settings = {"max_depth": 3, "today": date(2026, 1, 1)}
-    assert validate(text, **settings) == validator.validate(text)  # type: ignore[arg-type]
-    assert list(iter_issues(text, **settings)) == list(  # type: ignore[arg-type]
-        validator.iter_issues(text)
-    )
-    assert partnering.validation.check(text, **settings) == validator.check(text)  # type: ignore[arg-type]
+    today = date(2026, 1, 1)
+    assert validate(text, max_depth=3, today=today) == validator.validate(text)
+    issues = iter_issues(text, max_depth=3, today=today)
+    assert list(issues) == list(validator.iter_issues(text))
+    assert partnering.validation.check(text, max_depth=3, today=today) == validator.check(text)
     assert validator.check(text)[0] is None
 
 
-@pytest.mark.parametrize("engine", ["fast", "reference"])
-def test_both_engines_build_the_same_dataset(engine: str) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_both_engines_build_the_same_dataset(engine: Engine) -> None:
     """Either engine's check builds the example's dataset, equal to what load builds."""
-    validator = partnering.Validator(engine=engine, today=date(2026, 1, 1))  # type: ignore[arg-type]
+    validator = partnering.Validator(engine=engine, today=date(2026, 1, 1))
     dataset, report = validator.check(partnering.example_path())
     assert report.valid
     assert dataset == partnering.load(partnering.example_path())
