@@ -15,7 +15,9 @@ from partnering import (
     DocumentTooLargeError,
     InvalidDocumentError,
     JSONParseError,
+    PartneringError,
     ReadError,
+    WriteError,
     dump,
     dumps,
     example_path,
@@ -69,7 +71,7 @@ def test_dump_replaces_the_file_in_one_step_when_it_succeeds(tmp_path: Path) -> 
 def test_dump_leaves_the_old_file_intact_when_writing_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """A failure midway leaves the old file as it was, no temporary file, and a ReadError."""
+    """A failure midway leaves the old file as it was, no temporary file, and a WriteError."""
     target = tmp_path / "platforms.json"
     target.write_text("the old text", encoding="utf-8")
 
@@ -80,7 +82,7 @@ def test_dump_leaves_the_old_file_intact_when_writing_fails(
         monkeypatch.setattr(os, "fsync", fail)
     else:
         monkeypatch.setattr(Path, "replace", fail)
-    with pytest.raises(ReadError) as caught:
+    with pytest.raises(WriteError) as caught:
         dump(Dataset(title="New"), target)
     assert target.read_text(encoding="utf-8") == "the old text"
     assert list(tmp_path.iterdir()) == [target]
@@ -108,14 +110,26 @@ def test_dump_gives_a_new_file_the_permissions_of_the_umask(tmp_path: Path) -> N
     assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o640
 
 
-def test_dump_into_a_missing_folder_is_a_read_error(tmp_path: Path) -> None:
-    """Writing where there is no folder raises ReadError naming the path."""
+def test_dump_into_a_missing_folder_is_a_write_error(tmp_path: Path) -> None:
+    """Writing where there is no folder raises WriteError naming the path, not ReadError."""
     target = tmp_path / "missing" / "platforms.json"
-    with pytest.raises(ReadError) as caught:
+    with pytest.raises(WriteError) as caught:
         dump(Dataset(), target)
-    assert str(target) in str(caught.value)
-    assert caught.value.code == "read-error"
+    assert str(caught.value) == f"cannot write {str(target)!r}: No such file or directory"
+    assert caught.value.path == str(target)
+    assert not isinstance(caught.value, ReadError)
+    assert isinstance(caught.value, OSError)
+    assert isinstance(caught.value, PartneringError)
     assert not target.parent.exists()
+
+
+def test_dump_where_the_target_cannot_be_inspected_is_a_write_error(tmp_path: Path) -> None:
+    """A target below a file (not a folder) cannot even be looked at: that too is WriteError."""
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    target = tmp_path / "file" / "platforms.json"
+    with pytest.raises(WriteError) as caught:
+        dump(Dataset(), target)
+    assert str(caught.value) == f"cannot write {str(target)!r}: Not a directory"
 
 
 # --- load and loads ---------------------------------------------------------------------------
@@ -252,3 +266,38 @@ def test_max_depth_is_a_limit_that_can_be_raised_or_lowered(tmp_path: Path) -> N
     path = tmp_path / "deep.json"
     path.write_text(nested(65), encoding="utf-8")
     assert load(path, max_depth=65).extensions
+
+
+# --- The errors -------------------------------------------------------------------------------
+
+
+def test_a_document_too_large_is_not_a_parse_error() -> None:
+    """The size limit is hit before any parsing: a ValueError of the library, not a parse error."""
+    with pytest.raises(DocumentTooLargeError) as caught:
+        loads(f"{{{VERSION}}}", max_bytes=5)
+    error = caught.value
+    assert not isinstance(error, JSONParseError)
+    assert isinstance(error, PartneringError)
+    assert isinstance(error, ValueError)
+    assert error.code == "json-too-large"
+    expected = (
+        "The document is at least 25 bytes, more than the limit of 5 bytes. Split the data "
+        "into smaller files, or raise the size limit if this size is expected."
+    )
+    assert (str(error), error.message, error.args) == (expected, expected, (expected,))
+
+
+def test_errors_keep_their_arguments_and_survive_pickling(tmp_path: Path) -> None:
+    """The write, read and size errors print their message and come back whole from pickle."""
+    import pickle
+
+    errors: list[PartneringError] = [
+        WriteError("cannot write 'a.json': No space left on device", path="a.json"),
+        ReadError("cannot read 'a.json': no such file", path="a.json"),
+        DocumentTooLargeError("The document is 9 bytes, more than the limit of 5 bytes."),
+    ]
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert str(copy) == str(error) == error.args[0]
+        assert vars(copy) == vars(error)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partnering
-from partnering import _fast, _formats, _schema_layer, validation
+from partnering import Validator, _fast, _formats, _schema_layer
 from partnering.convert import structure, unstructure
 from partnering.models import Dataset
 from partnering.strategies import datasets
@@ -32,7 +32,7 @@ Document = dict[str, Any]
 
 
 def rs_verdict(data: Document) -> bool:
-    whole, _ = _fast._engines()
+    whole, _ = _fast.engines()
     verdict: bool = whole.is_valid(data)
     return verdict
 
@@ -321,13 +321,26 @@ def test_engines_agree_on_mutated_datasets(document: Document) -> None:
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_documents())
+def test_both_validators_report_mutated_datasets_alike(document: Document) -> None:
+    """Whole reports, rules included, and what check builds are the same on either engine."""
+    fast = Validator(today=TODAY)
+    reference = Validator(engine="reference", today=TODAY)
+    assert fast.validate(document) == reference.validate(document)
+    assert fast.check(document) == reference.check(document)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(datasets())
 def test_engines_agree_on_valid_datasets(dataset: Dataset) -> None:
-    """Every dataset the strategies build is valid for both engines and structures alike."""
+    """Every dataset the strategies build is valid for both engines, and structures alike."""
     data: Document = json.loads(json.dumps(unstructure(dataset)))
     assert rs_verdict(data)
     assert python_verdict(data)
     assert _fast.structure(data) == dataset == structure(data, Dataset)
+    fast = Validator(today=TODAY).validate(dataset)
+    assert fast == Validator(engine="reference", today=TODAY).validate(dataset)
+    assert fast.source == "<dataset>"
 
 
 # --- The conformance corpus -----------------------------------------------------------------------
@@ -342,9 +355,7 @@ CORPUS = sorted(
 )
 def test_fast_and_reference_paths_report_the_corpus_alike(path: Path) -> None:
     """Every file of the conformance corpus gets the same report on both paths."""
-    fast = partnering.validate(path, today=TODAY)
-    reference = validation._validate_reference(path, today=TODAY)
-    assert fast == reference
-    loaded, _ = validation.check(path, today=TODAY)
-    expected, _ = validation._check(path, today=TODAY, reference=True)
-    assert loaded == expected
+    fast = Validator(today=TODAY)
+    reference = Validator(engine="reference", today=TODAY)
+    assert fast.validate(path) == reference.validate(path)
+    assert fast.check(path) == reference.check(path)

@@ -22,11 +22,14 @@ from typing import Any
 import pytest
 
 import partnering
-from partnering import JSONParseError, _fast, validation
+from partnering import JSONParseError, Validator, _fast
+from partnering._fast import _engine
 from partnering.convert import structure
 from partnering.models import Dataset
 
 TODAY = date(2026, 1, 1)
+FAST = Validator(today=TODAY)
+REFERENCE = Validator(engine="reference", today=TODAY)
 HEAD = b'{"schema_version": "1.0", "partners": [{"id": "p", "name": "P", "organisation_type": "21"'
 
 
@@ -78,7 +81,7 @@ def no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse() -> None:
         raise AssertionError("the fast engine was given data the strict parser refuses")
 
-    monkeypatch.setattr(_fast, "_engines", refuse)
+    monkeypatch.setattr(_engine, "engines", refuse)
     monkeypatch.setattr(_fast, "structure", refuse)
 
 
@@ -136,8 +139,8 @@ NOT_PLAIN: list[tuple[str, dict[str, Any]]] = [
 def test_data_that_is_not_plain_json_takes_the_reference_path(data: dict[str, Any]) -> None:
     """Parsed data the fast engine could judge differently never reaches it."""
     assert not _fast.is_plain_json(data)
-    assert partnering.validate(data) == validation._validate_reference(data)
-    assert validation.check(data) == validation._check(data, reference=True)
+    assert FAST.validate(data) == REFERENCE.validate(data)
+    assert FAST.check(data) == REFERENCE.check(data)
 
 
 def test_plain_mappings_take_the_fast_path() -> None:
@@ -146,9 +149,7 @@ def test_plain_mappings_take_the_fast_path() -> None:
     assert _fast.is_plain_json(data)
     broken = copy.deepcopy(data)
     broken["partners"][0]["website"] = "http://a b"
-    assert partnering.validate(broken, today=TODAY) == validation._validate_reference(
-        broken, today=TODAY
-    )
+    assert partnering.validate(broken, today=TODAY) == REFERENCE.validate(broken)
 
 
 # --- A corrupted registry -------------------------------------------------------------------------
@@ -269,7 +270,7 @@ def corrupted() -> bytes:
 def test_corrupted_registry_report_is_the_references_issue_for_issue(corrupted: bytes) -> None:
     """Every issue of a corrupted registry, code, place, words and order, is the reference's."""
     fast = partnering.validate(corrupted, today=TODAY)
-    reference = validation._validate_reference(corrupted, today=TODAY)
+    reference = REFERENCE.validate(corrupted)
     assert len(fast.issues) > 50
     assert [
         (issue.code, issue.pointer, issue.message, issue.hint, issue.excerpt)
@@ -281,7 +282,7 @@ def test_corrupted_registry_report_is_the_references_issue_for_issue(corrupted: 
     assert fast == reference
     with pytest.raises(partnering.InvalidDocumentError) as caught:
         partnering.loads(corrupted)
-    assert caught.value.report.issues == validation._validate_reference(corrupted).issues
+    assert caught.value.report.issues == Validator(engine="reference").validate(corrupted).issues
 
 
 def test_valid_registry_loads_as_the_converter_builds_it() -> None:

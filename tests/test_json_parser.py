@@ -29,6 +29,14 @@ def parse_error(data: bytes | bytearray | memoryview | str, **limits: int) -> JS
     return caught.value
 
 
+def too_large(data: bytes | str, **limits: int) -> DocumentTooLargeError:
+    """Parse *data*, which must be refused for its size before any parsing, and return the error."""
+    with pytest.raises(DocumentTooLargeError) as caught:
+        parse_json(data, **limits)
+    assert not isinstance(caught.value, JSONParseError)
+    return caught.value
+
+
 def parse_or_error(data: bytes | str, **limits: int) -> dict[str, Any] | JSONParseError:
     """Parse *data*, returning the error instead of raising it."""
     try:
@@ -90,8 +98,7 @@ def test_brackets_and_quotes_inside_strings_do_not_count_as_nesting() -> None:
 
 
 def test_size_cap_on_bytes() -> None:
-    error = parse_error(b'{"a": 1}', max_bytes=4)
-    assert isinstance(error, DocumentTooLargeError)
+    error = too_large(b'{"a": 1}', max_bytes=4)
     assert error.code == "json-too-large"
     assert "8 bytes" in error.message
     assert "limit" in error.message
@@ -100,13 +107,12 @@ def test_size_cap_on_bytes() -> None:
 def test_size_cap_on_text_counts_utf8_bytes() -> None:
     # Five characters, but "\u00e9" takes two bytes of UTF-8: eight bytes in all.
     assert parse_json('{"\u00e9":1}', max_bytes=9) == {"\u00e9": 1}
-    error = parse_error('{"\u00e9\u00e9":1}', max_bytes=9)
-    assert isinstance(error, DocumentTooLargeError)
+    error = too_large('{"\u00e9\u00e9":1}', max_bytes=9)
     assert error.code == "json-too-large"
 
 
 def test_size_cap_on_long_text() -> None:
-    error = parse_error("{" + " " * 100 + "}", max_bytes=50)
+    error = too_large("{" + " " * 100 + "}", max_bytes=50)
     assert error.code == "json-too-large"
     assert "at least" in error.message
 

@@ -4,10 +4,12 @@ import json
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 import partnering
 from partnering import InvalidDocumentError, Severity, iter_issues, validate
+from partnering.validation import ENGINES, Engine
 
 VERSION = '"schema_version": "1.0"'
 PARTNER = '{"id": "tpi", "name": "TPI", "organisation_type": "21"}'
@@ -26,15 +28,203 @@ def only_issue(report: partnering.Report) -> partnering.Issue:
 
 
 def test_a_path_bytes_text_and_parsed_data_give_the_same_report(tmp_path: Path) -> None:
-    """The four kinds of source are validated alike."""
+    """The four kinds of document read from JSON are validated alike."""
     text = '{"schema_version": "1.0", "title": 5}'
     path = tmp_path / "file.json"
     path.write_text(text, encoding="utf-8")
-    reports = [validate(path), validate(str(path)), validate(text.encode()), validate(text)]
-    reports.append(validate(json.loads(text)))
+    reports = [validate(path), validate(text.encode()), validate(bytearray(text.encode()))]
+    reports += [validate(text), validate(json.loads(text))]
     assert {tuple(codes_and_pointers(report)) for report in reports} == {
         (("wrong-type", "/title"),)
     }
+    assert [report.source for report in reports] == [
+        str(path),
+        "<bytes>",
+        "<bytes>",
+        "<text>",
+        "<data>",
+    ]
+
+
+def test_a_str_is_always_text_never_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A str naming a file that exists is read as JSON text, not as the file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "1").write_text('{"schema_version": "1.0"}', encoding="utf-8")
+    (tmp_path / "file.json").write_text('{"schema_version": "1.0"}', encoding="utf-8")
+    assert codes_and_pointers(validate("1")) == [("json-not-object", "")]
+    assert codes_and_pointers(validate("file.json")) == [("json-syntax", "")]
+    assert validate("1").source == "<text>"
+    assert [issue.code for issue in iter_issues("file.json")] == ["json-syntax"]
+    dataset, report = partnering.validation.check("file.json")
+    assert (dataset, codes_and_pointers(report)) == (None, [("json-syntax", "")])
+
+
+def test_a_path_like_is_always_a_file(tmp_path: Path) -> None:
+    """An os.PathLike is read as a file, even when its name looks like JSON text."""
+
+    class Where:
+        """A path-like object that is not a pathlib.Path."""
+
+        def __init__(self, path: Path) -> None:
+            self.path = path
+
+        def __fspath__(self) -> str:
+            return str(self.path)
+
+    named_like_text = tmp_path / '{"schema_version": "1.0"}'
+    named_like_text.write_text('{"schema_version": "1.0", "title": 5}', encoding="utf-8")
+    assert codes_and_pointers(validate(named_like_text)) == [("wrong-type", "/title")]
+    assert codes_and_pointers(validate(Where(named_like_text))) == [("wrong-type", "/title")]
+    missing = validate(Path('{"schema_version": "1.0"}'))
+    assert [issue.code for issue in missing.issues] == ["read-error"]
+    assert missing.source == '{"schema_version": "1.0"}'
+
+
+@pytest.mark.parametrize("source", [42, None, ["schema_version"], 1.0, object()])
+def test_what_is_no_document_is_a_type_error(source: object) -> None:
+    """Anything that is not text, bytes, a path, a mapping or a dataset raises TypeError."""
+    with pytest.raises(TypeError, match="not "):
+        validate(source)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        iter_issues(source)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        partnering.validation.check(source)  # type: ignore[arg-type]
+
+
+# --- a dataset built in Python ------------------------------------------------------------
+
+
+def platform(**fields: object) -> partnering.Platform:
+    return partnering.Platform(
+        id="p",
+        name="P",
+        scope=partnering.PlatformScope.GLOBAL,
+        hosting_model=partnering.HostingModel.NGO_HOSTED,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_a_dataset_with_a_dangling_reference_is_reported() -> None:
+    """A dataset the models accept is checked by the rules too: its host must exist."""
+    dataset = partnering.Dataset(platforms=(platform(host_id="ghost"),))
+    report = validate(dataset)
+    assert codes_and_pointers(report) == [
+        ("dangling-reference", "/platforms/0/host_id"),
+        ("host-not-member", "/platforms/0/host_id"),
+    ]
+    assert report.source == "<dataset>"
+    assert partnering.validation.check(dataset) == (None, report)
+
+
+def test_a_valid_dataset_checks_as_itself() -> None:
+    """Checking a valid dataset gives that very dataset and an empty report."""
+    dataset = partnering.load(partnering.example_path())
+    checked, report = partnering.validation.check(dataset, today=date(2026, 1, 1))
+    assert checked is dataset
+    assert (report.valid, report.issues, report.source) == (True, (), "<dataset>")
+
+
+# --- the Validator ------------------------------------------------------------------------
+
+
+def test_a_validator_keeps_its_limits(tmp_path: Path) -> None:
+    """max_bytes and max_depth apply to text, bytes and files alike."""
+    text = '{"schema_version": "1.0", "extensions": {"a:b": [[1]]}}'  # 55 bytes, 4 deep
+    path = tmp_path / "file.json"
+    path.write_text(text, encoding="utf-8")
+    small = partnering.Validator(max_bytes=54)
+    shallow = partnering.Validator(max_depth=3)
+    enough = partnering.Validator(max_bytes=55, max_depth=4)
+    for source in (text, text.encode(), path):
+        assert [issue.code for issue in small.validate(source).issues] == ["json-too-large"]
+        assert codes_and_pointers(shallow.validate(source)) == [
+            ("json-too-deep", "/extensions/a:b/0")
+        ]
+        assert enough.validate(source).issues == ()
+
+
+def test_a_validator_compares_dates_with_its_today() -> None:
+    """A launch in 2030 lies in the future in 2026 and in the past in 2031."""
+    dataset = partnering.Dataset(platforms=(platform(launched_on=date(2030, 1, 1)),))
+    before = partnering.Validator(today=date(2026, 1, 1)).validate(dataset)
+    after = partnering.Validator(today=date(2031, 1, 1)).validate(dataset)
+    assert codes_and_pointers(before) == [("date-in-future", "/platforms/0/launched_on")]
+    assert "after today (2026-01-01)" in before.issues[0].message
+    assert after.issues == ()
+
+
+def test_a_validator_without_today_asks_for_the_date_at_each_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """today=None is the day of each check, not the day the validator was made."""
+
+    class Clock(date):
+        """A date class whose today is 2026-01-01, then 2031-01-01."""
+
+        @classmethod
+        def today(cls) -> "Clock":
+            return next(days)
+
+    days = iter([Clock(2026, 1, 1), Clock(2031, 1, 1)])
+
+    validator = partnering.Validator()
+    monkeypatch.setattr(partnering.validation, "date", Clock)
+    dataset = partnering.Dataset(platforms=(platform(launched_on=date(2030, 1, 1)),))
+    assert [issue.code for issue in validator.validate(dataset).issues] == ["date-in-future"]
+    assert validator.validate(dataset).issues == ()
+
+
+def test_a_validator_is_frozen_and_checks_its_settings() -> None:
+    """A validator cannot change once made, and refuses an engine it does not know."""
+    validator = partnering.Validator()
+    assert (validator.max_bytes, validator.max_depth) == (256 * 1024 * 1024, 64)
+    assert (validator.today, validator.engine) == (None, "fast")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        validator.engine = "reference"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="engine"):
+        partnering.Validator(engine="rust")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        partnering.Validator(max_bytes="1 MB")  # type: ignore[arg-type]
+
+
+def test_the_functions_are_the_validators(tmp_path: Path) -> None:
+    """validate, iter_issues and check give what a validator of the same settings gives."""
+    text = '{"schema_version": "1.0", "title": "Mine", "extensions": {"a:b": [[1]]}}'
+    validator = partnering.Validator(max_depth=3, today=date(2026, 1, 1))
+    today = date(2026, 1, 1)
+    assert validate(text, max_depth=3, today=today) == validator.validate(text)
+    issues = iter_issues(text, max_depth=3, today=today)
+    assert list(issues) == list(validator.iter_issues(text))
+    assert partnering.validation.check(text, max_depth=3, today=today) == validator.check(text)
+    assert validator.check(text)[0] is None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_both_engines_build_the_same_dataset(engine: Engine) -> None:
+    """Either engine's check builds the example's dataset, equal to what load builds."""
+    validator = partnering.Validator(engine=engine, today=date(2026, 1, 1))
+    dataset, report = validator.check(partnering.example_path())
+    assert report.valid
+    assert dataset == partnering.load(partnering.example_path())
+
+
+def test_a_failure_of_the_fast_builder_is_raised_not_hidden(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the fast path fail on valid data, the failure surfaces instead of a slow retry."""
+
+    def broken(data: object) -> None:
+        raise RuntimeError("a bug in the fast path")
+
+    monkeypatch.setattr(partnering._fast, "structure", broken)
+    with pytest.raises(RuntimeError, match="a bug in the fast path"):
+        partnering.validation.check('{"schema_version": "1.0"}')
+    with pytest.raises(RuntimeError, match="a bug in the fast path"):
+        partnering.loads('{"schema_version": "1.0"}')
+    reference = partnering.Validator(engine="reference")
+    assert reference.check('{"schema_version": "1.0"}')[0] == partnering.Dataset()
 
 
 def test_iter_issues_yields_lazily() -> None:
@@ -93,7 +283,11 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
     path.write_text('{"schema_version": "1.0", "title": "' + "x" * 200 + '"}', encoding="utf-8")
     issue = only_issue(validate(path, max_bytes=100))
-    assert issue.code in {"read-error", "json-too-large"}
+    assert (issue.code, issue.path, issue.line) == ("json-too-large", (), None)
+    assert issue.message.endswith(
+        " has 238 bytes, more than the limit of 100; split the file, or raise the limit "
+        "(max_bytes) if the file is trusted"
+    )
 
 
 # --- hostile bytes and text ------------------------------------------------------------

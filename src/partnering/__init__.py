@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         JSONParseError,
         PartneringError,
         ReadError,
+        WriteError,
     )
     from partnering.examples import example_path
     from partnering.models import (
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
     )
     from partnering.report import Issue, IssueGroup, Report, Severity
     from partnering.schemas import get_schema
-    from partnering.validation import iter_issues, validate
+    from partnering.validation import Validator, iter_issues, validate
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -114,6 +115,8 @@ __all__ = [
     "Severity",
     "Solution",
     "Source",
+    "Validator",
+    "WriteError",
     "dump",
     "dumps",
     "example_path",
@@ -173,6 +176,8 @@ _EXPORTS = {
     "Severity": "partnering.report",
     "Solution": "partnering.models",
     "Source": "partnering.models",
+    "Validator": "partnering.validation",
+    "WriteError": "partnering.errors",
     "dump": "partnering.documents",
     "dumps": "partnering.documents",
     "example_path": "partnering.examples",

@@ -45,7 +45,6 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     if (size is not None and size > max_bytes) or len(data) > max_bytes:
         shown_size = f"{size:,} bytes" if size is not None else "more bytes"
         raise DocumentTooLargeError(
-            "json-too-large",
             f"{safe_text(shown)} has {shown_size}, more than the limit of {max_bytes:,}; split "
             "the file, or raise the limit (max_bytes) if the file is trusted",
         )

@@ -12,7 +12,9 @@ the C decoder and adds the missing checks:
   to find the first problem and say where it is: line, column and JSON Pointer.
 
 Every failure is a :class:`~partnering.errors.JSONParseError` with a stable ``code`` and a
-message written for the person who has to fix the file.
+message written for the person who has to fix the file, except a document over the size
+limit: that is refused before any parsing, with a
+:class:`~partnering.errors.DocumentTooLargeError`.
 """
 
 from __future__ import annotations
@@ -177,7 +179,6 @@ def _too_large(size: int, max_bytes: int, *, at_least: bool = False) -> Document
     """Build the error for a document over the size limit."""
     amount = f"at least {_size(size)}" if at_least else _size(size)
     return DocumentTooLargeError(
-        "json-too-large",
         f"The document is {amount}, more than the limit of {_size(max_bytes)}. "
         "Split the data into smaller files, or raise the size limit if this size is expected.",
     )
@@ -854,7 +855,6 @@ def parse_json(
     except MemoryError:
         size = data.nbytes if isinstance(data, memoryview) else len(data)
         raise DocumentTooLargeError(
-            "json-too-large",
             f"The document ({_size(size)}) is too large to be read with the memory available. "
             "Split the data into smaller files.",
         ) from None

@@ -376,7 +376,7 @@ def _check(item: _Input) -> Report:
     from partnering._format import DEFAULT_MAX_BYTES
 
     if item.path is not None:
-        # A Path, never a str: validate() would read a str starting with '{' as JSON text.
+        # A Path, never a str: validate() reads a str as JSON text.
         return validation.validate(item.path)
     data = _read_stdin(DEFAULT_MAX_BYTES)
     if data is None:
@@ -519,7 +519,12 @@ def _run_summary(args: argparse.Namespace) -> int:
     from partnering import validation
     from partnering._format import DEFAULT_MAX_BYTES
     from partnering._render import Style, render_text, shown
-    from partnering.errors import InvalidDocumentError, JSONParseError, ReadError
+    from partnering.errors import (
+        DocumentTooLargeError,
+        InvalidDocumentError,
+        JSONParseError,
+        ReadError,
+    )
 
     item = _Input.of(args.file)
     source: Path | bytes | None = item.path or _read_stdin(DEFAULT_MAX_BYTES)
@@ -533,7 +538,7 @@ def _run_summary(args: argparse.Namespace) -> int:
         return 2
     except InvalidDocumentError as error:
         report = error.report
-    except JSONParseError:
+    except (JSONParseError, DocumentTooLargeError):
         # The parser's problem is reported as validation reports it, with line and column.
         report = validation.validate(source)
     else:

@@ -25,10 +25,10 @@ import stat
 import tempfile
 from pathlib import Path
 
-from partnering._fast import collection_paused
 from partnering._files import read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from partnering.errors import InvalidDocumentError, ReadError
+from partnering._gc import collection_paused
+from partnering.errors import InvalidDocumentError, WriteError
 from partnering.models import Dataset
 from partnering.validation import check_document
 
@@ -49,9 +49,9 @@ def loads(
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
 
     Raises:
+        DocumentTooLargeError: the document is over ``max_bytes``; it is not parsed.
         JSONParseError: the document is not strict JSON; ``line``, ``column`` and ``path``
-            say where. :class:`~partnering.errors.DocumentTooLargeError` (a kind of
-            JSONParseError) when it is over ``max_bytes``.
+            say where.
         InvalidDocumentError: it is JSON, but not a valid dataset; ``.report`` says why.
 
     Example:
@@ -78,7 +78,8 @@ def load(
 
     Raises:
         ReadError: the file cannot be read (missing, a directory, no permission).
-        JSONParseError: the file is not strict JSON, or is over ``max_bytes``.
+        DocumentTooLargeError: the file is over ``max_bytes``; it is not read.
+        JSONParseError: the file is not strict JSON.
         InvalidDocumentError: it is JSON, but not a valid dataset; ``.report`` says why.
 
     Example:
@@ -115,7 +116,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     file keeps its permissions.
 
     Raises:
-        ReadError: the file cannot be written (no such folder, no permission).
+        WriteError: the file cannot be written (no such folder, no permission).
 
     Example:
         >>> import tempfile, pathlib
@@ -131,7 +132,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise ReadError(
+        raise WriteError(
             f"cannot write {str(target)!r}: {error.strerror}", path=str(target)
         ) from None
     temporary: str | None = None
@@ -154,7 +155,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         _fsync_directory(target.parent)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise ReadError(f"cannot write {str(target)!r}: {reason}", path=str(target)) from None
+        raise WriteError(f"cannot write {str(target)!r}: {reason}", path=str(target)) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -23,6 +23,7 @@ __all__ = [
     "JSONParseError",
     "PartneringError",
     "ReadError",
+    "WriteError",
 ]
 
 
@@ -60,7 +61,12 @@ class InvalidValueError(PartneringError, ValueError):
 
 
 class ReadError(PartneringError, OSError):
-    """A file could not be read or written: missing, a directory, no permission.
+    """A file could not be read: missing, a directory, no permission.
+
+    Attributes:
+        code: ``read-error``, the code of the issue validation reports for it.
+        message: what went wrong, naming the file.
+        path: the file, as it was given.
 
     Example:
         >>> from partnering import load
@@ -72,6 +78,31 @@ class ReadError(PartneringError, OSError):
     """
 
     code = "read-error"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class WriteError(PartneringError, OSError):
+    """A file could not be written: no such folder, no permission, a full disk.
+
+    Attributes:
+        message: what went wrong, naming the file.
+        path: the file, as it was given.
+
+    Example:
+        >>> from partnering import Dataset, dump
+        >>> try:
+        ...     dump(Dataset(), "no-such-folder/platforms.json")
+        ... except WriteError as error:
+        ...     print(error.path)
+        no-such-folder/platforms.json
+    """
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
@@ -130,8 +161,33 @@ class JSONParseError(PartneringError, ValueError):
         return f"{self.message} ({'; '.join(where)})" if where else self.message
 
 
-class DocumentTooLargeError(JSONParseError):
-    """The document is larger than the configured size limit."""
+class DocumentTooLargeError(PartneringError, ValueError):
+    """The document is larger than the configured size limit, so it was not parsed at all.
+
+    It is no :class:`JSONParseError`: nothing is known of the document but its size.
+    Validation reports it as the issue ``json-too-large``.
+
+    Attributes:
+        code: ``json-too-large``, the code of the issue validation reports for it.
+        message: the size, the limit and what to do, for a person.
+
+    Example:
+        >>> from partnering import loads
+        >>> try:
+        ...     loads('{"schema_version": "1.0"}', max_bytes=10)
+        ... except DocumentTooLargeError as error:
+        ...     print(error.code)
+        json-too-large
+    """
+
+    code = "json-too-large"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class InvalidDocumentError(PartneringError, ValueError):

@@ -10,10 +10,12 @@ Validation runs in layers and collects every issue, never stopping at the first:
 
 Nothing is fetched from the network: the schemas ship inside the package.
 
-The schema layer runs on a fast engine first (:mod:`partnering._fast`): the issues, and so
-the reports, are the same as those of the pure-Python validator, which explains what the fast
-engine finds. Only the modules a task needs are imported, so checking a valid file does not
-import jsonschema or cattrs.
+A :class:`Validator` holds the settings (the limits, the date rules compare with, the engine);
+the module-level functions are shortcuts that make one for a single call. The schema layer runs
+on a fast engine first (:mod:`partnering._fast`): the issues, and so the reports, are the same
+as those of the pure-Python validator, which explains what the fast engine finds. Only the
+modules a task needs are imported, so checking a valid file does not import jsonschema or
+cattrs.
 
 Example:
     >>> report = validate('{"schema_version": "1.0", "partners": [{"id": "tpi", "nmae": "x"}]}')
@@ -27,263 +29,258 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any, Union
+from typing import Any, Literal, Union
+
+import attrs
 
 from partnering import _fast
 from partnering._files import read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._gc import collection_paused
 from partnering._json import parse_json
-from partnering.errors import JSONParseError, ReadError
+from partnering.errors import DocumentTooLargeError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.rules import rule_issues
 
-__all__ = ["Source", "check", "check_document", "iter_issues", "validate"]
+__all__ = [
+    "ENGINES",
+    "DocumentInput",
+    "Engine",
+    "Validator",
+    "check",
+    "check_document",
+    "iter_issues",
+    "validate",
+]
 
-#: What :func:`validate` accepts: a path, the bytes or text of a document, or parsed data.
-Source = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, Any]]
+#: What validation accepts: JSON text (a ``str``), its bytes, a path to a file
+#: (:class:`os.PathLike`), data already parsed from JSON (a mapping), or a dataset.
+DocumentInput = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, Any], Dataset]
+
+#: The schema engines: ``fast`` (jsonschema-rs, with jsonschema to explain what it finds) and
+#: ``reference`` (jsonschema's pure-Python validator on the whole document).
+Engine = Literal["fast", "reference"]
+ENGINES: tuple[Engine, ...] = ("fast", "reference")
+
+_PARSE_HINT = "fix the document at the place given, then validate again"
+_READ_HINT = "check the path and the file's permissions"
 
 
-def _looks_like_text(source: str) -> bool:
-    stripped = source.lstrip()
-    return not stripped or stripped[0] in "{["
-
-
-def _describe(source: object) -> str:
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and not _looks_like_text(source)
-    ):
-        return os.fspath(source)
-    if isinstance(source, (bytes, bytearray)):
-        return "<bytes>"
+def _label(source: object) -> str:
+    """Say where a document came from, for reports; refuse what is no document at all."""
+    if isinstance(source, os.PathLike):
+        return str(os.fspath(source))
     if isinstance(source, str):
         return "<text>"
-    return "<data>"
+    if isinstance(source, (bytes, bytearray)):
+        return "<bytes>"
+    if isinstance(source, Dataset):
+        return "<dataset>"
+    if isinstance(source, Mapping):
+        return "<data>"
+    raise TypeError(
+        "a document is JSON text (str), its bytes, a path (os.PathLike), parsed data (a "
+        f"mapping) or a Dataset, not {type(source).__name__}"
+    )
 
 
-def _parse_issue(error: JSONParseError) -> Issue:
+def _unreadable(error: ReadError | JSONParseError | DocumentTooLargeError) -> Issue:
+    """Turn the error that prevents reading a document into its issue."""
+    if isinstance(error, ReadError):
+        return Issue(
+            code=error.code, severity=Severity.ERROR, message=error.message, hint=_READ_HINT
+        )
+    if isinstance(error, DocumentTooLargeError):
+        return Issue(
+            code=error.code, severity=Severity.ERROR, message=error.message, hint=_PARSE_HINT
+        )
     return Issue(
         code=error.code,
         severity=Severity.ERROR,
         path=error.path or (),
         message=error.message,
-        hint="fix the document at the place given, then validate again",
+        hint=_PARSE_HINT,
         line=error.line,
         column=error.column,
     )
 
 
-def _read_source(
-    source: Source, *, max_bytes: int, max_depth: int
-) -> tuple[Mapping[str, Any] | None, Issue | None]:
-    """Turn any accepted source into parsed data, or the issue that prevents it."""
-    if isinstance(source, Mapping):
-        return source, None
-    try:
-        if isinstance(source, (bytes, bytearray)):
-            return parse_json(bytes(source), max_bytes=max_bytes, max_depth=max_depth), None
-        if isinstance(source, str) and _looks_like_text(source):
-            return parse_json(source, max_bytes=max_bytes, max_depth=max_depth), None
-        data = read_bytes(source, max_bytes=max_bytes)
-        return parse_json(data, max_bytes=max_bytes, max_depth=max_depth), None
-    except JSONParseError as error:
-        return None, _parse_issue(error)
-    except ReadError as error:
-        issue = Issue(
-            code=error.code,
-            severity=Severity.ERROR,
-            message=error.message,
-            hint="check the path and the file's permissions",
-        )
-        return None, issue
+@attrs.frozen
+class _Document:
+    """A document read from any kind of input, ready for the schema and the rules."""
+
+    data: Mapping[str, Any]
+    label: str
+    #: Whether the fast engine judges it: it was asked for, and the data is plain JSON.
+    fast: bool
+    #: The dataset the document was unstructured from, when it was given as one.
+    dataset: Dataset | None = None
 
 
-def _is_plain(data: Mapping[str, Any], source: Source, max_depth: int) -> bool:
-    # What the strict parser returns is plain JSON; a mapping from the caller is checked.
-    return not isinstance(source, Mapping) or _fast.is_plain_json(data, max_depth)
+@attrs.frozen(kw_only=True)
+class Validator:
+    """Check documents against the schema and the rules, with the same settings each time.
 
-
-def _schema_issues(data: Mapping[str, Any], *, plain: bool, reference: bool) -> Iterator[Issue]:
-    if reference:
-        from partnering._schema_layer import schema_issues
-
-        return schema_issues(data)
-    return _fast.schema_issues(data, plain=plain)
-
-
-def _iter_issues(
-    source: Source, *, max_bytes: int, max_depth: int, today: date | None, reference: bool
-) -> Iterator[Issue]:
-    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
-    if problem is not None or data is None:
-        if problem is not None:
-            yield problem
-        return
-    plain = _is_plain(data, source, max_depth)
-    yield from _schema_issues(data, plain=plain, reference=reference)
-    yield from rule_issues(data, today=today or date.today())
-
-
-def iter_issues(
-    source: Source,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-) -> Iterator[Issue]:
-    """Yield the issues of a document as they are found, layer by layer.
-
-    The order is the order of discovery; :func:`validate` sorts them into a stable order.
-    Arguments are as for :func:`validate`.
-
-    Example:
-        >>> next(iter_issues('{"schema_version": "1.0",}')).code
-        'json-syntax'
-    """
-    return _iter_issues(
-        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
-    )
-
-
-def validate(
-    source: Source,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-) -> Report:
-    """Check a document against the schema and the rules; never raises for bad data.
-
-    Args:
-        source: a path (``str`` or :class:`os.PathLike`); the bytes of a document; its text
-            (a ``str`` whose first non-blank character is ``{`` or ``[``, or which is blank);
-            or data already parsed from JSON (a mapping).
+    Attributes:
         max_bytes: the largest document accepted (default 256 MiB).
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
-        today: the date that rules about the future compare with (default: today).
-
-    Returns:
-        A :class:`~partnering.report.Report` of every issue, in a stable order.
-
-    Example:
-        >>> report = validate('{"schema_version": "1.0", "title": "Empty but valid"}')
-        >>> report.valid, report.issues
-        (True, ())
-    """
-    issues = _iter_issues(
-        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
-    )
-    with _fast.collection_paused():
-        return Report.of(issues, source=_describe(source))
-
-
-def _validate_reference(
-    source: Source,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-) -> Report:
-    """Validate as :func:`validate` does, with the pure-Python validator on the whole document.
-
-    The reference the fast path is held to, issue for issue.
-    """
-    issues = _iter_issues(
-        source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=True
-    )
-    return Report.of(issues, source=_describe(source))
-
-
-def check(
-    source: Source,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-) -> tuple[Dataset | None, Report]:
-    """Validate a document and, when it has no errors, build its dataset.
-
-    Returns:
-        The dataset (``None`` when the report has errors) and the report.
+        today: the date that rules about the future compare with; ``None`` (the default) for
+            the day of each check.
+        engine: ``"fast"`` (the default) checks the schema with jsonschema-rs and lets
+            jsonschema explain what it finds; ``"reference"`` runs jsonschema's pure-Python
+            validator on the whole document. Both give the same reports, issue for issue.
 
     Example:
-        >>> dataset, report = check('{"schema_version": "1.0", "title": "Mine"}')
-        >>> dataset.title, report.valid
-        ('Mine', True)
-    """
-    with _fast.collection_paused():
-        return _check(
-            source, max_bytes=max_bytes, max_depth=max_depth, today=today, reference=False
-        )
-
-
-def _check(
-    source: Source,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-    reference: bool,
-) -> tuple[Dataset | None, Report]:
-    """Do what :func:`check` does, on the fast path or, as the reference, without it."""
-    data, problem = _read_source(source, max_bytes=max_bytes, max_depth=max_depth)
-    if problem is not None or data is None:
-        return None, Report.of([problem] if problem else [], source=_describe(source))
-    plain = _is_plain(data, source, max_depth)
-    return _check_parsed(data, _describe(source), plain=plain, today=today, reference=reference)
-
-
-def check_document(
-    document: str | bytes,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_depth: int = DEFAULT_MAX_DEPTH,
-    today: date | None = None,
-) -> tuple[Dataset | None, Report]:
-    """Do what :func:`check` does for the text or bytes of a document, raising if not JSON.
-
-    Raises:
-        JSONParseError: the document is not strict JSON (or is too large), so there is no
-            dataset to report on.
-
-    Example:
-        >>> dataset, report = check_document(b'{"schema_version": "1.0"}')
-        >>> report.valid
+        >>> from datetime import date
+        >>> validator = Validator(today=date(2026, 1, 1), max_bytes=1_000)
+        >>> validator.validate('{"schema_version": "1.0"}').valid
         True
+        >>> [issue.code for issue in validator.validate(b" " * 2_000).issues]
+        ['json-too-large']
     """
-    with _fast.collection_paused():
-        data = parse_json(document, max_bytes=max_bytes, max_depth=max_depth)
-        source = "<bytes>" if isinstance(document, bytes) else "<text>"
-        return _check_parsed(data, source, plain=True, today=today, reference=False)
 
+    max_bytes: int = attrs.field(
+        default=DEFAULT_MAX_BYTES, validator=[attrs.validators.instance_of(int)]
+    )
+    max_depth: int = attrs.field(
+        default=DEFAULT_MAX_DEPTH, validator=[attrs.validators.instance_of(int)]
+    )
+    today: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )
+    engine: Engine = attrs.field(default="fast", validator=attrs.validators.in_(ENGINES))
 
-def _check_parsed(
-    data: Mapping[str, Any],
-    source: str,
-    *,
-    plain: bool,
-    today: date | None,
-    reference: bool,
-) -> tuple[Dataset | None, Report]:
-    """Validate parsed data and, when it has no errors, build its dataset."""
-    issues = [
-        *_schema_issues(data, plain=plain, reference=reference),
-        *rule_issues(data, today=today or date.today()),
-    ]
-    report = Report.of(issues, source=source)
-    if not report.valid:
-        return None, report
-    if plain and not reference:
+    def iter_issues(self, source: DocumentInput) -> Iterator[Issue]:
+        """Yield the issues of a document as they are found, layer by layer.
+
+        The order is the order of discovery; :meth:`validate` sorts them into a stable order.
+
+        Raises:
+            TypeError: ``source`` is none of the kinds of document accepted.
+
+        Example:
+            >>> next(Validator().iter_issues('{"schema_version": "1.0",}')).code
+            'json-syntax'
+        """
+        return self._issues(source, _label(source))
+
+    def validate(self, source: DocumentInput) -> Report:
+        """Check a document against the schema and the rules; never raises for bad data.
+
+        Args:
+            source: the text of a document (a ``str`` is always JSON text, never a path);
+                its bytes; the path of a file (an :class:`os.PathLike` such as
+                :class:`pathlib.Path`); data already parsed from JSON (a mapping); or a
+                :class:`~partnering.Dataset`, whose references and dates are checked too.
+
+        Returns:
+            A :class:`~partnering.report.Report` of every issue, in a stable order.
+
+        Raises:
+            TypeError: ``source`` is none of the kinds of document accepted.
+
+        Example:
+            >>> Validator().validate('{"schema_version": "1.0", "title": 5}').issues[0].code
+            'wrong-type'
+        """
+        label = _label(source)
+        with collection_paused():
+            return Report.of(self._issues(source, label), source=label)
+
+    def check(self, source: DocumentInput) -> tuple[Dataset | None, Report]:
+        """Validate a document and, when it has no errors, build its dataset.
+
+        Arguments are as for :meth:`validate`.
+
+        Returns:
+            The dataset (``None`` when the report has errors) and the report.
+
+        Example:
+            >>> dataset, report = Validator().check('{"schema_version": "1.0", "title": "Mine"}')
+            >>> dataset.title, report.valid
+            ('Mine', True)
+        """
+        label = _label(source)
+        with collection_paused():
+            try:
+                document = self._read(source, label)
+            except (ReadError, JSONParseError, DocumentTooLargeError) as error:
+                return None, Report.of([_unreadable(error)], source=label)
+            return self._check(document)
+
+    def _check_document(self, document: str | bytes | bytearray) -> tuple[Dataset | None, Report]:
+        """Do what :meth:`check` does for text or bytes, raising when they are not JSON."""
+        label = _label(document)
+        with collection_paused():
+            return self._check(self._read(document, label))
+
+    def _read(self, source: DocumentInput, label: str) -> _Document:
+        """Parse a document, raising what prevents it."""
+        fast = self.engine == "fast"
+        if isinstance(source, Dataset):
+            from partnering.convert import unstructure
+
+            data = unstructure(source)
+            plain = fast and _fast.is_plain_json(data, self.max_depth)
+            return _Document(data, label, fast=plain, dataset=source)
+        if isinstance(source, Mapping):
+            # What the strict parser returns is plain JSON; a mapping from the caller is checked.
+            return _Document(
+                source, label, fast=fast and _fast.is_plain_json(source, self.max_depth)
+            )
+        text: str | bytes | bytearray
+        if isinstance(source, os.PathLike):
+            text = read_bytes(source, max_bytes=self.max_bytes)
+        else:
+            text = source
+        data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        return _Document(data, label, fast=fast)
+
+    def _issues(self, source: DocumentInput, label: str) -> Iterator[Issue]:
         try:
-            return _fast.structure(data), report
-        except Exception:  # pragma: no cover - a bug: the converter below explains it
-            pass
+            document = self._read(source, label)
+        except (ReadError, JSONParseError, DocumentTooLargeError) as error:
+            yield _unreadable(error)
+            return
+        yield from self._schema_issues(document)
+        yield from self._rule_issues(document)
+
+    def _schema_issues(self, document: _Document) -> Iterator[Issue]:
+        if document.fast:
+            return _fast.schema_issues(document.data, plain=True)
+        from partnering._schema_layer import schema_issues
+
+        return schema_issues(document.data)
+
+    def _rule_issues(self, document: _Document) -> Iterator[Issue]:
+        today = date.today() if self.today is None else self.today
+        return rule_issues(document.data, today=today)
+
+    def _check(self, document: _Document) -> tuple[Dataset | None, Report]:
+        issues = [*self._schema_issues(document), *self._rule_issues(document)]
+        report = Report.of(issues, source=document.label)
+        if not report.valid:
+            return None, report
+        if document.dataset is not None:
+            return document.dataset, report
+        if document.fast:
+            # No fallback: should the generated functions fail on data the schema accepted,
+            # that is a bug, and it is raised rather than hidden behind the converter.
+            return _fast.structure(document.data), report
+        return _converted(document, issues, report)
+
+
+def _converted(
+    document: _Document, issues: list[Issue], report: Report
+) -> tuple[Dataset | None, Report]:
+    """Build a dataset with the converter, reporting whatever it refuses."""
     import cattrs
 
     from partnering.convert import explain, structure
 
     try:
-        return structure(data, Dataset), report
+        return structure(document.data, Dataset), report
     except cattrs.BaseValidationError as error:
         # The schema and the models are generated to agree; should they ever differ, the
         # converter's findings are reported rather than lost.
@@ -297,4 +294,102 @@ def _check_parsed(
             )
             for found in explain(error)
         ]
-        return None, Report.of([*issues, *extra], source=source)
+        return None, Report.of([*issues, *extra], source=document.label)
+
+
+def iter_issues(
+    source: DocumentInput,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> Iterator[Issue]:
+    """Yield the issues of a document as they are found, layer by layer.
+
+    The order is the order of discovery; :func:`validate` sorts them into a stable order.
+    Arguments are as for :func:`validate`; see :meth:`Validator.iter_issues`.
+
+    Example:
+        >>> next(iter_issues('{"schema_version": "1.0",}')).code
+        'json-syntax'
+    """
+    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    return validator.iter_issues(source)
+
+
+def validate(
+    source: DocumentInput,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> Report:
+    """Check a document against the schema and the rules; never raises for bad data.
+
+    Args:
+        source: the text of a document (a ``str`` is always JSON text, never a path); its
+            bytes; the path of a file (an :class:`os.PathLike` such as
+            :class:`pathlib.Path`); data already parsed from JSON (a mapping); or a
+            :class:`~partnering.Dataset`, whose references and dates are checked too.
+        max_bytes: the largest document accepted (default 256 MiB).
+        max_depth: the deepest nesting of arrays and objects accepted (default 64).
+        today: the date that rules about the future compare with (default: today).
+
+    Returns:
+        A :class:`~partnering.report.Report` of every issue, in a stable order.
+
+    Raises:
+        TypeError: ``source`` is none of the kinds of document accepted.
+
+    Example:
+        >>> report = validate('{"schema_version": "1.0", "title": "Empty but valid"}')
+        >>> report.valid, report.issues
+        (True, ())
+    """
+    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    return validator.validate(source)
+
+
+def check(
+    source: DocumentInput,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> tuple[Dataset | None, Report]:
+    """Validate a document and, when it has no errors, build its dataset.
+
+    Arguments are as for :func:`validate`; see :meth:`Validator.check`.
+
+    Returns:
+        The dataset (``None`` when the report has errors) and the report.
+
+    Example:
+        >>> dataset, report = check('{"schema_version": "1.0", "title": "Mine"}')
+        >>> dataset.title, report.valid
+        ('Mine', True)
+    """
+    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    return validator.check(source)
+
+
+def check_document(
+    document: str | bytes | bytearray,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    today: date | None = None,
+) -> tuple[Dataset | None, Report]:
+    """Do what :func:`check` does for the text or bytes of a document, raising if not JSON.
+
+    Raises:
+        JSONParseError: the document is not strict JSON, so there is no dataset to report on.
+        DocumentTooLargeError: the document is over ``max_bytes``.
+
+    Example:
+        >>> dataset, report = check_document(b'{"schema_version": "1.0"}')
+        >>> report.valid
+        True
+    """
+    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    return validator._check_document(document)
