@@ -33,7 +33,7 @@ from partnering import _fast
 from partnering._files import read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._json import parse_json
-from partnering.errors import JSONParseError, ReadError
+from partnering.errors import InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.rules import rule_issues
@@ -278,23 +278,11 @@ def _check_parsed(
             return _fast.structure(data), report
         except Exception:  # pragma: no cover - a bug: the converter below explains it
             pass
-    import cattrs
-
-    from partnering.convert import explain, structure
+    from partnering.convert import structure
 
     try:
         return structure(data, Dataset), report
-    except cattrs.BaseValidationError as error:
+    except InvalidDocumentError as error:
         # The schema and the models are generated to agree; should they ever differ, the
         # converter's findings are reported rather than lost.
-        extra = [
-            Issue(
-                code=found.code,
-                severity=Severity.ERROR,
-                path=found.path,
-                message=found.message,
-                hint="correct the value",
-            )
-            for found in explain(error)
-        ]
-        return None, Report.of([*issues, *extra], source=source)
+        return None, Report.of([*issues, *error.report.issues], source=source)
