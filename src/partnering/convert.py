@@ -326,8 +326,8 @@ def unstructure(model: object) -> Any:
 def explain(error: BaseException, path: Path = ()) -> list[Issue]:
     """Turn an exception of the converter into issues with exact paths, in a stable order.
 
-    :func:`structure` does this itself; call it for a converter of your own from
-    :func:`make_converter`.
+    :func:`~partnering.structure` does this itself; call it for a converter of your own from
+    :func:`~partnering.make_converter`.
 
     Args:
         error: what the converter raised.
