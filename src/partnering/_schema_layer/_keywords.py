@@ -209,7 +209,7 @@ KEYWORDS: Mapping[str, Translation] = {
 }
 
 
-def keyword(error: ValidationError) -> str:
+def _keyword(error: ValidationError) -> str:
     """Name the keyword an error breaks; a key breaks ``propertyNames`` itself."""
     if "propertyNames" in error.relative_schema_path:
         return "propertyNames"
@@ -218,7 +218,7 @@ def keyword(error: ValidationError) -> str:
 
 def translate(error: ValidationError) -> Iterator[Issue]:
     """Yield the issues of one of jsonschema's errors, worded by its keyword's function."""
-    name = keyword(error)
+    name = _keyword(error)
     path: Path = tuple(error.absolute_path)
     translation = KEYWORDS.get(name)
     if translation is None:  # pragma: no cover - a keyword our schema does not use
