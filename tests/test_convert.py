@@ -13,16 +13,20 @@ from partnering import (
     SCHEMA_VERSION,
     Dataset,
     Event,
+    InvalidDocumentError,
+    Issue,
     OrganisationType,
     Partner,
+    PartneringError,
     Platform,
+    Severity,
     make_converter,
     structure,
     unstructure,
     validate,
 )
 from partnering.codelists import HostingModel, PlatformScope
-from partnering.convert import Problem, explain
+from partnering.convert import explain
 
 PARTNER = {"id": "tpi", "name": "The Partnering Initiative", "organisation_type": "21"}
 EVENT = {"id": "workshop", "name": "Workshop", "start_date": "2014-04-13", "end_date": "2014-04-14"}
@@ -38,11 +42,16 @@ def document(list_name: str, record: dict[str, Any]) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, list_name: [record]}
 
 
+def refusal(data: object, cls: type[Any] = Dataset) -> list[Issue]:
+    """Structure data that must be refused; return the issues of the error's report."""
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(data, cls)
+    return list(caught.value.report.issues)
+
+
 def problems(data: object) -> list[tuple[tuple[str | int, ...], str]]:
-    """Structure a dataset that must be refused; return the paths and codes explain() gives."""
-    with pytest.raises(cattrs.BaseValidationError) as caught:
-        structure(data)
-    return [(problem.path, problem.code) for problem in explain(caught.value)]
+    """Structure a dataset that must be refused; return the paths and codes of its issues."""
+    return [(issue.path, issue.code) for issue in refusal(data)]
 
 
 def without(record: dict[str, Any], name: str) -> dict[str, Any]:
@@ -168,12 +177,11 @@ def test_the_schema_agrees_with_each_refusal() -> None:
     assert set(problems(data)) <= found
 
 
-def test_an_unknown_field_is_named_in_the_problem() -> None:
-    """The problem for a misspelt field names the field as written."""
-    with pytest.raises(cattrs.BaseValidationError) as caught:
-        structure(document("partners", {**PARTNER, "nmae": "x"}))
-    (problem,) = explain(caught.value)
-    assert "'nmae'" in problem.message
+def test_an_unknown_field_is_named_and_the_closest_field_suggested() -> None:
+    """The issue of a misspelt field names it as written, and the hint names the right one."""
+    (found,) = refusal(document("partners", {**PARTNER, "nmae": "x"}))
+    assert found.message == "'nmae' is not a field of a partner"
+    assert found.hint == "Did you mean 'name'?"
 
 
 def test_every_problem_is_collected_in_a_stable_order() -> None:
@@ -194,12 +202,102 @@ def test_every_problem_is_collected_in_a_stable_order() -> None:
 
 
 def test_explain_prefixes_a_given_path() -> None:
-    """explain() puts the given path before the paths it finds."""
+    """explain() puts the given path before the paths it finds, and gives whole issues."""
     with pytest.raises(cattrs.BaseValidationError) as caught:
-        structure({**PARTNER, "name": 5}, Partner)
+        make_converter().structure({**PARTNER, "name": 5}, Partner)
     assert explain(caught.value, ("partners", 3)) == [
-        Problem(("partners", 3, "name"), "wrong-type", "expected a string, got a number")
+        Issue(
+            code="wrong-type",
+            severity=Severity.ERROR,
+            path=("partners", 3, "name"),
+            message="'name' must be text, not a number",
+            hint="Write the value with the type the field needs.",
+            excerpt="5",
+        )
     ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        5,
+        [],
+        {"title": "No version"},
+        document("partners", {**PARTNER, "name": 5}),
+        document("partners", {**PARTNER, "name": ""}),
+        {"schema_version": SCHEMA_VERSION, "published_at": "2026-01-31T09:30:00.5Z"},
+    ],
+    ids=["number", "list", "no-version", "wrong-type", "constraint", "time"],
+)
+def test_structure_raises_the_library_error_never_a_cattrs_one(data: object) -> None:
+    """Whatever is wrong, structure() raises InvalidDocumentError with a report of errors."""
+    with pytest.raises(InvalidDocumentError) as caught:
+        structure(data)
+    error = caught.value
+    assert not isinstance(error, cattrs.BaseValidationError)
+    assert isinstance(error, PartneringError)
+    assert isinstance(error, ValueError)
+    assert error.report.issues
+    assert not error.report.valid
+
+
+def test_a_constraint_broken_while_structuring_is_reported_at_its_field() -> None:
+    """A value the attrs validator refuses becomes an issue at the field, in its words."""
+    (found,) = refusal(document("partners", {**PARTNER, "name": ""}))
+    assert (found.pointer, found.code) == ("/partners/0/name", "empty-text")
+    assert found.message == "'name' must not be empty"
+    assert found.hint == "Write the text, or leave the field out if it is optional."
+
+
+def test_a_top_level_value_of_the_wrong_type_is_the_document() -> None:
+    """Data that is not an object at all is named as the document, at the root."""
+    (found,) = refusal(5, Partner)
+    assert (found.pointer, found.code, found.message) == (
+        "",
+        "wrong-type",
+        "the document must be an object, not a number",
+    )
+
+
+#: Documents the converter refuses, each for one problem of a field's type.
+TYPE_PROBLEMS = [
+    document("partners", {**PARTNER, "name": 5}),
+    document("partners", {**PARTNER, "acronym": None}),
+    document("partners", {**PARTNER, "organisation_type": "99"}),
+    document("partners", {**PARTNER, "sector": "privat"}),
+    document("partners", {**PARTNER, "sources": []}),
+    document("partners", {**PARTNER, "extensions": {}}),
+    document("partners", {**PARTNER, "webiste": "https://example.org/"}),
+    document("partners", without(PARTNER, "name")),
+    document("events", {**EVENT, "start_date": "2014-02-30"}),
+    document("events", {**EVENT, "participant_count": "5"}),
+    {"schema_version": SCHEMA_VERSION, "published_at": "2026-02-30T00:00:00Z"},
+    {"schema_version": SCHEMA_VERSION, "partners": "none"},
+]
+
+
+@pytest.mark.parametrize("data", TYPE_PROBLEMS)
+def test_the_converter_words_a_problem_of_type_as_the_schema_layer_does(
+    data: dict[str, Any],
+) -> None:
+    """Code, place, message, hint and excerpt are the same from both, from one source."""
+
+    def said(issues: Any) -> list[tuple[object, ...]]:
+        return [(i.code, i.pointer, i.message, i.hint, i.excerpt) for i in issues]
+
+    assert said(refusal(data)) == said(validate(data).issues)
+
+
+def test_the_converter_words_a_broken_constraint_as_the_schema_layer_does() -> None:
+    """A value that breaks a constraint gets the same message from both layers."""
+    data = document(
+        "platforms",
+        {"id": "p", "name": "P", "scope": "global", "hosting_model": "other", "sdgs": [3, 18]},
+    )
+    (converted,) = refusal(data)
+    (validated,) = validate(data).issues
+    assert converted.message == validated.message == "item 1 of 'sdgs' is 18; it must be at most 17"
+    assert (converted.code, converted.pointer) == (validated.code, validated.pointer)
 
 
 def test_a_whole_number_written_with_a_fraction_is_read_as_a_whole_number() -> None:
@@ -211,8 +309,8 @@ def test_a_whole_number_written_with_a_fraction_is_read_as_a_whole_number() -> N
 
 
 @pytest.mark.parametrize("data", [[], "dataset", None, 5])
-def test_a_document_that_is_not_an_object_is_a_validation_error(data: object) -> None:
-    """A top-level list, string, null or number is refused with a cattrs validation error."""
+def test_a_document_that_is_not_an_object_is_refused_at_the_root(data: object) -> None:
+    """A top-level list, string, null or number is refused with one issue at the root."""
     assert problems(data) == [((), "wrong-type" if data is not None else "null-value")]
 
 
@@ -223,16 +321,16 @@ def test_make_converter_makes_a_new_converter_each_time() -> None:
     assert cattrs.global_converter not in (first, second)
     first.register_structure_hook(str, lambda value, _: str(value))
     assert first.structure(5, str) == "5"
-    with pytest.raises(ValueError, match="expected a string"):
+    with pytest.raises(ValueError, match="must be text, not a number"):
         second.structure(5, str)
-    with pytest.raises(cattrs.BaseValidationError):
+    with pytest.raises(InvalidDocumentError):
         structure({**PARTNER, "name": 5}, Partner)
 
 
 def test_a_converter_without_detailed_validation_still_refuses() -> None:
     """The faster converter refuses the same data, without collecting every problem."""
     converter = make_converter(detailed_validation=False)
-    with pytest.raises(ValueError, match="expected a string"):
+    with pytest.raises(ValueError, match="must be text, not a number"):
         converter.structure({**PARTNER, "name": 5}, Partner)
     assert converter.structure(PARTNER, Partner) == structure(PARTNER, Partner)
 

@@ -33,7 +33,8 @@ from partnering import (
     strategies,
 )
 from partnering import _constraints as constraints
-from partnering.codelists import CodeList, HostingModel
+from partnering import _patterns as patterns
+from partnering.codelists import CodeList, HostingModel, MembershipRole
 
 #: Every model, and the public strategy that builds it.
 STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
@@ -395,3 +396,176 @@ def test_strategies_is_public_but_not_imported_by_the_package() -> None:
         and callable(getattr(strategies, name))
         and getattr(strategies, name).__module__ == strategies.__name__
     }
+
+
+# --- Each constraint words its own breach ------------------------------------------------------
+
+#: A constraint, a value that breaks it, and what it must say, by hand.
+WORDS: list[tuple[constraints.Constraint, object, constraints.Breach]] = [
+    (constraints.Length(1), "", constraints.Breach("empty-text", "must not be empty")),
+    (
+        constraints.Length(3),
+        "ab",
+        constraints.Breach("empty-text", "must have at least 3 characters"),
+    ),
+    (
+        constraints.Length(1, 5),
+        "abcdefgh",
+        constraints.Breach("text-too-long", "has 8 characters; it may have at most 5"),
+    ),
+    (
+        constraints.Range(1, 17),
+        0,
+        constraints.Breach("out-of-range", "is 0; it must be at least 1"),
+    ),
+    (
+        constraints.Range(1, 17),
+        18,
+        constraints.Breach("out-of-range", "is 18; it must be at most 17"),
+    ),
+    (
+        constraints.Pattern(patterns.SDG_TARGET),
+        "3.x",
+        constraints.Breach(
+            "invalid-format", "must be an SDG target id such as '3.8', '17.17' or '14.c'"
+        ),
+    ),
+    (
+        constraints.Country(),
+        "ke",
+        constraints.Breach(
+            "unknown-code",
+            "is 'ke', which is not an ISO 3166-1 alpha-2 country code",
+            "Did you mean 'KE'?",
+        ),
+    ),
+    (
+        constraints.Country(),
+        "Narnia",
+        constraints.Breach(
+            "unknown-code",
+            "is 'Narnia', which is not an ISO 3166-1 alpha-2 country code",
+            "Use the two capital letters of the country, such as 'KE'.",
+        ),
+    ),
+    (
+        constraints.Uri(),
+        "https://example.org/a{b}",
+        constraints.Breach("invalid-format", "must be a valid absolute web address"),
+    ),
+    (
+        constraints.UtcSeconds(),
+        datetime(2026, 1, 31, 9, 30),
+        constraints.Breach(
+            "invalid-format", "must be a UTC time written like 2026-01-31T09:30:00Z, to the second"
+        ),
+    ),
+    (
+        constraints.Keys(patterns.EXTENSION_KEY),
+        {"window": 1},
+        constraints.Breach(
+            "invalid-extension-key",
+            "has the key 'window'; keys must be namespaced, like 'my-platform:field' "
+            "(a lowercase prefix, a colon, then the name)",
+        ),
+    ),
+    (
+        constraints.MinItems(2),
+        ("a",),
+        constraints.Breach("too-few-items", "has 1 item(s); it needs at least 2"),
+    ),
+    (
+        constraints.UniqueItems(),
+        (MembershipRole.HOST, MembershipRole.FUNDER, MembershipRole.HOST),
+        constraints.Breach("duplicate-item", "lists 'host' more than once"),
+    ),
+    (
+        constraints.Each([constraints.Range(1, 17)]),
+        (3, 18),
+        constraints.Breach("out-of-range", "item 1 is 18; it must be at most 17"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("constraint", "value", "expected"), WORDS, ids=[repr(case[0]) for case in WORDS]
+)
+def test_each_constraint_words_its_breach(
+    constraint: constraints.Constraint, value: object, expected: constraints.Breach
+) -> None:
+    """A constraint says which code a value breaks it with, what is wrong and, if more, how."""
+    assert constraint.breach(value) == expected
+    assert constraint.check(value) == expected.problem
+
+
+def test_a_model_raises_with_the_words_of_the_constraint() -> None:
+    """The error of a model built from Python carries the constraint's code and problem."""
+    with pytest.raises(InvalidValueError) as caught:
+        Source(title="Report", year=999)
+    assert (caught.value.code, str(caught.value)) == (
+        "out-of-range",
+        "year: is 999; it must be at least 1000",
+    )
+
+
+def test_the_words_for_an_empty_list_or_object_in_a_file() -> None:
+    """What the schema layer and the converter say of a list or mapping written empty."""
+    assert constraints.Omitted.empty() == constraints.Breach(
+        "empty-list", "is an empty list; an empty list is written by leaving it out"
+    )
+    assert constraints.MinItems(2).empty() == constraints.Breach(
+        "empty-list",
+        "is an empty list; it needs at least 2 item(s)",
+        "Add at least 2 item(s); the field is required.",
+    )
+    assert constraints.Keys.empty() == constraints.Breach(
+        "empty-object", "is an empty object; it is written by leaving it out"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A model of a test, with a text of at most five characters."""
+
+    text: str = attrs.field(validator=constraints.Length(1, 5))
+
+
+def test_text_too_long_is_reported_when_a_model_is_built() -> None:
+    """Length(maximum=...) refuses longer text with the code text-too-long."""
+    with pytest.raises(InvalidValueError) as caught:
+        Note(text="abcdefgh")
+    assert (caught.value.field, caught.value.code) == ("text", "text-too-long")
+    assert Note(text="abcde").text == "abcde"
+
+
+def test_text_too_long_is_reported_when_data_is_structured() -> None:
+    """The converter reports a text longer than its field allows as an issue of its own."""
+    with pytest.raises(partnering.InvalidDocumentError) as caught:
+        partnering.structure({"text": "abcdefgh"}, Note)
+    (issue,) = caught.value.report.issues
+    assert (issue.code, issue.pointer, issue.severity) == (
+        "text-too-long",
+        "/text",
+        partnering.Severity.ERROR,
+    )
+    assert issue.message == "'text' has 8 characters; it may have at most 5"
+    assert issue.hint == "Shorten the text to the length the message gives."
+
+
+def declared_constraints() -> list[tuple[str, constraints.Constraint]]:
+    """List every constraint declared on a field of a model, items' constraints included."""
+    found = []
+    for model in MODELS:
+        for field in attrs.fields(model):
+            for constraint in constraints.constraints_of(field):
+                inner = getattr(constraint, "constraints", (constraint,))
+                found += [(f"{model.__name__}.{field.name}", item) for item in inner]
+    return found
+
+
+def test_every_constraint_states_only_the_keywords_it_declares() -> None:
+    """The keywords a constraint writes into the schema are the ones it owns the words of."""
+    checked = declared_constraints()
+    assert len(checked) > 50
+    for where, constraint in checked:
+        assert set(constraint.schema()) <= set(constraint.keywords), where

@@ -19,12 +19,12 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
-import cattrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from partnering import (
+    InvalidDocumentError,
     dumps,
     loads,
     models,
@@ -52,7 +52,6 @@ from partnering._constraints import (
 from partnering._schema_layer import schema_issues
 from partnering.catalogue import SCHEMA_CODES
 from partnering.codelists import CodeList
-from partnering.convert import explain
 from partnering.models import Dataset
 from partnering.report import Path
 from partnering.validation import check
@@ -677,9 +676,9 @@ def broken_document(mutation: Mutation, record: dict[str, Any]) -> tuple[dict[st
 
 def converter_problems(document: dict[str, Any]) -> list[tuple[str, Path]]:
     """Check that the converter refuses a document; return the problems it explains."""
-    with pytest.raises(cattrs.BaseValidationError) as caught:
+    with pytest.raises(InvalidDocumentError) as caught:
         structure(document)
-    return [(problem.code, problem.path) for problem in explain(caught.value)]
+    return [(issue.code, issue.path) for issue in caught.value.report.issues]
 
 
 def within(path: Path, field: Path, expected: Path) -> bool:

@@ -14,7 +14,12 @@ from jsonschema import Draft202012Validator
 
 import partnering
 from partnering import SCHEMA_VERSION, validate
+from partnering import _constraints as constraints
+from partnering._schema_layer import schema_issues
+from partnering._schema_layer._keywords import KEYWORDS, translate
+from partnering.catalogue import SCHEMA_CODES
 from partnering.codelists import CodeList
+from partnering.entities import ENTITIES
 from partnering.schemagen import dataset_schema, render
 from partnering.schemas import get_schema, registry, schema_text
 
@@ -214,3 +219,328 @@ def test_get_schema_returns_a_copy_the_caller_may_change() -> None:
     schema = partnering.get_schema()
     schema["$defs"]["Rating"]["enum"].append("purple")
     assert "purple" not in get_schema()["$defs"]["Rating"]["enum"]
+
+
+# --- What the schema layer says: one function per keyword, the constraints' words ------------
+
+#: Keys of a schema object that hold no rule a value can break.
+NOT_RULES = {
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "properties",
+    "items",
+    "x-codes",
+}
+
+
+def rule_keywords(node: dict[str, Any]) -> Iterator[str]:
+    """Yield every keyword of a schema and its subschemas that a value can break."""
+    yield from (key for key in node if key not in NOT_RULES)
+    children = [
+        *node.get("properties", {}).values(),
+        *node.get("$defs", {}).values(),
+        *[node[key] for key in ("items", "propertyNames") if isinstance(node.get(key), dict)],
+    ]
+    for child in children:
+        yield from rule_keywords(child)
+
+
+def test_every_keyword_the_schema_uses_has_its_own_function() -> None:
+    """The dispatch table words every keyword of the dataset schema; none falls through."""
+    used = set(rule_keywords(get_schema()))
+    assert {"required", "enum", "pattern", "uniqueItems", "propertyNames"} <= used
+    assert used <= set(KEYWORDS)
+
+
+def test_every_keyword_a_constraint_states_has_its_own_function() -> None:
+    """A keyword declared by any constraint is in the table, maxLength included."""
+    stated = {
+        keyword
+        for kind in vars(constraints).values()
+        if isinstance(kind, type) and issubclass(kind, constraints.Constraint)
+        for keyword in kind.keywords
+    }
+    assert {"minLength", "maxLength", "minimum", "maximum", "minItems"} <= stated
+    # A country is stated as a reference to the list of codes; what breaks is its enum.
+    assert stated - {"$ref"} <= set(KEYWORDS)
+
+
+PARTNER = {"id": "tpi", "name": "TPI", "organisation_type": "21"}
+PLATFORM = {"id": "p", "name": "P", "scope": "global", "hosting_model": "other"}
+PARTNERSHIP = {"id": "x", "title": "X", "participants": [{"partner_id": "a"}, {"partner_id": "b"}]}
+
+
+def one(list_name: str, record: dict[str, Any]) -> dict[str, Any]:
+    """Return a document of one record in one list."""
+    return {"schema_version": SCHEMA_VERSION, list_name: [record]}
+
+
+#: A document, where its one issue is, its code, and its message and hint, by hand.
+WORDING: list[tuple[str, dict[str, Any], str, str, str, str]] = [
+    (
+        "required",
+        one("partners", {"id": "tpi", "organisation_type": "21"}),
+        "/partners/0/name",
+        "missing-field",
+        "'name' is missing; every partner needs one",
+        "Add the field.",
+    ),
+    (
+        "additionalProperties-close",
+        one("partners", {**PARTNER, "nmae": "x"}),
+        "/partners/0/nmae",
+        "unknown-field",
+        "'nmae' is not a field of a partner",
+        "Did you mean 'name'?",
+    ),
+    (
+        "additionalProperties-far",
+        one("partners", {**PARTNER, "zzz": "x"}),
+        "/partners/0/zzz",
+        "unknown-field",
+        "'zzz' is not a field of a partner",
+        "Correct the name; put custom data under 'extensions' with a namespaced key.",
+    ),
+    (
+        "type",
+        {"schema_version": SCHEMA_VERSION, "title": 5},
+        "/title",
+        "wrong-type",
+        "'title' must be text, not a number",
+        "Write the value with the type the field needs.",
+    ),
+    (
+        "type-null",
+        {"schema_version": SCHEMA_VERSION, "title": None},
+        "/title",
+        "null-value",
+        "'title' is null; the format has no null values",
+        "Remove the field, or give it a value.",
+    ),
+    (
+        "enum",
+        one("partners", {**PARTNER, "sector": "privat"}),
+        "/partners/0/sector",
+        "unknown-code",
+        "'sector' is 'privat', which is not a sector code",
+        "Did you mean 'private'? Use one of: public, private, civil_society, academia, "
+        "philanthropy, multilateral, public_private, other.",
+    ),
+    (
+        "enum-long",
+        one("partners", {**PARTNER, "organisation_type": "99"}),
+        "/partners/0/organisation_type",
+        "unknown-code",
+        "'organisation_type' is '99', which is not an organisation type code",
+        "Use one of the 16 codes of the list, such as 10, 11, 15, 21, 22, 23, 24, 30, 40, 60, "
+        "70, 71.",
+    ),
+    (
+        "enum-country",
+        one("partners", {**PARTNER, "country": "ke"}),
+        "/partners/0/country",
+        "unknown-code",
+        "'country' is 'ke', which is not an ISO 3166-1 alpha-2 country code",
+        "Did you mean 'KE'?",
+    ),
+    (
+        "enum-country-item",
+        one("platforms", {**PLATFORM, "countries": ["QQ"]}),
+        "/platforms/0/countries/0",
+        "unknown-code",
+        "item 0 of 'countries' is 'QQ', which is not an ISO 3166-1 alpha-2 country code",
+        "Use the two capital letters of the country, such as 'KE'.",
+    ),
+    (
+        "pattern",
+        one("partners", {**PARTNER, "id": "t p i"}),
+        "/partners/0/id",
+        "invalid-format",
+        "'id' must be an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a "
+        "letter or digit",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "format-date",
+        one("events", {"id": "e", "name": "E", "start_date": "2014-02-30", "end_date": "2014"}),
+        "/events/0/end_date",
+        "invalid-format",
+        "'end_date' must be a real date written YYYY-MM-DD, such as 2014-04-13",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "format-uri",
+        {"schema_version": SCHEMA_VERSION, "license": "https://example.org/a{b}"},
+        "/license",
+        "invalid-format",
+        "'license' must be a valid absolute web address",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "minLength",
+        {"schema_version": SCHEMA_VERSION, "title": ""},
+        "/title",
+        "empty-text",
+        "'title' must not be empty",
+        "Write the text, or leave the field out if it is optional.",
+    ),
+    (
+        "minItems-optional",
+        {"schema_version": SCHEMA_VERSION, "partners": []},
+        "/partners",
+        "empty-list",
+        "'partners' is an empty list; an empty list is written by leaving it out",
+        "Remove the field, or add the items.",
+    ),
+    (
+        "minItems-required",
+        one("platforms", {**PLATFORM, "members": [{"partner_id": "tpi", "roles": []}]}),
+        "/platforms/0/members/0/roles",
+        "empty-list",
+        "'roles' is an empty list; it needs at least 1 item(s)",
+        "Add at least 1 item(s); the field is required.",
+    ),
+    (
+        "minItems-few",
+        one("partnerships", {**PARTNERSHIP, "participants": [{"partner_id": "a"}]}),
+        "/partnerships/0/participants",
+        "too-few-items",
+        "'participants' has 1 item(s); it needs at least 2",
+        "Add the missing items.",
+    ),
+    (
+        "uniqueItems",
+        one("platforms", {**PLATFORM, "sdgs": [3, 5, 3]}),
+        "/platforms/0/sdgs/2",
+        "duplicate-item",
+        "'sdgs' lists 3 more than once",
+        "Remove the repeated item.",
+    ),
+    (
+        "minimum",
+        one("platforms", {**PLATFORM, "sdgs": [0]}),
+        "/platforms/0/sdgs/0",
+        "out-of-range",
+        "item 0 of 'sdgs' is 0; it must be at least 1",
+        "Use a number within the range given.",
+    ),
+    (
+        "maximum",
+        one("partners", {**PARTNER, "sources": [{"title": "T", "year": 99999}]}),
+        "/partners/0/sources/0/year",
+        "out-of-range",
+        "'year' is 99999; it must be at most 9999",
+        "Use a number within the range given.",
+    ),
+    (
+        "minProperties",
+        {"schema_version": SCHEMA_VERSION, "extensions": {}},
+        "/extensions",
+        "empty-object",
+        "'extensions' is an empty object; it is written by leaving it out",
+        "Remove the field, or add the custom data.",
+    ),
+    (
+        "propertyNames",
+        {"schema_version": SCHEMA_VERSION, "extensions": {"window": 1}},
+        "/extensions/window",
+        "invalid-extension-key",
+        "'extensions' has the key 'window'; keys must be namespaced, like 'my-platform:field' "
+        "(a lowercase prefix, a colon, then the name)",
+        "Rename the key, such as 'my-platform:window'.",
+    ),
+    (
+        "version",
+        {"schema_version": "2.0", "title": 5},
+        "/schema_version",
+        "unsupported-version",
+        "'schema_version' is '2.0'; this library reads version 1.0 of the format",
+        "Convert the file to version 1.0, or use a library that reads its version.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "pointer", "code", "message", "hint"),
+    [case[1:] for case in WORDING],
+    ids=[case[0] for case in WORDING],
+)
+def test_each_keyword_is_worded_by_its_function(
+    data: dict[str, Any], pointer: str, code: str, message: str, hint: str
+) -> None:
+    """The reference and the fast path both give the issue its code, place, words and hint."""
+    for issues in (list(schema_issues(data)), list(validate(data).issues)):
+        found = [issue for issue in issues if issue.pointer == pointer and issue.code == code]
+        assert [(issue.message, issue.hint) for issue in found] == [(message, hint)]
+
+
+def test_a_hint_is_the_catalogues_unless_it_says_more() -> None:
+    """Only suggestions, lists of codes and required lists override the catalogue's hint."""
+    fixtures = Path(__file__).parent / "fixtures" / "invalid"
+    documents = [case[1] for case in WORDING] + [
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted(fixtures.glob("schema-*"))
+    ]
+    overriding = {
+        issue.code
+        for data in documents
+        for issue in schema_issues(data)
+        if issue.hint != SCHEMA_CODES[issue.code].hint
+    }
+    assert overriding == {"unknown-field", "unknown-code", "empty-list"}
+
+
+def test_text_that_is_too_long_has_its_own_code() -> None:
+    """A maxLength breach is text-too-long, with the length found and the one allowed."""
+    schema = {"type": "object", "properties": {"name": {"minLength": 1, "maxLength": 5}}}
+    (error,) = Draft202012Validator(schema).iter_errors({"name": "abcdefgh"})
+    (issue,) = translate(error)
+    assert (issue.code, issue.pointer, issue.excerpt) == ("text-too-long", "/name", "'abcdefgh'")
+    assert issue.message == "'name' has 8 characters; it may have at most 5"
+    assert issue.hint == "Shorten the text to the length the message gives."
+    (error,) = Draft202012Validator(schema).iter_errors({"name": ""})
+    assert [issue.code for issue in translate(error)] == ["empty-text"]
+
+
+#: The noun each entity list's records have in messages, by hand.
+NOUNS = {
+    "platforms": "a platform",
+    "partners": "a partner",
+    "partnerships": "a partnership",
+    "challenges": "a challenge",
+    "solutions": "a solution",
+    "frameworks": "a framework",
+    "building_blocks": "a building block",
+    "assessments": "an assessment",
+    "events": "an event",
+    "communities": "a community",
+}
+
+
+def test_a_record_is_named_by_the_noun_of_its_entity_list() -> None:
+    """Messages name a record of each entity list as partnering.entities names it."""
+    assert set(NOUNS) == set(ENTITIES.models)
+    for name, noun in NOUNS.items():
+        assert ENTITIES.noun(name) == noun.split(" ", 1)[1]
+        issues = list(schema_issues(one(name, {"nmae": 1})))
+        found = [issue.message for issue in issues if issue.code == "unknown-field"]
+        assert found == [f"'nmae' is not a field of {noun}"]
+
+
+def test_other_objects_are_named_by_their_schema_title() -> None:
+    """The root, a member and a publisher are named by the titles of their schemas."""
+    data = {
+        "publisher": {},
+        "platforms": [{**PLATFORM, "members": [{"roles": ["host"]}]}],
+    }
+    messages = {issue.pointer: issue.message for issue in schema_issues(data)}
+    assert messages == {
+        "/schema_version": (
+            "'schema_version' is missing; every partnership platforms exchange file needs one"
+        ),
+        "/publisher/name": "'name' is missing; every publisher needs one",
+        "/platforms/0/members/0/partner_id": "'partner_id' is missing; every membership needs one",
+    }

@@ -3,8 +3,11 @@
 The converter never coerces (``5`` is not a string, ``"5"`` is not an integer, ``true`` is
 not ``1``; as in JSON Schema, ``25.0`` is the whole number ``25``), never accepts ``null``
 (an absent value is left out), and never drops anything (an unknown field is an error;
-custom data goes under ``extensions``). When structuring fails,
-:func:`explain` turns cattrs' exception tree into :class:`Problem` values with exact paths.
+custom data goes under ``extensions``). When data does not fit, :func:`structure` raises
+:class:`~partnering.errors.InvalidDocumentError`, whose report holds an
+:class:`~partnering.report.Issue` for every problem, with the codes, paths and words the
+schema layer of validation gives; :func:`explain` does the same for the exceptions of a
+converter from :func:`make_converter`.
 
 Example:
     >>> from partnering.models import Partner
@@ -38,53 +41,48 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from partnering._constraints import Breach, Keys, Omitted
 from partnering._patterns import DATE, DATETIME
-from partnering._text import json_type
+from partnering._text import safe_text
+from partnering._wording import (
+    issue,
+    missing,
+    not_a_code,
+    not_a_date,
+    not_a_time,
+    null_value,
+    record_noun,
+    unknown_field,
+    words,
+    wrong_type,
+)
 from partnering.codelists import CodeList
-from partnering.errors import InvalidValueError
+from partnering.errors import InvalidDocumentError, InvalidValueError
 from partnering.models import Dataset
+from partnering.report import Issue, Path, Report
 
-__all__ = ["Path", "Problem", "explain", "make_converter", "structure", "unstructure"]
+__all__ = ["Path", "explain", "make_converter", "structure", "unstructure"]
 
 T = TypeVar("T")
 
-#: A location in a document: object keys and array indices, from the root.
-Path = tuple[str | int, ...]
-
-
-@attrs.frozen
-class Problem:
-    """One reason why data could not become a model.
-
-    Attributes:
-        path: where the problem is, as keys and indices from the root.
-        code: a stable identifier of the kind of problem, shared with validation.
-        message: what is wrong, in words.
-    """
-
-    path: Path
-    code: str
-    message: str
-
 
 class _MismatchError(ValueError):
-    """Raised by the structure hooks with the code of the problem."""
+    """Raised by the structure hooks: the breach, worded as the schema layer words it."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, breach: Breach, value: object = attrs.NOTHING) -> None:
+        super().__init__(breach.problem)
+        self.breach = breach
+        self.value = value
 
 
 def _expect(value: object, wanted: str) -> _MismatchError:
-    if value is None:
-        return _MismatchError("null-value", f"null is not allowed here: expected {wanted}")
-    return _MismatchError("wrong-type", f"expected {wanted}, got {json_type(value)}")
+    """Refuse a value that is not of the JSON type ``wanted`` (``string``, ``integer``...)."""
+    return _MismatchError(wrong_type(wanted, value), attrs.NOTHING if value is None else value)
 
 
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
-        raise _expect(value, "a string")
+        raise _expect(value, "string")
     return value
 
 
@@ -93,36 +91,36 @@ def _structure_int(value: object, _: type) -> int:
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:
-        raise _expect(value, "a whole number")
+        raise _expect(value, "integer")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is not bool:
-        raise _expect(value, "true or false")
+        raise _expect(value, "boolean")
     return value
 
 
 def _structure_date(value: object, _: type) -> date:
     if type(value) is not str:
-        raise _expect(value, "a date written as YYYY-MM-DD")
+        raise _expect(value, "string")
     if DATE.matches(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _MismatchError("invalid-format", "expected a real date written as YYYY-MM-DD")
+    raise _MismatchError(not_a_date(), value)
 
 
 def _structure_datetime(value: object, _: type) -> datetime:
     if type(value) is not str:
-        raise _expect(value, "a UTC time such as 2026-01-31T09:30:00Z")
+        raise _expect(value, "string")
     if DATETIME.matches(value):
         try:
             return datetime.fromisoformat(value[:-1]).replace(tzinfo=timezone.utc)
         except ValueError:
             pass
-    raise _MismatchError("invalid-format", "expected a real UTC time such as 2026-01-31T09:30:00Z")
+    raise _MismatchError(not_a_time(), value)
 
 
 def _unstructure_datetime(value: datetime) -> str:
@@ -133,18 +131,19 @@ def _unstructure_datetime(value: datetime) -> str:
 
 def _structure_code(value: object, code_list: type[CodeList]) -> CodeList:
     if type(value) is not str:
-        raise _expect(value, f"one of the codes of {code_list.__name__}")
+        raise _expect(value, "string")
     member = code_list._value2member_map_.get(value)
     if member is None:
-        raise _MismatchError("unknown-code", f"{value!r} is not a code of {code_list.__name__}")
+        breach = not_a_code(value, words(code_list.__name__), code_list.codes())
+        raise _MismatchError(breach, value)
     return cast(CodeList, member)
 
 
 def _structure_extensions(value: object, _: type) -> dict[str, Any]:
     if type(value) is not dict:
-        raise _expect(value, "an object of namespaced custom fields")
+        raise _expect(value, "object")
     if not value:
-        raise _MismatchError("empty-object", "an empty object is written by leaving the field out")
+        raise _MismatchError(Keys.empty())
     # A deep copy, so the model does not share mutable state with the caller's data.
     return copy.deepcopy(value)
 
@@ -169,7 +168,7 @@ def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[
 
     def structure_optional(value: object, _: Any) -> Any:
         if value is None:
-            raise _MismatchError("null-value", "null is not allowed: leave the field out instead")
+            raise _MismatchError(null_value())
         return inner_hook(value, inner)
 
     return structure_optional
@@ -183,9 +182,9 @@ def _tuple_hook_factory(
 
     def structure_tuple(value: object, _: Any) -> tuple[Any, ...]:
         if type(value) is not list and type(value) is not tuple:
-            raise _expect(value, "a list")
+            raise _expect(value, "array")
         if not value:
-            raise _MismatchError("empty-list", "an empty list is written by leaving the field out")
+            raise _MismatchError(Omitted.empty())
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -214,7 +213,7 @@ def _attrs_hook_factory(
     def structure_object(value: object, _: Any) -> Any:
         if type(value) is not dict:
             # Wrapped as cattrs wraps every other problem, so callers catch one exception type.
-            problem = _expect(value, "an object")
+            problem = _expect(value, "object")
             raise ClassValidationError(f"while structuring {cls.__name__}", [problem], cls)
         for name in required_in_files:
             if name not in value:
@@ -296,13 +295,22 @@ def structure(data: object, cls: type[T] = Dataset) -> T:  # type: ignore[assign
     """Build a model from JSON data, strictly.
 
     Raises:
-        cattrs.BaseValidationError: the data does not fit; :func:`explain` says why.
+        InvalidDocumentError: the data does not fit; its report has an issue for every
+            problem, as validation reports it.
 
     Example:
         >>> structure({"schema_version": "1.0", "title": "Empty"}).title
         'Empty'
+        >>> try:
+        ...     structure({"schema_version": "1.0", "title": 5})
+        ... except InvalidDocumentError as error:
+        ...     [(issue.pointer, issue.code) for issue in error.report.issues]
+        [('/title', 'wrong-type')]
     """
-    return _converter().structure(data, cls)
+    try:
+        return _converter().structure(data, cls)
+    except (cattrs.BaseValidationError, _MismatchError, InvalidValueError) as error:
+        raise InvalidDocumentError(Report.of(explain(error))) from error
 
 
 def unstructure(model: object) -> Any:
@@ -315,31 +323,48 @@ def unstructure(model: object) -> Any:
     return _converter().unstructure(model)
 
 
-def explain(error: BaseException, path: Path = ()) -> list[Problem]:
-    """Turn an exception raised while structuring into problems with exact paths.
+def explain(error: BaseException, path: Path = ()) -> list[Issue]:
+    """Turn an exception of the converter into issues with exact paths, in a stable order.
+
+    :func:`~partnering.structure` does this itself; call it for a converter of your own from
+    :func:`~partnering.make_converter`.
+
+    Args:
+        error: what the converter raised.
+        path: where the converted data lies in its document; it starts every issue's path.
+
+    Returns:
+        An :class:`~partnering.report.Issue` for every problem, with the code, severity,
+        words and hint the schema layer of validation gives.
 
     Example:
         >>> import cattrs
+        >>> data = {"schema_version": "1.0", "title": 5, "nmae": "x"}
         >>> try:
-        ...     structure({"schema_version": "1.0", "title": 5, "nmae": "x"})
+        ...     make_converter().structure(data, Dataset)
         ... except cattrs.BaseValidationError as error:
-        ...     for problem in explain(error):
-        ...         print(problem.path, problem.code)
-        ('nmae',) unknown-field
-        ('title',) wrong-type
+        ...     for found in explain(error):
+        ...         print(found.pointer, found.code, found.message)
+        /nmae unknown-field 'nmae' is not a field of a dataset
+        /title wrong-type 'title' must be text, not a number
     """
-    return sorted(_walk(error, path), key=lambda problem: (_sort_key(problem.path), problem.code))
+    return sorted(_walk(error, path), key=lambda found: found.sort_key)
 
 
-def _sort_key(path: Path) -> tuple[tuple[int, str, int], ...]:
-    return tuple((0, "", part) if isinstance(part, int) else (1, part, 0) for part in path)
+def _noun(path: Path, model: type[Any]) -> str:
+    """Name the object at ``path``: a record by its entity list, another by its model."""
+    return record_noun(path) or words(model.__name__)
 
 
-def _walk(error: BaseException, path: Path) -> Iterator[Problem]:
+def _walk(error: BaseException, path: Path) -> Iterator[Issue]:
     if isinstance(error, ClassValidationError):
         with_notes, without_notes = error.group_exceptions()
         for child, attribute_note in with_notes:
-            yield from _walk(child, (*path, attribute_note.name))
+            where = (*path, attribute_note.name)
+            if isinstance(child, KeyError):  # the field is missing
+                yield issue(missing(_noun(path, error.cl)), where)
+            else:
+                yield from _walk(child, where)
         for child in without_notes:
             yield from _walk(child, path)
     elif isinstance(error, IterableValidationError):
@@ -349,17 +374,19 @@ def _walk(error: BaseException, path: Path) -> Iterator[Problem]:
         for child in without_index:
             yield from _walk(child, path)
     elif isinstance(error, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(error.cl)]
         for name in sorted(error.extra_fields):
-            yield Problem((*path, name), "unknown-field", f"unknown field {name!r}")
+            yield issue(unknown_field(name, _noun(path, error.cl), known), (*path, name))
     elif isinstance(error, cattrs.BaseValidationError):  # a group we do not know: flatten it
         for child in error.exceptions:
             yield from _walk(child, path)
     elif isinstance(error, _MismatchError):
-        yield Problem(path, error.code, error.message)
+        yield issue(error.breach, path, value=error.value)
     elif isinstance(error, InvalidValueError):
         where = (*path, error.field) if error.item is None else (*path, error.field, error.item)
-        yield Problem(where, error.code, error.problem)
-    elif isinstance(error, KeyError):
-        yield Problem(path, "missing-field", "this required field is missing")
+        yield issue(Breach(error.code, error.problem), where)
+    elif isinstance(error, KeyError):  # pragma: no cover - cattrs notes which field it is
+        yield issue(missing(None), path)
     else:
-        yield Problem(path, "invalid-value", str(error))
+        problem = f"could not be read: {safe_text(str(error))}"
+        yield issue(Breach("invalid-value", problem), path)

@@ -38,7 +38,7 @@ from partnering._files import read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
 from partnering._json import parse_json
-from partnering.errors import DocumentTooLargeError, JSONParseError, ReadError
+from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.rules import rule_issues
@@ -275,26 +275,14 @@ def _converted(
     document: _Document, issues: list[Issue], report: Report
 ) -> tuple[Dataset | None, Report]:
     """Build a dataset with the converter, reporting whatever it refuses."""
-    import cattrs
-
-    from partnering.convert import explain, structure
+    from partnering.convert import structure
 
     try:
         return structure(document.data, Dataset), report
-    except cattrs.BaseValidationError as error:
+    except InvalidDocumentError as error:
         # The schema and the models are generated to agree; should they ever differ, the
         # converter's findings are reported rather than lost.
-        extra = [
-            Issue(
-                code=found.code,
-                severity=Severity.ERROR,
-                path=found.path,
-                message=found.message,
-                hint="correct the value",
-            )
-            for found in explain(error)
-        ]
-        return None, Report.of([*issues, *extra], source=document.label)
+        return None, Report.of([*issues, *error.report.issues], source=document.label)
 
 
 def iter_issues(

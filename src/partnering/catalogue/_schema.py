@@ -46,7 +46,7 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         "unknown-code",
         "A code is not in its code list",
         "A value of a code list (a sector, a scope, a country...) is not one of its codes.",
-        "Use one of the codes listed in the message.",
+        "Use one of the codes of the field's code list, as the format reference lists them.",
         '{"partners": [{"id": "p", "name": "P", "organisation_type": "99"}]}',
     ),
     (
@@ -62,6 +62,15 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         "A field that holds text is an empty string.",
         "Write the text, or leave the field out if it is optional.",
         '{"title": ""}',
+    ),
+    (
+        "text-too-long",
+        "A text is too long",
+        "A field that holds text has more characters than its maximum. No field of format "
+        "1.0 has a maximum, so only models built from Python code with a longer maximum "
+        "declared on a field report it.",
+        "Shorten the text to the length the message gives.",
+        "a name of 201 characters where a field declares Length(maximum=200)",
     ),
     (
         "empty-list",

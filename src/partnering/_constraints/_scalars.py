@@ -1,0 +1,165 @@
+"""Constraints on one value: text, patterns, numbers, countries, web addresses and times."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import attrs
+import iso3166
+from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
+
+from partnering._constraints._base import Breach, Constraint, suggestion_hint
+from partnering._patterns import DATETIME, NamedPattern
+from partnering._text import did_you_mean, excerpt
+
+__all__ = ["COUNTRY_CODES", "Country", "Length", "Pattern", "Range", "Uri", "UtcSeconds"]
+
+#: ISO 3166-1 alpha-2 codes of the countries and territories the standard assigns.
+COUNTRY_CODES: tuple[str, ...] = tuple(sorted(iso3166.countries_by_alpha2))
+
+
+@attrs.frozen
+class Length(Constraint):
+    """A string of ``minimum`` to ``maximum`` characters.
+
+    Text that is too short is ``empty-text``; text that is too long is ``text-too-long``.
+    """
+
+    code = "empty-text"
+    keywords = ("minLength", "maxLength")
+
+    minimum: int = 1
+    maximum: int | None = None
+
+    def breach(self, value: Any) -> Breach | None:
+        if len(value) < self.minimum:
+            if self.minimum == 1:
+                return Breach(self.code, "must not be empty")
+            return Breach(self.code, f"must have at least {self.minimum} characters")
+        if self.maximum is not None and len(value) > self.maximum:
+            problem = f"has {len(value)} characters; it may have at most {self.maximum}"
+            return Breach("text-too-long", problem)
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        keywords: dict[str, Any] = {"minLength": self.minimum}
+        if self.maximum is not None:
+            keywords["maxLength"] = self.maximum
+        return keywords
+
+
+@attrs.frozen
+class Pattern(Constraint):
+    """A string matching one of the format's named patterns."""
+
+    code = "invalid-format"
+    keywords = ("pattern",)
+
+    pattern: NamedPattern
+
+    @property
+    def regex(self) -> str:
+        """The pattern's text, as the schema carries it."""
+        return self.pattern.regex
+
+    @property
+    def explanation(self) -> str:
+        """What the pattern accepts, in words."""
+        return self.pattern.explanation
+
+    def breach(self, value: Any) -> Breach | None:
+        if self.pattern.matches(value):
+            return None
+        return Breach(self.code, f"must be {self.explanation}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"pattern": self.regex}
+
+
+@attrs.frozen
+class Range(Constraint):
+    """A number from ``minimum`` to ``maximum``, both included."""
+
+    code = "out-of-range"
+    keywords = ("minimum", "maximum")
+
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def breach(self, value: Any) -> Breach | None:
+        if self.minimum is not None and value < self.minimum:
+            return Breach(self.code, f"is {excerpt(value)}; it must be at least {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            return Breach(self.code, f"is {excerpt(value)}; it must be at most {self.maximum}")
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        keywords: dict[str, Any] = {}
+        if self.minimum is not None:
+            keywords["minimum"] = self.minimum
+        if self.maximum is not None:
+            keywords["maximum"] = self.maximum
+        return keywords
+
+
+@attrs.frozen
+class Country(Constraint):
+    """An ISO 3166-1 alpha-2 country code, such as ``KE``.
+
+    The schema states it as a reference to the definition that lists the codes, whose
+    ``enum`` is the keyword a wrong code breaks.
+    """
+
+    code = "unknown-code"
+    keywords = ("$ref", "enum")
+
+    def breach(self, value: Any) -> Breach | None:
+        # The schema reports a list or an object here too, when its type is also wrong.
+        if isinstance(value, str) and value in _COUNTRY_SET:
+            return None
+        problem = f"is {excerpt(value)}, which is not an ISO 3166-1 alpha-2 country code"
+        suggestion = did_you_mean(value, COUNTRY_CODES)
+        if suggestion:
+            return Breach(self.code, problem, suggestion_hint(suggestion))
+        return Breach(
+            self.code, problem, "Use the two capital letters of the country, such as 'KE'."
+        )
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/country_code"}
+
+
+_COUNTRY_SET = frozenset(COUNTRY_CODES)
+
+
+@attrs.frozen
+class Uri(Constraint):
+    """An absolute URI, checked as JSON Schema's ``uri`` format checks it (RFC 3986)."""
+
+    code = "invalid-format"
+    keywords = ("format",)
+
+    def breach(self, value: Any) -> Breach | None:
+        if validate_rfc3986(value, rule="URI"):
+            return None
+        return Breach(self.code, "must be a valid absolute web address")
+
+    def schema(self) -> dict[str, Any]:
+        return {"format": "uri"}
+
+
+@attrs.frozen
+class UtcSeconds(Constraint):
+    """A date and time in UTC to the second, written like ``2026-01-31T09:30:00Z``."""
+
+    code = "invalid-format"
+    keywords = ("pattern",)
+
+    def breach(self, value: Any) -> Breach | None:
+        if value.tzinfo is None or value.utcoffset() != timedelta(0) or value.microsecond:
+            return Breach(self.code, f"must be {DATETIME.explanation}, to the second")
+        return None
+
+    def schema(self) -> dict[str, Any]:
+        return {"pattern": DATETIME.regex}

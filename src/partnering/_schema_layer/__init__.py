@@ -1,0 +1,110 @@
+"""Layer 1 of validation: the interchange JSON Schema, with messages written for people.
+
+The validator (:mod:`._validator`) is jsonschema's Draft 2020-12 validator, made to agree with
+the models and the fast engine; what each broken keyword says is one function per keyword
+(:mod:`._keywords`), which asks the constraint that states the keyword for its words.
+
+:func:`schema_issues` checks a whole document: it is the reference path. The fast path
+(:mod:`partnering._fast`) finds which records are invalid with another engine, then asks
+:func:`issues_in_parts` to check only those, and the top level, with this validator.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from jsonschema import ValidationError
+
+from partnering._constraints import Breach
+from partnering._format import SCHEMA_VERSION
+from partnering._schema_layer._keywords import translate
+from partnering._schema_layer._validator import validator as _validator
+from partnering._text import excerpt
+from partnering._wording import issue
+from partnering.entities import ENTITIES
+from partnering.report import Issue, Path
+
+__all__ = ["issues_in_parts", "schema_issues"]
+
+
+def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
+    """Yield an issue for every way ``data`` breaks the interchange schema.
+
+    A file that names another version of the format gets one issue and no more: its fields
+    cannot be judged against this version's schema.
+
+    Example:
+        >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": 5})]
+        ['wrong-type']
+    """
+    version = data.get("schema_version")
+    if isinstance(version, str) and version != SCHEMA_VERSION:
+        problem = (
+            f"is {excerpt(version)}; this library reads version {SCHEMA_VERSION} of the format"
+        )
+        yield issue(Breach("unsupported-version", problem), ("schema_version",), value=version)
+        return
+    yield from _issues(_validator().iter_errors(data))
+
+
+def _issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
+    # One issue per place and kind: a date like 13/04/2014 breaks both the pattern and the
+    # format, and jsonschema reports each missing field of an object as its own error.
+    reported: set[tuple[Path, str]] = set()
+    for error in errors:
+        for found in translate(error):
+            if (found.path, found.code) not in reported:
+                reported.add((found.path, found.code))
+                yield found
+
+
+@functools.cache
+def _top_level_schema() -> dict[str, Any]:
+    """Return the schema of the top level alone: the entity lists' items are left out."""
+    schema = dict(_validator().schema)
+    # Without "$schema", jsonschema keeps our validator class (ECMA patterns) for it.
+    del schema["$schema"]
+    schema["properties"] = {
+        name: (
+            {key: value for key, value in keywords.items() if key != "items"}
+            if name in ENTITIES.models
+            else keywords
+        )
+        for name, keywords in schema["properties"].items()
+    }
+    return schema
+
+
+def _record_errors(
+    validator: Any, data: Mapping[str, Any], name: str, index: int
+) -> Iterator[ValidationError]:
+    items = validator.schema["properties"][name]["items"]
+    for error in validator.descend(data[name][index], items, path=index):
+        error.path.appendleft(name)
+        yield error
+
+
+def issues_in_parts(data: Mapping[str, Any], records: Iterable[tuple[str, int]]) -> Iterator[Issue]:
+    """Yield the issues of the top level of ``data`` and of the records named, only.
+
+    When every record not named is valid, these are exactly the issues
+    :func:`schema_issues` yields for the whole document: each part is checked with the same
+    validator, the same schema and the same resolution of references, and its paths start
+    from the root of the document. Parts never share a path, so dropping repeated issues part
+    by part drops what the whole document's check drops.
+
+    Args:
+        data: a document of the current version, whose records not named are all valid.
+        records: the invalid records, as an entity list's name and an index into that list.
+
+    Example:
+        >>> data = {"schema_version": "1.0", "title": 5, "partners": [{"id": "a"}, {"id": "b"}]}
+        >>> [issue.pointer for issue in issues_in_parts(data, [("partners", 1)])]
+        ['/title', '/partners/1/name', '/partners/1/organisation_type']
+    """
+    validator = _validator()
+    yield from _issues(validator.descend(data, _top_level_schema()))
+    for name, index in records:
+        yield from _issues(_record_errors(validator, data, name, index))
