@@ -253,7 +253,7 @@ def node_engines(
     if node is None:
         raise NodeUnavailableError("node is not installed")
     if not (REPOSITORY / "node_modules" / "ajv").is_dir():
-        raise NodeUnavailableError("the JavaScript engines are not installed: run npm ci")
+        raise NodeUnavailableError("node_modules lacks Ajv: run npm ci first")
     lines = "".join(
         json.dumps({"id": id, "version": version, "base64": base64.b64encode(data).decode()}) + "\n"
         for id, version, data in documents

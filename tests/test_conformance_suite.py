@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 from conformance import build
-from conformance.agree import Allowance, Disagreement, explain, load_allowances
 from conformance.causes import value_cause
+from conformance.compare import Allowance, Disagreement, compare, explain, load_allowances
 from conformance.engines import EngineInfo, Location, Reference, Verdict, python_engines
 from conformance.generate import Document
 from conformance.suite import HERE, SuiteTest, load_suite, schema_versions
@@ -181,7 +181,6 @@ def test_causes_are_named_from_the_value(value: object, schema: dict[str, str], 
 
 def test_an_engine_accepting_a_leap_second_is_a_known_difference() -> None:
     """The harness traces an engine's wrong acceptance to the value partnering refused."""
-    from conformance.agree import compare
     from conformance.engines import dataset_schema
 
     document = Document(
@@ -211,7 +210,6 @@ def test_an_engine_accepting_a_leap_second_is_a_known_difference() -> None:
 
 def test_the_python_engines_differ_on_the_suite_only_as_the_allow_list_says() -> None:
     """The Python engines, with and without formats, show no difference the list lacks."""
-    from conformance.agree import compare
     from conformance.engines import dataset_schema, partnering_verdict
 
     schemas = {version: dataset_schema(version) for version in schema_versions()}
@@ -240,6 +238,7 @@ def test_the_python_engines_differ_on_the_suite_only_as_the_allow_list_says() ->
         "conformance.agree",
         "conformance.build",
         "conformance.causes",
+        "conformance.compare",
         "conformance.engines",
         "conformance.generate",
         "conformance.suite",
