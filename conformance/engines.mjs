@@ -72,6 +72,7 @@ function hyperjumpErrors(output) {
 
 // Build an Ajv engine: default options first; on failure the documented fallback.
 function ajvEngine(name, { formats, options, fallback }) {
+  const created = options ? `new Ajv2020(${JSON.stringify(options)})` : "new Ajv2020()";
   // logger: false only silences the warnings of strict: false; it changes no verdict.
   const make = (extra) => {
     const ajv = new Ajv2020({ ...options, ...extra.options, logger: false });
@@ -82,7 +83,7 @@ function ajvEngine(name, { formats, options, fallback }) {
   return {
     name,
     assertsFormats: formats,
-    setup: options ? `new Ajv2020(${JSON.stringify(options)})` : "new Ajv2020()",
+    setup: formats ? `addFormats(${created})` : created,
     compile(schema) {
       try {
         return { check: make({}).compile(schema), defaultError: null, fallback: null };
