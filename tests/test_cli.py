@@ -20,6 +20,7 @@ from partnering.cli import main
 from partnering.schemas import schema_text
 
 ESC = "\x1b"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 MISSING_NAMES = {
     "schema_version": "1.0",
@@ -276,6 +277,73 @@ def test_json_max_issues_truncates_but_keeps_counts(capsys, tmp_path):
     assert entry["counts"] == {"error": 3, "warning": 0}
     assert entry["counts_by_code"] == {"missing-field": 3}
     assert entry["truncated"] is True
+
+
+def test_json_output_is_written_exactly(capsys, tmp_path):
+    """The JSON report's text: key order, indentation, nulls, and a newline at the end."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    first = validate(path).issues[0]
+    status, out, _ = run(capsys, "validate", "--format", "json", "--max-issues", "1", path)
+    assert status == 1
+    assert out == (
+        "{\n"
+        '  "format_version": "1.0",\n'
+        f'  "partnering_version": {json.dumps(version("partnering"))},\n'
+        '  "valid": false,\n'
+        '  "files": [\n'
+        "    {\n"
+        f'      "source": {json.dumps(str(path))},\n'
+        '      "schema_version": "1.0",\n'
+        '      "valid": false,\n'
+        '      "counts": {\n'
+        '        "error": 3,\n'
+        '        "warning": 0\n'
+        "      },\n"
+        '      "counts_by_code": {\n'
+        '        "missing-field": 3\n'
+        "      },\n"
+        '      "issues": [\n'
+        "        {\n"
+        '          "code": "missing-field",\n'
+        '          "severity": "error",\n'
+        '          "pointer": "/partners/0/name",\n'
+        '          "path": [\n'
+        '            "partners",\n'
+        "            0,\n"
+        '            "name"\n'
+        "          ],\n"
+        f'          "message": {json.dumps(first.message)},\n'
+        f'          "hint": {json.dumps(first.hint)},\n'
+        '          "excerpt": null,\n'
+        '          "line": null,\n'
+        '          "column": null\n'
+        "        }\n"
+        "      ],\n"
+        '      "truncated": true\n'
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+
+
+def test_json_output_of_every_kind_of_input_follows_the_report_schema(capsys, tmp_path):
+    """Valid, invalid, warned, unparsable, unreadable and hostile files give valid reports."""
+    files = [
+        write(tmp_path, "good.json", {"schema_version": "1.0"}),
+        write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5}),
+        write(tmp_path, "warned.json", WARNING_ONLY),
+        write(tmp_path, "broken.json", '{"schema_version": "1.0",}'),
+        write(tmp_path, "evil.json", EVIL_KEY),
+        tmp_path / "missing.json",
+        tmp_path,
+        *sorted(FIXTURES.glob("*/*.json")),
+    ]
+    for max_issues in ([], ["--max-issues", "0"], ["--max-issues", "2"]):
+        status, out, _ = run(capsys, "validate", "--format", "json", *max_issues, *files)
+        assert status == 2
+        document = json.loads(out)
+        report_validator().validate(document)
+        assert [entry["source"] for entry in document["files"]] == [str(path) for path in files]
 
 
 # validate: nothing raw from the input reaches the terminal

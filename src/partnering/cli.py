@@ -416,7 +416,7 @@ class _Progress:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from partnering._render import Style, fails, render_json, render_text, shown
+    from partnering._render import Style, fails, render_text, shown
     from partnering.report import Severity
 
     fail_on = Severity(args.fail_on)
@@ -459,6 +459,9 @@ def _run_validate(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
                 written = True
     if not as_text:
+        # Imported here: cattrs, which writes the JSON report, is slow to import.
+        from partnering._report_json import render_json
+
         sys.stdout.write(
             render_json(results, version=_library_version(), max_issues=args.max_issues)
         )
