@@ -17,6 +17,9 @@ from jsonschema import Draft202012Validator
 import partnering
 from partnering import OrganisationType, example_path, get_schema, sector_of, validate
 from partnering.cli import main
+from partnering.cli._main import COMMANDS
+from partnering.cli._parser import build_parser
+from partnering.cli._summary import Brokered, Summary, render_summary, summarise
 from partnering.schemas import schema_text
 
 ESC = "\x1b"
@@ -462,6 +465,144 @@ def test_summary_of_a_missing_file(capsys, tmp_path):
     assert "no such file" in err
 
 
+def platform(id_: str, name: str, scope: str, *countries: str) -> dict[str, Any]:
+    found = {"id": id_, "name": name, "scope": scope, "hosting_model": "government_led"}
+    return {**found, "countries": list(countries)} if countries else found
+
+
+def partnership(id_: str, platform_id: str | None) -> dict[str, Any]:
+    participants = [{"partner_id": "tpi"}, {"partner_id": "gov"}]
+    found = {"id": id_, "title": id_, "participants": participants}
+    return {**found, "platform_id": platform_id} if platform_id else found
+
+
+THREE_PLATFORMS = {
+    "schema_version": "1.0",
+    "title": "Three platforms",
+    "platforms": [
+        platform("ke", "Kenya platform", "national", "KE"),
+        platform("ea", "East Africa platform", "regional", "TZ", "KE"),
+        platform("world", "World platform", "global"),
+    ],
+    "partners": [
+        {"id": "tpi", "name": "TPI", "organisation_type": "21"},
+        {"id": "gov", "name": "Government", "organisation_type": "10"},
+        {"id": "ngo", "name": "NGO", "organisation_type": "10", "sector": "civil_society"},
+    ],
+    "partnerships": [
+        partnership("a", "ea"),
+        partnership("b", "ke"),
+        partnership("c", "ea"),
+        partnership("d", None),
+    ],
+}
+
+#: The entity lists of a dataset, in the order the format lists them.
+LISTS = [
+    "platforms",
+    "partners",
+    "partnerships",
+    "challenges",
+    "solutions",
+    "frameworks",
+    "building_blocks",
+    "assessments",
+    "events",
+    "communities",
+]
+
+
+def test_summary_is_data_first():
+    """summarise() counts records, countries, scopes, sectors and platforms as data."""
+    dataset = partnering.loads(json.dumps(THREE_PLATFORMS))
+    assert summarise(dataset) == Summary(
+        title="Three platforms",
+        schema_version="1.0",
+        records=tuple(
+            (name, {"platforms": 3, "partners": 3, "partnerships": 4}.get(name, 0))
+            for name in LISTS
+        ),
+        platforms_by_country=(("KE", 2), ("TZ", 1)),
+        platforms_without_country=1,
+        platforms_by_scope=(("national", 1), ("regional", 1), ("global", 1)),
+        partners_by_sector=(("public", 1), ("civil_society", 2)),
+        partnerships_by_platform=(
+            Brokered(id="ke", name="Kenya platform", count=1),
+            Brokered(id="ea", name="East Africa platform", count=2),
+        ),
+        partnerships_without_platform=1,
+    )
+
+
+def test_summary_text_lays_the_data_out(capsys, tmp_path):
+    """The summary command prints the counts as aligned tables, in a fixed order."""
+    path = write(tmp_path, "three.json", THREE_PLATFORMS)
+    status, out, err = run(capsys, "summary", path)
+    assert (status, err) == (0, "")
+    assert out == (
+        "Three platforms\n"
+        f"{path}, format 1.0\n"
+        "\n"
+        "records:\n"
+        "  platforms        3\n"
+        "  partners         3\n"
+        "  partnerships     4\n"
+        "  challenges       0\n"
+        "  solutions        0\n"
+        "  frameworks       0\n"
+        "  building blocks  0\n"
+        "  assessments      0\n"
+        "  events           0\n"
+        "  communities      0\n"
+        "\n"
+        "platforms by country:\n"
+        "  KE            2\n"
+        "  TZ            1\n"
+        "  (no country)  1\n"
+        "\n"
+        "platforms by scope:\n"
+        "  national  1\n"
+        "  regional  1\n"
+        "  global    1\n"
+        "\n"
+        "partners by sector:\n"
+        "  public         1\n"
+        "  civil_society  2\n"
+        "\n"
+        "partnerships by platform:\n"
+        "  Kenya platform        1\n"
+        "  East Africa platform  2\n"
+        "  (no platform)         1\n"
+    )
+
+
+def test_summary_names_an_unknown_platform_and_escapes_names():
+    """A platform id that names nothing, and control characters, are shown escaped."""
+    summary = Summary(
+        title=f"{ESC}[2J",
+        schema_version="1.0",
+        records=(),
+        platforms_by_country=(),
+        platforms_without_country=0,
+        platforms_by_scope=(),
+        partners_by_sector=(),
+        partnerships_by_platform=(
+            Brokered(id="ke", name=f"Kenya{ESC}[31m", count=1),
+            Brokered(id=f"gone{ESC}", name=None, count=2),
+        ),
+        partnerships_without_platform=0,
+    )
+    text = render_summary(summary, f"file{ESC}.json")
+    assert ESC not in text
+    lines = text.splitlines()
+    assert lines[:2] == ["\\u001b[2J", "file\\u001b.json, format 1.0"]
+    assert lines[-3:] == [
+        "partnerships by platform:",
+        "  Kenya\\u001b[31m" + " " * 19 + "1",
+        "  (unknown platform 'gone\\\\u001b')  2",
+    ]
+
+
 # schema, version, help, usage
 
 
@@ -609,4 +750,19 @@ def test_importing_the_cli_loads_no_command():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
-    assert loaded == ["partnering.cli"]
+    assert loaded == [
+        "partnering.cli",
+        "partnering.cli._main",
+        "partnering.cli._parser",
+        "partnering.cli._terminal",
+    ]
+
+
+def test_every_command_of_the_parser_is_dispatched():
+    """The dispatch table runs exactly the commands the parser offers."""
+    subparsers = next(
+        action
+        for action in build_parser()._actions
+        if action.__class__.__name__ == "_SubParsersAction"
+    )
+    assert sorted(subparsers.choices) == sorted(COMMANDS) == ["schema", "summary", "validate"]
