@@ -218,6 +218,14 @@ def test_validate_reads_standard_input():
     assert "<stdin> is not valid: 3 errors" in bad.stdout
 
 
+def test_closed_standard_input_exits_2(capsys, monkeypatch):
+    """With no standard input at all, validate and summary of '-' say so and exit 2."""
+    monkeypatch.setattr(sys, "stdin", None)
+    expected = "partnering: cannot read standard input: it is closed\n"
+    assert run(capsys, "validate", "-") == (2, "", expected)
+    assert run(capsys, "summary", "-") == (2, "", expected)
+
+
 # validate: JSON output
 
 

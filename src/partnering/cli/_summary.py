@@ -27,7 +27,7 @@ import partnering
 from partnering import validation
 from partnering._format import DEFAULT_MAX_BYTES
 from partnering._render import Style, render_text, shown, table
-from partnering.cli._terminal import Input, error, is_utf8, read_stdin, use_color
+from partnering.cli._terminal import STDIN_CLOSED, Input, error, is_utf8, read_stdin, use_color
 from partnering.codelists import PlatformScope, Sector
 from partnering.entities import ENTITIES, Reference
 from partnering.errors import InvalidDocumentError, JSONParseError, ReadError
@@ -193,7 +193,7 @@ def run_summary(args: argparse.Namespace) -> int:
     item = Input.of(args.file)
     source: Path | bytes | None = item.path or read_stdin(DEFAULT_MAX_BYTES)
     if source is None:
-        error("cannot read standard input: it is closed")
+        error(STDIN_CLOSED)
         return 2
     try:
         dataset = partnering.load(source) if isinstance(source, Path) else partnering.loads(source)

@@ -24,6 +24,7 @@ from partnering.cli._parser import PROG
 
 __all__ = [
     "STDIN",
+    "STDIN_CLOSED",
     "STDIN_NAME",
     "Input",
     "Progress",
@@ -40,6 +41,9 @@ STDIN = "-"
 
 #: How standard input is named in reports.
 STDIN_NAME = "<stdin>"
+
+#: What is said when standard input cannot be read at all.
+STDIN_CLOSED = "cannot read standard input: it is closed"
 
 # Progress is worth showing for more files than this, or for one file larger than this.
 _PROGRESS_FILES = 5

@@ -20,6 +20,7 @@ from partnering._format import DEFAULT_MAX_BYTES
 from partnering._render import Style, fails, render_text, shown
 from partnering.cli._parser import library_version
 from partnering.cli._terminal import (
+    STDIN_CLOSED,
     STDIN_NAME,
     Input,
     Progress,
@@ -37,7 +38,7 @@ def _stdin_unreadable() -> Report:
     issue = Issue(
         code="read-error",
         severity=Severity.ERROR,
-        message="cannot read standard input: it is closed",
+        message=STDIN_CLOSED,
         hint="pipe the document in, or name a file",
     )
     return Report.of([issue], source=STDIN_NAME)
