@@ -17,9 +17,13 @@ from jsonschema import Draft202012Validator
 import partnering
 from partnering import OrganisationType, example_path, get_schema, sector_of, validate
 from partnering.cli import main
+from partnering.cli._main import COMMANDS
+from partnering.cli._parser import build_parser
+from partnering.cli._summary import Brokered, Summary, render_summary, summarise
 from partnering.schemas import schema_text
 
 ESC = "\x1b"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 MISSING_NAMES = {
     "schema_version": "1.0",
@@ -214,6 +218,14 @@ def test_validate_reads_standard_input():
     assert "<stdin> is not valid: 3 errors" in bad.stdout
 
 
+def test_closed_standard_input_exits_2(capsys, monkeypatch):
+    """With no standard input at all, validate and summary of '-' say so and exit 2."""
+    monkeypatch.setattr(sys, "stdin", None)
+    expected = "partnering: cannot read standard input: it is closed\n"
+    assert run(capsys, "validate", "-") == (2, "", expected)
+    assert run(capsys, "summary", "-") == (2, "", expected)
+
+
 # validate: JSON output
 
 
@@ -276,6 +288,73 @@ def test_json_max_issues_truncates_but_keeps_counts(capsys, tmp_path):
     assert entry["counts"] == {"error": 3, "warning": 0}
     assert entry["counts_by_code"] == {"missing-field": 3}
     assert entry["truncated"] is True
+
+
+def test_json_output_is_written_exactly(capsys, tmp_path):
+    """The JSON report's text: key order, indentation, nulls, and a newline at the end."""
+    path = write(tmp_path, "bad.json", MISSING_NAMES)
+    first = validate(path).issues[0]
+    status, out, _ = run(capsys, "validate", "--format", "json", "--max-issues", "1", path)
+    assert status == 1
+    assert out == (
+        "{\n"
+        '  "format_version": "1.0",\n'
+        f'  "partnering_version": {json.dumps(version("partnering"))},\n'
+        '  "valid": false,\n'
+        '  "files": [\n'
+        "    {\n"
+        f'      "source": {json.dumps(str(path))},\n'
+        '      "schema_version": "1.0",\n'
+        '      "valid": false,\n'
+        '      "counts": {\n'
+        '        "error": 3,\n'
+        '        "warning": 0\n'
+        "      },\n"
+        '      "counts_by_code": {\n'
+        '        "missing-field": 3\n'
+        "      },\n"
+        '      "issues": [\n'
+        "        {\n"
+        '          "code": "missing-field",\n'
+        '          "severity": "error",\n'
+        '          "pointer": "/partners/0/name",\n'
+        '          "path": [\n'
+        '            "partners",\n'
+        "            0,\n"
+        '            "name"\n'
+        "          ],\n"
+        f'          "message": {json.dumps(first.message)},\n'
+        f'          "hint": {json.dumps(first.hint)},\n'
+        '          "excerpt": null,\n'
+        '          "line": null,\n'
+        '          "column": null\n'
+        "        }\n"
+        "      ],\n"
+        '      "truncated": true\n'
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+
+
+def test_json_output_of_every_kind_of_input_follows_the_report_schema(capsys, tmp_path):
+    """Valid, invalid, warned, unparsable, unreadable and hostile files give valid reports."""
+    files = [
+        write(tmp_path, "good.json", {"schema_version": "1.0"}),
+        write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5}),
+        write(tmp_path, "warned.json", WARNING_ONLY),
+        write(tmp_path, "broken.json", '{"schema_version": "1.0",}'),
+        write(tmp_path, "evil.json", EVIL_KEY),
+        tmp_path / "missing.json",
+        tmp_path,
+        *sorted(FIXTURES.glob("*/*.json")),
+    ]
+    for max_issues in ([], ["--max-issues", "0"], ["--max-issues", "2"]):
+        status, out, _ = run(capsys, "validate", "--format", "json", *max_issues, *files)
+        assert status == 2
+        document = json.loads(out)
+        report_validator().validate(document)
+        assert [entry["source"] for entry in document["files"]] == [str(path) for path in files]
 
 
 # validate: nothing raw from the input reaches the terminal
@@ -392,6 +471,144 @@ def test_summary_of_a_missing_file(capsys, tmp_path):
     status, _, err = run(capsys, "summary", tmp_path / "missing.json")
     assert status == 2
     assert "no such file" in err
+
+
+def platform(id_: str, name: str, scope: str, *countries: str) -> dict[str, Any]:
+    found = {"id": id_, "name": name, "scope": scope, "hosting_model": "government_led"}
+    return {**found, "countries": list(countries)} if countries else found
+
+
+def partnership(id_: str, platform_id: str | None) -> dict[str, Any]:
+    participants = [{"partner_id": "tpi"}, {"partner_id": "gov"}]
+    found = {"id": id_, "title": id_, "participants": participants}
+    return {**found, "platform_id": platform_id} if platform_id else found
+
+
+THREE_PLATFORMS = {
+    "schema_version": "1.0",
+    "title": "Three platforms",
+    "platforms": [
+        platform("ke", "Kenya platform", "national", "KE"),
+        platform("ea", "East Africa platform", "regional", "TZ", "KE"),
+        platform("world", "World platform", "global"),
+    ],
+    "partners": [
+        {"id": "tpi", "name": "TPI", "organisation_type": "21"},
+        {"id": "gov", "name": "Government", "organisation_type": "10"},
+        {"id": "ngo", "name": "NGO", "organisation_type": "10", "sector": "civil_society"},
+    ],
+    "partnerships": [
+        partnership("a", "ea"),
+        partnership("b", "ke"),
+        partnership("c", "ea"),
+        partnership("d", None),
+    ],
+}
+
+#: The entity lists of a dataset, in the order the format lists them.
+LISTS = [
+    "platforms",
+    "partners",
+    "partnerships",
+    "challenges",
+    "solutions",
+    "frameworks",
+    "building_blocks",
+    "assessments",
+    "events",
+    "communities",
+]
+
+
+def test_summary_is_data_first():
+    """summarise() counts records, countries, scopes, sectors and platforms as data."""
+    dataset = partnering.loads(json.dumps(THREE_PLATFORMS))
+    assert summarise(dataset) == Summary(
+        title="Three platforms",
+        schema_version="1.0",
+        records=tuple(
+            (name, {"platforms": 3, "partners": 3, "partnerships": 4}.get(name, 0))
+            for name in LISTS
+        ),
+        platforms_by_country=(("KE", 2), ("TZ", 1)),
+        platforms_without_country=1,
+        platforms_by_scope=(("national", 1), ("regional", 1), ("global", 1)),
+        partners_by_sector=(("public", 1), ("civil_society", 2)),
+        partnerships_by_platform=(
+            Brokered(id="ke", name="Kenya platform", count=1),
+            Brokered(id="ea", name="East Africa platform", count=2),
+        ),
+        partnerships_without_platform=1,
+    )
+
+
+def test_summary_text_lays_the_data_out(capsys, tmp_path):
+    """The summary command prints the counts as aligned tables, in a fixed order."""
+    path = write(tmp_path, "three.json", THREE_PLATFORMS)
+    status, out, err = run(capsys, "summary", path)
+    assert (status, err) == (0, "")
+    assert out == (
+        "Three platforms\n"
+        f"{path}, format 1.0\n"
+        "\n"
+        "records:\n"
+        "  platforms        3\n"
+        "  partners         3\n"
+        "  partnerships     4\n"
+        "  challenges       0\n"
+        "  solutions        0\n"
+        "  frameworks       0\n"
+        "  building blocks  0\n"
+        "  assessments      0\n"
+        "  events           0\n"
+        "  communities      0\n"
+        "\n"
+        "platforms by country:\n"
+        "  KE            2\n"
+        "  TZ            1\n"
+        "  (no country)  1\n"
+        "\n"
+        "platforms by scope:\n"
+        "  national  1\n"
+        "  regional  1\n"
+        "  global    1\n"
+        "\n"
+        "partners by sector:\n"
+        "  public         1\n"
+        "  civil_society  2\n"
+        "\n"
+        "partnerships by platform:\n"
+        "  Kenya platform        1\n"
+        "  East Africa platform  2\n"
+        "  (no platform)         1\n"
+    )
+
+
+def test_summary_names_an_unknown_platform_and_escapes_names():
+    """A platform id that names nothing, and control characters, are shown escaped."""
+    summary = Summary(
+        title=f"{ESC}[2J",
+        schema_version="1.0",
+        records=(),
+        platforms_by_country=(),
+        platforms_without_country=0,
+        platforms_by_scope=(),
+        partners_by_sector=(),
+        partnerships_by_platform=(
+            Brokered(id="ke", name=f"Kenya{ESC}[31m", count=1),
+            Brokered(id=f"gone{ESC}", name=None, count=2),
+        ),
+        partnerships_without_platform=0,
+    )
+    text = render_summary(summary, f"file{ESC}.json")
+    assert ESC not in text
+    lines = text.splitlines()
+    assert lines[:2] == ["\\u001b[2J", "file\\u001b.json, format 1.0"]
+    assert lines[-3:] == [
+        "partnerships by platform:",
+        "  Kenya\\u001b[31m" + " " * 19 + "1",
+        "  (unknown platform 'gone\\\\u001b')  2",
+    ]
 
 
 # schema, version, help, usage
@@ -541,4 +758,19 @@ def test_importing_the_cli_loads_no_command():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
-    assert loaded == ["partnering.cli"]
+    assert loaded == [
+        "partnering.cli",
+        "partnering.cli._main",
+        "partnering.cli._parser",
+        "partnering.cli._terminal",
+    ]
+
+
+def test_every_command_of_the_parser_is_dispatched():
+    """The dispatch table runs exactly the commands the parser offers."""
+    subparsers = next(
+        action
+        for action in build_parser()._actions
+        if action.__class__.__name__ == "_SubParsersAction"
+    )
+    assert sorted(subparsers.choices) == sorted(COMMANDS) == ["schema", "summary", "validate"]

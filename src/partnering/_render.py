@@ -1,9 +1,8 @@
-r"""Render validation reports: as text for people, and as one JSON document for programs.
+r"""Render validation reports as text for people; :mod:`partnering._report_json` writes JSON.
 
 Nothing from a document reaches the output raw. The library escapes messages when it writes
 them; the renderers escape again everything else they print (file names, pointers), so a key
-holding terminal escape sequences cannot disturb a terminal. JSON output is written in ASCII,
-so every control or invisible character comes out as a ``\u`` escape.
+holding terminal escape sequences cannot disturb a terminal.
 
 Example:
     >>> from partnering.report import Issue, Report, Severity
@@ -24,25 +23,18 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
-from partnering._format import REPORT_FORMAT_VERSION
 from partnering._text import safe_text
 from partnering.report import Issue, IssueGroup, Report, Severity
 
 __all__ = [
     "PLAIN",
-    "REPORT_FORMAT_VERSION",
     "Style",
     "counts_text",
     "fails",
-    "file_entry",
-    "json_document",
-    "render_json",
     "render_text",
     "shown",
     "table",
@@ -298,85 +290,3 @@ def render_text(
         lines.append("issues by code:")
         lines.extend(table(list(report.count_by_code().items())))
     return "\n".join(lines) + "\n"
-
-
-def _issue_entry(issue: Issue) -> dict[str, Any]:
-    return {
-        "code": issue.code,
-        "severity": issue.severity.value,
-        "pointer": issue.pointer,
-        "path": list(issue.path),
-        "message": issue.message,
-        "hint": issue.hint,
-        "excerpt": issue.excerpt,
-        "line": issue.line,
-        "column": issue.column,
-    }
-
-
-def file_entry(report: Report, source: str, *, max_issues: int | None = None) -> dict[str, Any]:
-    """Describe one file's report as the JSON report format does.
-
-    Args:
-        report: the file's report.
-        source: where the file came from, as the user named it (``<stdin>`` for input).
-        max_issues: the most issues to list; the counts stay exact. ``None``: list all.
-
-    Example:
-        >>> file_entry(Report(issues=()), "platforms.json")["counts"]
-        {'error': 0, 'warning': 0}
-    """
-    issues = report.issues if max_issues is None else report.issues[:max_issues]
-    return {
-        "source": source,
-        "schema_version": report.schema_version,
-        "valid": report.valid,
-        "counts": report.count_by_severity(),
-        "counts_by_code": report.count_by_code(),
-        "issues": [_issue_entry(issue) for issue in issues],
-        "truncated": len(issues) < len(report.issues),
-    }
-
-
-def json_document(
-    files: Sequence[tuple[str, Report]], *, version: str, max_issues: int | None = None
-) -> dict[str, Any]:
-    """Gather the reports of one run into the JSON report format.
-
-    Args:
-        files: each file's source, as the user named it, and its report.
-        version: the version of the library that made the reports.
-        max_issues: the most issues to list for each file.
-
-    Example:
-        >>> document = json_document([("a.json", Report(issues=()))], version="0.1.0")
-        >>> document["valid"], document["files"][0]["source"]
-        (True, 'a.json')
-    """
-    return {
-        "format_version": REPORT_FORMAT_VERSION,
-        "partnering_version": version,
-        "valid": all(report.valid for _, report in files),
-        "files": [file_entry(report, source, max_issues=max_issues) for source, report in files],
-    }
-
-
-def render_json(
-    files: Sequence[tuple[str, Report]], *, version: str, max_issues: int | None = None
-) -> str:
-    """Render the reports of one run as one JSON document in ASCII, ending with a newline.
-
-    Arguments are as for :func:`json_document`.
-
-    Example:
-        >>> print(render_json([], version="0.1.0"), end="")
-        {
-          "format_version": "1.0",
-          "partnering_version": "0.1.0",
-          "valid": true,
-          "files": []
-        }
-    """
-    document = json_document(files, version=version, max_issues=max_issues)
-    # ASCII output escapes every control and invisible character a key or value may hold.
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"

@@ -1,11 +1,14 @@
-"""Generate the interchange JSON Schema from the models.
+"""Generate the JSON Schemas: of exchange files from the models, of the report from its records.
 
 cattrs does not generate JSON Schema, so this small generator walks the attrs classes: each
 field's type gives the JSON type, its description gives the schema's, and the constraints
-declared on it (:mod:`partnering._constraints`) give the keywords. The committed files under
-``schemas/`` are the output of :func:`write_schemas`; a test fails when they differ.
+declared on it (:mod:`partnering._constraints`) give the keywords. The same walk, told that
+a report is written whole, turns the records of :mod:`partnering._report_json` into the
+report's schema. The committed files under ``schemas/`` are the output of
+:func:`write_schemas`; tests fail when they differ.
 
-Run ``python -m partnering.schemagen schemas`` to write them after changing a model.
+Run ``python -m partnering.schemagen schemas`` to write them after changing a model or a
+record of the report.
 
 Example:
     >>> schema = dataset_schema()
@@ -22,8 +25,9 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +36,19 @@ import attrs
 from partnering._constraints import COUNTRY_CODES, Constraint, Each
 from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
 from partnering._patterns import DATE, DATETIME
+from partnering._report_json import ValidationReport
 from partnering.codelists import CodeList
 from partnering.models import Dataset
+from partnering.report import Path as ReportPath
 
-__all__ = ["SCHEMA_BASE_URI", "dataset_schema", "schema_id", "write_schemas"]
+__all__ = [
+    "SCHEMAS",
+    "SCHEMA_BASE_URI",
+    "dataset_schema",
+    "report_schema",
+    "schema_id",
+    "write_schemas",
+]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -85,14 +98,12 @@ class _Generator:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            constraints: tuple[Constraint, ...] = tuple(field.metadata.get("constraints", ()))
-            schema = self.type_schema(hints[field.name], constraints)
             properties[field.name] = {
                 "title": _title(field.name),
                 "description": field.metadata["description"],
-                **schema,
+                **self.field_schema(field, hints[field.name]),
             }
-            if field.default is attrs.NOTHING or field.metadata.get("required_in_files"):
+            if self.required(field):
                 required.append(field.name)
         description = (cls.__doc__ or "").strip().split("\n\n")[0]
         schema = {
@@ -106,6 +117,14 @@ class _Generator:
         if not required:
             del schema["required"]
         return schema
+
+    def field_schema(self, field: attrs.Attribute[Any], type_: Any) -> dict[str, Any]:
+        """Return the schema of a field's values, from its type and its constraints."""
+        return self.type_schema(type_, tuple(field.metadata.get("constraints", ())))
+
+    def required(self, field: attrs.Attribute[Any]) -> bool:
+        """Tell whether files must hold the field: it has no default, or says so."""
+        return field.default is attrs.NOTHING or bool(field.metadata.get("required_in_files"))
 
     def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
         origin = typing.get_origin(type_)
@@ -178,6 +197,98 @@ def dataset_schema() -> dict[str, Any]:
     }
 
 
+class _ReportGenerator(_Generator):
+    """Walk the records of the JSON report, which is written whole: every key, null included.
+
+    So every field is required, an optional value is ``null`` rather than left out, and a field
+    the records fix (``init=False``) is a constant.
+    """
+
+    def required(self, field: attrs.Attribute[Any]) -> bool:
+        return True
+
+    def field_schema(self, field: attrs.Attribute[Any], type_: Any) -> dict[str, Any]:
+        if not field.init:
+            return {"const": field.default}
+        if typing.get_origin(type_) is Mapping:
+            key_type, value_type = typing.get_args(type_)
+            return self.mapping_schema(
+                key_type, value_type, field.metadata["keys"], field.metadata["values"]
+            )
+        return super().field_schema(field, type_)
+
+    def mapping_schema(
+        self,
+        key_type: Any,
+        value_type: Any,
+        keys: tuple[Constraint, ...],
+        values: tuple[Constraint, ...],
+    ) -> dict[str, Any]:
+        """Return the schema of a mapping: a property per member of an enum, or constrained keys."""
+        value_schema = self.type_schema(value_type, values)
+        if isinstance(key_type, type) and issubclass(key_type, Enum):
+            names = [member.value for member in key_type]
+            return {
+                "type": "object",
+                "properties": {name: dict(value_schema) for name in names},
+                "required": names,
+                "additionalProperties": False,
+            }
+        key_schema = self.type_schema(key_type, keys)
+        del key_schema["type"]  # the keys of a JSON object are strings anyway
+        return {
+            "type": "object",
+            "propertyNames": key_schema,
+            "additionalProperties": value_schema,
+        }
+
+    def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
+        arguments = typing.get_args(type_)
+        if typing.get_origin(type_) in (typing.Union, types.UnionType) and type(None) in arguments:
+            (inner,) = [argument for argument in arguments if argument is not type(None)]
+            schema = self.type_schema(inner, constraints)
+            return {**schema, "type": [schema["type"], "null"]}
+        if type_ == ReportPath:
+            # A location as data: object keys, and array indices from 0.
+            items = {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}
+            return {"type": "array", "items": items}
+        if isinstance(type_, type) and issubclass(type_, Enum) and not issubclass(type_, CodeList):
+            return {"enum": [member.value for member in type_]}
+        return super().type_schema(type_, constraints)
+
+
+def report_schema() -> dict[str, Any]:
+    """Generate the schema of the JSON report, from the records that write it.
+
+    Example:
+        >>> schema = report_schema()
+        >>> schema["$id"]
+        'https://partnering.dev/schemas/1.0/report.schema.json'
+        >>> schema["properties"]["format_version"]["const"]
+        '1.0'
+    """
+    generator = _ReportGenerator()
+    root = generator.object_schema(ValidationReport)
+    return {
+        "$schema": _DRAFT,
+        "$id": schema_id("report"),
+        "title": "Partnering validation report",
+        "description": (
+            "The JSON output of 'partnering validate --format json': one document per run, with "
+            "the verdict and the issues of every file checked."
+        ),
+        **{key: value for key, value in root.items() if key not in ("title", "description")},
+        "$defs": dict(sorted(generator.definitions.items())),
+    }
+
+
+#: The schemas generated, by file name.
+SCHEMAS: Mapping[str, Callable[[], dict[str, Any]]] = {
+    "dataset": dataset_schema,
+    "report": report_schema,
+}
+
+
 def render(schema: Mapping[str, Any]) -> str:
     """Render a schema as the committed files are written: sorted nowhere, indented, UTF-8."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -185,10 +296,14 @@ def render(schema: Mapping[str, Any]) -> str:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write the generated schema files below ``directory``, one folder per format version."""
-    target = directory / SCHEMA_VERSION / "dataset.schema.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(dataset_schema()), encoding="utf-8")
-    return [target]
+    folder = directory / SCHEMA_VERSION
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, generate in SCHEMAS.items():
+        target = folder / f"{name}.schema.json"
+        target.write_text(render(generate()), encoding="utf-8")
+        written.append(target)
+    return written
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool

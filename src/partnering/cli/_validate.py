@@ -1,0 +1,110 @@
+"""``partnering validate``: check files, print a verdict and the issues of each, set the status.
+
+Example:
+    >>> import argparse
+    >>> args = argparse.Namespace(
+    ...     files=[], format="text", fail_on="error", max_issues=None, quiet=False, color="never"
+    ... )
+    >>> run_validate(args)
+    bundled example (platforms-2014.json) is valid (format 1.0)
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from partnering import validation
+from partnering._format import DEFAULT_MAX_BYTES
+from partnering._render import Style, fails, render_text, shown
+from partnering.cli._parser import library_version
+from partnering.cli._terminal import (
+    STDIN_CLOSED,
+    STDIN_NAME,
+    Input,
+    Progress,
+    error,
+    is_utf8,
+    read_stdin,
+    use_color,
+)
+from partnering.report import Issue, Report, Severity
+
+__all__ = ["check_input", "run_validate"]
+
+
+def _stdin_unreadable() -> Report:
+    issue = Issue(
+        code="read-error",
+        severity=Severity.ERROR,
+        message=STDIN_CLOSED,
+        hint="pipe the document in, or name a file",
+    )
+    return Report.of([issue], source=STDIN_NAME)
+
+
+def check_input(item: Input) -> Report:
+    """Validate one input: a file by its path, standard input by its bytes."""
+    if item.path is not None:
+        # A Path, never a str: a str is JSON text to validate().
+        return validation.validate(item.path)
+    data = read_stdin(DEFAULT_MAX_BYTES)
+    if data is None:
+        return _stdin_unreadable()
+    return validation.validate(data)
+
+
+def _unreadable(report: Report) -> bool:
+    return any(issue.code == "read-error" for issue in report.issues)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Run ``partnering validate`` with the parsed arguments, and return the exit status."""
+    fail_on = Severity(args.fail_on)
+    as_text = args.format == "text"
+    style = Style(color=use_color(args.color, sys.stdout), unicode=is_utf8(sys.stdout))
+    inputs = [Input.of(name) for name in args.files] or [Input.of(None)]
+    progress = Progress.for_inputs(sys.stderr, inputs)
+    results: list[tuple[str, Report]] = []
+    status = 0
+    written = False
+    tally = {"valid": 0, "not valid": 0, "unreadable": 0}
+    for index, item in enumerate(inputs, start=1):
+        progress.show(index, len(inputs), item.label)
+        report = check_input(item)
+        progress.clear()
+        results.append((item.source, report))
+        if _unreadable(report):
+            status = 2
+            tally["unreadable"] += 1
+            for issue in report.issues:
+                error(shown(issue.message))
+            continue
+        tally["valid" if report.valid else "not valid"] += 1
+        if fails(report, fail_on):
+            status = max(status, 1)
+        if as_text:
+            text = render_text(
+                report,
+                item.label,
+                fail_on=fail_on,
+                max_issues=args.max_issues,
+                style=style,
+                quiet=args.quiet,
+            )
+            if text:
+                sys.stdout.write(("\n" if written and not args.quiet else "") + text)
+                sys.stdout.flush()
+                written = True
+    if not as_text:
+        # Imported here: cattrs, which writes the JSON report, is slow to import.
+        from partnering._report_json import render_json
+
+        sys.stdout.write(
+            render_json(results, version=library_version(), max_issues=args.max_issues)
+        )
+    elif len(inputs) > 1 and not args.quiet:
+        counted = ", ".join(f"{count} {what}" for what, count in tally.items() if count)
+        sys.stdout.write(f"\n{len(inputs)} files checked: {counted}\n")
+    return status
