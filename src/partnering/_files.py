@@ -8,6 +8,7 @@ from pathlib import Path
 
 from partnering._format import DEFAULT_MAX_BYTES
 from partnering._text import safe_text
+from partnering.catalogue import PARSE_CODES
 from partnering.errors import DocumentTooLargeError, ReadError
 
 __all__ = ["read_bytes"]
@@ -48,5 +49,6 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
             "json-too-large",
             f"{safe_text(shown)} has {shown_size}, more than the limit of {max_bytes:,}; split "
             "the file, or raise the limit (max_bytes) if the file is trusted",
+            hint=PARSE_CODES["json-too-large"].hint,
         )
     return data

@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from partnering._format import REPORT_FORMAT_VERSION
+from partnering._pointers import display_pointer
 from partnering._text import safe_text
 from partnering.report import Issue, IssueGroup, Report, Severity
 
@@ -189,8 +190,10 @@ def verdict(
 
 
 def _location(issue: Issue) -> str | None:
+    # An empty path is the root for the other layers, but for the reader it may also mean
+    # that the place is known only by line and column: those are shown instead.
     if issue.path:
-        return shown(issue.pointer, _POINTER_LIMIT)
+        return shown(display_pointer(issue.path), _POINTER_LIMIT)
     if issue.line is not None:
         column = f", column {issue.column}" if issue.column is not None else ""
         return f"line {issue.line}{column}"

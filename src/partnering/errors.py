@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partnering._pointers import format_pointer
+from partnering._pointers import display_pointer, format_pointer
 from partnering._text import safe_text
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ __all__ = [
     "PartneringError",
     "ReadError",
 ]
+
+# Keys can be as long as the document; a pointer in a one-line message is cut.
+_POINTER_LIMIT = 200
 
 
 class PartneringError(Exception):
@@ -87,12 +90,22 @@ class JSONParseError(PartneringError, ValueError):
 
     Attributes:
         code: a stable identifier of the kind of problem, such as ``json-duplicate-key``.
-        message: what is wrong and what to do, for a person.
+        message: what is wrong, for a person.
+        hint: what to do about it, for a person; the reader gives one to every error it
+            raises (``""`` only if whoever raised the error gave none).
         line: the 1-based line where the problem is, when known.
         column: the 1-based column (in characters) where the problem is, when known.
         offset: the 0-based character offset, when known.
         path: the keys and indices of the value concerned, when known (duplicate keys, depth);
             ``pointer`` renders it as a JSON Pointer.
+
+    Example:
+        >>> error = JSONParseError(
+        ...     "json-duplicate-key", "The key 'a' appears twice.", hint="Keep one.",
+        ...     line=1, column=10, path=(),
+        ... )
+        >>> print(error)
+        The key 'a' appears twice. Keep one. (line 1, column 10; at (root))
     """
 
     def __init__(
@@ -100,6 +113,7 @@ class JSONParseError(PartneringError, ValueError):
         code: str,
         message: str,
         *,
+        hint: str = "",
         line: int | None = None,
         column: int | None = None,
         offset: int | None = None,
@@ -108,6 +122,7 @@ class JSONParseError(PartneringError, ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.hint = hint
         self.line = line
         self.column = column
         self.offset = offset
@@ -121,13 +136,14 @@ class JSONParseError(PartneringError, ValueError):
         return format_pointer(self.path)
 
     def __str__(self) -> str:
+        text = f"{self.message} {self.hint}" if self.hint else self.message
         where = []
         if self.line is not None:
             where.append(f"line {self.line}, column {self.column}")
-        if self.pointer is not None:
+        if self.path is not None:
             # Keys come from the document: escape them before they reach a terminal.
-            where.append(f"at {safe_text(self.pointer) or '/'}")
-        return f"{self.message} ({'; '.join(where)})" if where else self.message
+            where.append(f"at {safe_text(display_pointer(self.path), _POINTER_LIMIT)}")
+        return f"{text} ({'; '.join(where)})" if where else text
 
 
 class DocumentTooLargeError(JSONParseError):
@@ -147,5 +163,6 @@ class InvalidDocumentError(PartneringError, ValueError):
         first = errors[0] if errors else None
         summary = f"the document is not a valid dataset: {len(errors)} error(s)"
         if first is not None:
-            summary += f"; first at {first.pointer or '/'}: {first.message}"
+            where = safe_text(display_pointer(first.path), _POINTER_LIMIT)
+            summary += f"; first at {where}: {first.message}"
         super().__init__(summary)

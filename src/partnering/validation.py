@@ -67,7 +67,7 @@ def _parse_issue(error: JSONParseError) -> Issue:
         severity=Severity.ERROR,
         path=error.path or (),
         message=error.message,
-        hint="fix the document at the place given, then validate again",
+        hint=error.hint,
         line=error.line,
         column=error.column,
     )
