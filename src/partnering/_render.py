@@ -190,8 +190,8 @@ def verdict(
 
 
 def _location(issue: Issue) -> str | None:
-    # An empty path is the root for the other layers, but for the reader it may also mean
-    # that the place is known only by line and column: those are shown instead.
+    # The reader leaves the path empty when it knows a place only by line and column, so an
+    # empty path shows the line rather than (root).
     if issue.path:
         return shown(display_pointer(issue.path), _POINTER_LIMIT)
     if issue.line is not None:
