@@ -280,11 +280,10 @@ def test_a_document_too_large_is_not_a_parse_error() -> None:
     assert isinstance(error, PartneringError)
     assert isinstance(error, ValueError)
     assert error.code == "json-too-large"
-    expected = (
-        "The document is at least 25 bytes, more than the limit of 5 bytes. Split the data "
-        "into smaller files, or raise the size limit if this size is expected."
-    )
-    assert (str(error), error.message, error.args) == (expected, expected, (expected,))
+    message = "The document is at least 25 bytes, more than the limit of 5 bytes."
+    hint = "Split the file, or raise the limit if the file is trusted."
+    assert (error.message, error.hint, error.args) == (message, hint, (message,))
+    assert str(error) == f"{message} {hint}"
 
 
 def test_errors_keep_their_arguments_and_survive_pickling(tmp_path: Path) -> None:

@@ -11,15 +11,12 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from partnering._json import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_DEPTH,
-    escape_pointer_segment,
-    format_pointer,
-    parse_json,
-    quote_for_message,
-)
-from partnering.errors import DocumentTooLargeError, JSONParseError
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._json import parse_json
+from partnering._pointers import display_pointer, escape_pointer_segment, format_pointer
+from partnering._text import quote, safe_text
+from partnering.catalogue import PARSE_CODES
+from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError
 
 
 def parse_error(data: bytes | bytearray | memoryview | str, **limits: int) -> JSONParseError:
@@ -121,7 +118,8 @@ def test_utf8_byte_order_mark() -> None:
     error = parse_error(b'\xef\xbb\xbf{"a": 1}')
     assert error.code == "json-encoding"
     assert (error.line, error.column, error.offset) == (1, 1, 0)
-    assert "without a byte order mark" in error.message
+    assert "byte order mark (BOM)" in error.message
+    assert "without a byte order mark" in error.hint
 
 
 def test_text_starting_with_byte_order_mark() -> None:
@@ -209,14 +207,15 @@ def test_line_comment() -> None:
     error = parse_error(b'{\n  "a": 1 // the answer\n}')
     assert error.code == "json-syntax"
     assert (error.line, error.column) == (2, 10)
-    assert "Comments are not allowed in JSON" in error.message
+    assert error.message == "Comments are not allowed in JSON (found '//')."
+    assert error.hint == "JSON has no comments: remove it, or keep the note in a field of the data."
 
 
 def test_block_comment() -> None:
     error = parse_error(b'{/* note */ "a": 1}')
     assert error.code == "json-syntax"
     assert (error.line, error.column) == (1, 2)
-    assert "Comments are not allowed in JSON" in error.message
+    assert error.message == "Comments are not allowed in JSON (found '/*')."
 
 
 def test_truncated_document() -> None:
@@ -224,7 +223,7 @@ def test_truncated_document() -> None:
     assert error.code == "json-syntax"
     assert (error.line, error.column) == (1, 39)
     assert "ends before" in error.message
-    assert "incomplete" in error.message
+    assert "incomplete" in error.hint
 
 
 def test_truncated_inside_a_string() -> None:
@@ -235,32 +234,39 @@ def test_truncated_inside_a_string() -> None:
 
 
 @pytest.mark.parametrize(
-    ("document", "column", "words"),
+    ("document", "column", "words", "advice"),
     [
-        (b"{'a': 1}", 2, "double quotes"),
-        (b"{a: 1}", 2, "double quotes"),
-        (b'{"a": True}', 7, "true"),
-        (b'{"a": None}', 7, "null"),
-        (b'{"a": yes}', 7, "bare word"),
-        (b'{"a": 1 "b": 2}', 9, "comma is missing"),
-        (b'{"a":1,,"b":2}', 8, "two commas"),
-        (b'{"a":}', 6, "no value"),
-        (b'{"a" 1}', 6, "colon"),
-        (b'{"a": 01}', 7, "leading zeros"),
-        (b'{"a": +1}', 7, "no + sign"),
-        (b'{"a": "x\ty"}', 9, "tab"),
-        (b'{"a": "C:\\Users"}', 10, "double it"),
-        (b'{"a": "\\u12"}', 8, "four hexadecimal digits"),
-        (b'{"a": 1]', 8, "expected a comma"),
-        (b"{  \x00}", 4, "U+0000"),
+        (b"{'a': 1}", 2, "not single quotes", "Replace the single quotes with double quotes."),
+        (b"{a: 1}", 2, "The key 'a' is not in double quotes", 'as "a".'),
+        (b'{"a": True}', 7, "as true", "Write true."),
+        (b'{"a": None}', 7, "None is not a JSON value", "the format has no null values"),
+        (b'{"a": yes}', 7, "bare word 'yes'", 'Write the text in double quotes, as "yes".'),
+        (b'{"a": 1 "b": 2}', 9, "comma is missing", "Add a comma (,) before this item."),
+        (b'{"a":1,,"b":2}', 8, "two commas", "Remove the extra comma"),
+        (b'{"a":}', 6, "no value", "Write the value after the colon, or remove the key."),
+        (b'{"a" 1}', 6, "expected a colon", "Put a colon (:) between the key and its value."),
+        (b'{"a": 01}', 7, "no leading zeros", "Remove the leading zeros."),
+        (b'{"a": +1}', 7, "no + sign", "Remove the + sign."),
+        (b'{"a": .5}', 7, "decimal point", "Write it like 0.5 or 1.0."),
+        (b'{"a": "x\ty"}', 9, "a tab (U+0009)", "Write it as the escape \\t instead."),
+        (b'{"a": "C:\\Users"}', 10, "the escape \\U,", "double it: \\\\."),
+        (b'{"a": "\\u12"}', 8, "four hexadecimal digits", "Complete the escape"),
+        (b'{"a": 1]', 8, "expected a comma", "close the object or list here"),
+        (b"{  \x00}", 4, "U+0000", 'Write the key here, in double quotes, like "name".'),
+        (b'{"a":1,}', 7, "(a trailing comma)", "Remove the comma after the last item."),
     ],
 )
-def test_syntax_errors_in_plain_words(document: bytes, column: int, words: str) -> None:
+def test_syntax_errors_in_plain_words(
+    document: bytes, column: int, words: str, advice: str
+) -> None:
+    """Each kind of syntax error is named in the message, and the hint says how to fix it."""
     error = parse_error(document)
     assert error.code == "json-syntax"
     assert (error.line, error.column) == (1, column)
     assert words in error.message
+    assert advice in error.hint
     assert "Expecting" not in error.message  # not the standard library's wording
+    assert error.hint != PARSE_CODES["json-syntax"].hint  # said for this situation
 
 
 # --- The top level -----------------------------------------------------------------------------
@@ -318,7 +324,7 @@ def test_duplicate_key_at_the_top() -> None:
     error = parse_error(b'{"a": 1, "b": 2, "a": 3}')
     assert error.code == "json-duplicate-key"
     assert (error.line, error.column, error.pointer) == (1, 18, "")
-    assert '"a"' in error.message
+    assert "The key 'a' appears more than once" in error.message
 
 
 def test_duplicate_key_nested() -> None:
@@ -326,14 +332,14 @@ def test_duplicate_key_nested() -> None:
     error = parse_error(document)
     assert error.code == "json-duplicate-key"
     assert (error.line, error.column, error.pointer) == (3, 13, "/partners/1")
-    assert '"id"' in error.message
+    assert "The key 'id' appears" in error.message
 
 
 def test_duplicate_key_pointer_is_escaped() -> None:
     error = parse_error(b'{"a/b~c": [{"x/y~z": 1, "x/y~z": 2}]}')
     assert error.code == "json-duplicate-key"
     assert error.pointer == "/a~1b~0c/0"
-    assert '"x/y~z"' in error.message
+    assert "'x/y~z'" in error.message
 
 
 def test_keys_equal_after_decoding_are_duplicates() -> None:
@@ -453,14 +459,290 @@ def test_lone_surrogate_in_a_key() -> None:
 # --- Messages and pointers ---------------------------------------------------------------------
 
 
-def test_quote_for_message_escapes_and_cuts() -> None:
-    assert quote_for_message('a"b\\c\n') == '"a\\"b\\\\c\\n"'
-    assert quote_for_message("\x1b\x7f\x9b\u202e\U000e0001") == (
-        '"\\u001b\\u007f\\u009b\\u202e\\udb40\\udc01"'
+def test_quote_escapes_and_cuts_in_single_quotes() -> None:
+    """quote() doubles backslashes and escapes invisible characters as JSON would."""
+    assert quote('a"b\\c\n') == "'a\"b\\\\c\\n'"
+    assert quote("\x1b\x7f\x9b\u202e\U000e0001\ud800\b\f") == (
+        "'\\u001b\\u007f\\u009b\\u202e\\udb40\\udc01\\ud800\\b\\f'"
     )
-    assert quote_for_message("\u00e9\U0001f600") == '"\u00e9\U0001f600"'
-    shown = quote_for_message("x" * 1000)
-    assert shown == '"' + "x" * 60 + '\u2026"'
+    assert quote("\u00e9\U0001f600 it's") == "'\u00e9\U0001f600 it's'"
+    assert quote("x" * 1000) == "'" + "x" * 60 + "\u2026'"
+    assert quote("x" * 30, limit=20) == "'" + "x" * 20 + "\u2026'"
+
+
+def test_safe_text_escapes_invisible_characters_but_keeps_backslashes() -> None:
+    """safe_text() escapes what a terminal would not print, and leaves text already safe."""
+    assert safe_text("a\nb\t\x00\u2028") == "a\\nb\\t\\u0000\\u2028"
+    assert safe_text("C:\\Users \\u001b") == "C:\\Users \\u001b"
+    assert safe_text("y" * 61) == "y" * 60 + "\u2026"
+
+
+@given(st.text())
+def test_safe_text_is_printable_and_can_be_applied_twice(text: str) -> None:
+    """What safe_text() returns is printable, and making it safe again changes nothing."""
+    once = safe_text(text, limit=len(text))
+    assert once.isprintable()
+    assert safe_text(once, limit=len(once)) == once
+
+
+@given(st.text())
+def test_quote_is_printable_and_plain_text_is_kept(text: str) -> None:
+    """A quoted value is printable; text without backslash or invisible character is kept."""
+    quoted = quote(text, limit=len(text))
+    assert quoted.isprintable()
+    assert quoted[0] == quoted[-1] == "'"
+    if text.isprintable() and "\\" not in text:
+        assert quoted == "'" + text + "'"
+
+
+@pytest.mark.parametrize(
+    ("document", "quoted"),
+    [
+        (b'{"a": 1, "a": 2}', "The key 'a' appears"),
+        (b'{"k\\\\u": 1, "k\\\\u": 2}', "The key 'k\\\\u' appears"),
+        (b'{"a": 1} {"b": 2}', "starting with '{\"b\": 2}'."),
+        (b'{"a": maybe}', "the bare word 'maybe'"),
+        (b"{nmae: 1}", "The key 'nmae' is not"),
+        (b'{"a": 1 # note\n}', "(found '#')"),
+        (b'{"a": 1 @}', "Unexpected '@'"),
+    ],
+)
+def test_the_reader_quotes_text_from_the_document_in_single_quotes(
+    document: bytes, quoted: str
+) -> None:
+    """Text from the document is quoted as the rest of the library quotes it: 'like this'."""
+    assert quoted in parse_error(document).message
+
+
+def test_one_quoting_style_across_the_reader_and_the_schema_layer() -> None:
+    """A key is quoted the same way by the reader and by the schema layer."""
+    from partnering import validate
+
+    schema = validate(b'{"schema_version": "1.0", "nmae": "x"}').issues[0]
+    parse = validate(b'{"schema_version": "1.0", "nmae": 1, "nmae": 2}').issues[0]
+    assert (schema.code, parse.code) == ("unknown-field", "json-duplicate-key")
+    assert schema.message.startswith("'nmae' is not a field")
+    assert parse.message.startswith("The key 'nmae' appears")
+
+
+# --- Hints -------------------------------------------------------------------------------------
+
+INCOMPLETE = (
+    "The file may be incomplete: check that it was saved or downloaded completely, and that "
+    "every object and list is closed."
+)
+
+#: For each parse code, documents that give it, each with the hint it must carry, and
+#: whether that is the catalogue's hint for the code (rather than one for the situation).
+HINTS: list[tuple[str, bytes | str, dict[str, int], str, bool]] = [
+    (
+        "json-too-large",
+        b'{"a": 1}',
+        {"max_bytes": 4},
+        "Split the file, or raise the limit if the file is trusted.",
+        True,
+    ),
+    (
+        "json-encoding",
+        b"\xef\xbb\xbf{}",
+        {},
+        "Save the file as UTF-8 without a byte order mark (in many editors this is called "
+        "'UTF-8' rather than 'UTF-8 with BOM').",
+        False,
+    ),
+    (
+        "json-encoding",
+        '{"a": 1}'.encode("utf-16"),
+        {},
+        "Save the file as UTF-8 without a byte order mark.",
+        True,
+    ),
+    (
+        "json-encoding",
+        b'{"a": "caf\xe9"}',
+        {},
+        "Save the file as UTF-8 without a byte order mark.",
+        True,
+    ),
+    (
+        "json-encoding",
+        "\ufeff{}",
+        {},
+        "Remove the byte order mark; if the text was read from a file, save that file as "
+        "UTF-8 without a byte order mark.",
+        False,
+    ),
+    ("json-encoding", '{"a": "\ud800"}', {}, "Replace it with the intended character.", False),
+    (
+        "json-empty",
+        b" ",
+        {},
+        "Check that the right file was given and that it was saved completely.",
+        True,
+    ),
+    ("json-syntax", b'{"a": 1,}', {}, "Remove the comma after the last item.", False),
+    ("json-syntax", b'{"a": [1, 2,]}', {}, "Remove the comma after the last item.", False),
+    (
+        "json-syntax",
+        b'{"a": 1 /* no */}',
+        {},
+        "JSON has no comments: remove it, or keep the note in a field of the data.",
+        False,
+    ),
+    (
+        "json-syntax",
+        b'{"a": "x',
+        {},
+        'Close the text with a double quote ("). ' + INCOMPLETE,
+        False,
+    ),
+    ("json-syntax", b'{"a": ', {}, INCOMPLETE, False),
+    (
+        "json-trailing-data",
+        b"{} []",
+        {},
+        "A document holds exactly one JSON object: remove what follows it, or move it inside "
+        "the object.",
+        True,
+    ),
+    ("json-duplicate-key", b'{"a": 1, "a": 1}', {}, "Keep one of the two values.", True),
+    (
+        "json-non-finite",
+        b'{"a": NaN}',
+        {},
+        "Write a finite number, or leave the field out.",
+        True,
+    ),
+    (
+        "json-non-finite",
+        b'{"a": 1e999}',
+        {},
+        "Check the value: numbers must lie between about -1.8e308 and 1.8e308.",
+        False,
+    ),
+    (
+        "json-number-too-long",
+        b'{"a": ' + b"1" * 5000 + b"}",
+        {},
+        "Write the value as a string under extensions, or leave it out.",
+        True,
+    ),
+    (
+        "json-too-deep",
+        b'{"a": {"b": {}}}',
+        {"max_depth": 2},
+        "Restructure the data so it is at most 2 levels deep.",
+        False,
+    ),
+    (
+        "json-lone-surrogate",
+        b'{"a": "\\udc00"}',
+        {},
+        "Replace it with the intended character, or with both escapes of the pair.",
+        False,
+    ),
+    ("json-not-object", b"[]", {}, "Wrap the data in one object with a schema_version.", True),
+]
+
+
+@pytest.mark.parametrize(("code", "document", "limits", "hint", "default"), HINTS)
+def test_every_parse_error_carries_its_hint(
+    code: str, document: bytes | str, limits: dict[str, int], hint: str, default: bool
+) -> None:
+    """Each parse error has a hint: the catalogue's, or one said for the situation."""
+    error: JSONParseError | DocumentTooLargeError = (
+        too_large(document, **limits)
+        if code == "json-too-large"
+        else parse_error(document, **limits)
+    )
+    assert error.code == code
+    assert error.hint == hint
+    assert (error.hint == PARSE_CODES[code].hint) is default
+
+
+def test_the_hints_cover_every_parse_code() -> None:
+    """Every code the reader can raise is in the table of hints above."""
+    assert {code for code, *_ in HINTS} == set(PARSE_CODES) - {"read-error"}
+
+
+def test_a_parse_issue_carries_the_hint_of_its_error() -> None:
+    """validate() passes the reader's hint on to the issue, not a generic one."""
+    from partnering import validate
+
+    (issue,) = validate(b'{"schema_version": "1.0",}').issues
+    assert issue.hint == "Remove the comma after the last item."
+    (issue,) = validate(b'"x"').issues
+    assert issue.hint == "Wrap the data in one object with a schema_version."
+
+
+def test_a_parse_error_prints_its_message_hint_and_place() -> None:
+    """str() of a parse error reads: what is wrong, what to do, then where."""
+    error = parse_error(b'{"a":1,}')
+    assert str(error) == (
+        "There is a comma after the last item of this object, which JSON does not allow "
+        "(a trailing comma). Remove the comma after the last item. (line 1, column 7)"
+    )
+
+
+# --- Numbers that are not finite ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400", "-1e400"])
+def test_non_finite_numbers_never_suggest_null(literal: str) -> None:
+    """The format has no null values, so the advice for NaN is a finite number or nothing."""
+    error = parse_error('{"extensions": {"x:y": ' + literal + "}}")
+    assert error.code == "json-non-finite"
+    assert "null" not in error.message
+    assert "null" not in error.hint
+
+
+def test_nan_message_and_hint() -> None:
+    """NaN is named as not allowed, and the hint offers a finite number or leaving it out."""
+    error = parse_error(b'{"share": NaN}')
+    assert error.message == "NaN is not allowed in JSON: numbers must be finite."
+    assert error.hint == "Write a finite number, or leave the field out."
+
+
+def test_a_key_without_value_does_not_suggest_null() -> None:
+    """A colon without a value asks for the value, or for the key to go."""
+    error = parse_error(b'{"a": }')
+    assert "null" not in error.message + error.hint
+
+
+# --- The root, shown to a person ---------------------------------------------------------------
+
+
+def test_display_pointer_names_the_root() -> None:
+    """The empty path is shown as (root); every other path as its JSON Pointer."""
+    assert display_pointer(()) == "(root)"
+    assert display_pointer([]) == "(root)"
+    assert display_pointer([""]) == "/"
+    assert display_pointer(["partners", 0, "a/b"]) == "/partners/0/a~1b"
+
+
+def test_a_parse_error_at_the_root_prints_root() -> None:
+    """str() of an error at the top-level object says (root), not /."""
+    error = parse_error(b'{"a": 1, "a": 2}')
+    assert error.pointer == ""
+    assert str(error).endswith("(line 1, column 10; at (root))")
+
+
+def test_a_nested_parse_error_prints_its_pointer() -> None:
+    """str() of an error inside the document prints the pointer, escaped."""
+    error = parse_error(b'{"p/q": {"\\u001b": [NaN]}}')
+    assert str(error).endswith("(line 1, column 21; at /p~1q/\\u001b/0)")
+
+
+def test_invalid_document_error_names_the_root() -> None:
+    """The summary of an invalid document shows a root-level issue at (root)."""
+    from partnering.report import Issue, Report, Severity
+
+    issue = Issue(code="missing-field", severity=Severity.ERROR, path=(), message="m")
+    nested = Issue(code="missing-field", severity=Severity.ERROR, path=("\x1b",), message="m")
+    root = InvalidDocumentError(Report(issues=(issue,)))
+    assert str(root).endswith("; first at (root): m")
+    escaped = InvalidDocumentError(Report(issues=(nested,)))
+    assert str(escaped).endswith("; first at /\\u001b: m")
 
 
 def test_format_pointer() -> None:

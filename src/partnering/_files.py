@@ -8,6 +8,7 @@ from pathlib import Path
 
 from partnering._format import DEFAULT_MAX_BYTES
 from partnering._text import safe_text
+from partnering.catalogue import PARSE_CODES
 from partnering.errors import DocumentTooLargeError, ReadError
 
 __all__ = ["read_bytes"]
@@ -45,7 +46,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     if (size is not None and size > max_bytes) or len(data) > max_bytes:
         shown_size = f"{size:,} bytes" if size is not None else "more bytes"
         raise DocumentTooLargeError(
-            f"{safe_text(shown)} has {shown_size}, more than the limit of {max_bytes:,}; split "
-            "the file, or raise the limit (max_bytes) if the file is trusted",
+            f"{safe_text(shown)} has {shown_size}, more than the limit of {max_bytes:,}.",
+            hint=PARSE_CODES["json-too-large"].hint,
         )
     return data

@@ -2,13 +2,15 @@
 
 One implementation for the whole library: the reader's errors, the issues of a report and
 their grouping all write pointers with these functions, so their escaping cannot differ.
+Programs get the pointer itself (``""`` for the root); people get :func:`display_pointer`,
+which names the root ``(root)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["escape_pointer_segment", "format_pointer"]
+__all__ = ["display_pointer", "escape_pointer_segment", "format_pointer"]
 
 
 def escape_pointer_segment(segment: str | int) -> str:
@@ -49,3 +51,25 @@ def format_pointer(path: Sequence[str | int]) -> str:
         '/partners/0/a~1b'
     """
     return "".join("/" + escape_pointer_segment(segment) for segment in path)
+
+
+def display_pointer(path: Sequence[str | int]) -> str:
+    """Write a path as a JSON Pointer for a person: the root is named ``(root)``.
+
+    The pointer is not otherwise escaped for a terminal: keys come from the document, so pass
+    the result through :func:`partnering._text.safe_text` before printing it.
+
+    Args:
+        path: the keys and array indexes from the root to a value.
+
+    Returns:
+        ``(root)`` for the empty path, otherwise the pointer :func:`format_pointer` writes.
+
+    Example:
+        >>> display_pointer(())
+        '(root)'
+        >>> display_pointer(["partners", 0]), display_pointer([""])
+        ('/partners/0', '/')
+    """
+    # The root's pointer is the empty string, which would print as nothing at all.
+    return format_pointer(path) if path else "(root)"

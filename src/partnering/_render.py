@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from partnering._pointers import display_pointer
 from partnering._text import safe_text
 from partnering.report import Issue, IssueGroup, Report, Severity
 
@@ -181,8 +182,10 @@ def verdict(
 
 
 def _location(issue: Issue) -> str | None:
+    # The reader leaves the path empty when it knows a place only by line and column, so an
+    # empty path shows the line rather than (root).
     if issue.path:
-        return shown(issue.pointer, _POINTER_LIMIT)
+        return shown(display_pointer(issue.path), _POINTER_LIMIT)
     if issue.line is not None:
         column = f", column {issue.column}" if issue.column is not None else ""
         return f"line {issue.line}{column}"

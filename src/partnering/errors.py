@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partnering._pointers import format_pointer
+from partnering._pointers import display_pointer, format_pointer
 from partnering._text import safe_text
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ __all__ = [
     "ReadError",
     "WriteError",
 ]
+
+# Keys can be as long as the document; a pointer in a one-line message is cut.
+_POINTER_LIMIT = 200
 
 
 class PartneringError(Exception):
@@ -118,12 +121,22 @@ class JSONParseError(PartneringError, ValueError):
 
     Attributes:
         code: a stable identifier of the kind of problem, such as ``json-duplicate-key``.
-        message: what is wrong and what to do, for a person.
+        message: what is wrong, for a person.
+        hint: what to do about it, for a person; the reader gives one to every error it
+            raises (``""`` only if whoever raised the error gave none).
         line: the 1-based line where the problem is, when known.
         column: the 1-based column (in characters) where the problem is, when known.
         offset: the 0-based character offset, when known.
         path: the keys and indices of the value concerned, when known (duplicate keys, depth);
             ``pointer`` renders it as a JSON Pointer.
+
+    Example:
+        >>> error = JSONParseError(
+        ...     "json-duplicate-key", "The key 'a' appears twice.", hint="Keep one.",
+        ...     line=1, column=10, path=(),
+        ... )
+        >>> print(error)
+        The key 'a' appears twice. Keep one. (line 1, column 10; at (root))
     """
 
     def __init__(
@@ -131,6 +144,7 @@ class JSONParseError(PartneringError, ValueError):
         code: str,
         message: str,
         *,
+        hint: str = "",
         line: int | None = None,
         column: int | None = None,
         offset: int | None = None,
@@ -139,6 +153,7 @@ class JSONParseError(PartneringError, ValueError):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.hint = hint
         self.line = line
         self.column = column
         self.offset = offset
@@ -152,13 +167,14 @@ class JSONParseError(PartneringError, ValueError):
         return format_pointer(self.path)
 
     def __str__(self) -> str:
+        text = f"{self.message} {self.hint}" if self.hint else self.message
         where = []
         if self.line is not None:
             where.append(f"line {self.line}, column {self.column}")
-        if self.pointer is not None:
+        if self.path is not None:
             # Keys come from the document: escape them before they reach a terminal.
-            where.append(f"at {safe_text(self.pointer) or '/'}")
-        return f"{self.message} ({'; '.join(where)})" if where else self.message
+            where.append(f"at {safe_text(display_pointer(self.path), _POINTER_LIMIT)}")
+        return f"{text} ({'; '.join(where)})" if where else text
 
 
 class DocumentTooLargeError(PartneringError, ValueError):
@@ -169,7 +185,8 @@ class DocumentTooLargeError(PartneringError, ValueError):
 
     Attributes:
         code: ``json-too-large``, the code of the issue validation reports for it.
-        message: the size, the limit and what to do, for a person.
+        message: the size and the limit, for a person.
+        hint: what to do about it.
 
     Example:
         >>> from partnering import loads
@@ -182,12 +199,13 @@ class DocumentTooLargeError(PartneringError, ValueError):
 
     code = "json-too-large"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.hint = hint
 
     def __str__(self) -> str:
-        return self.message
+        return f"{self.message} {self.hint}" if self.hint else self.message
 
 
 class InvalidDocumentError(PartneringError, ValueError):
@@ -203,5 +221,6 @@ class InvalidDocumentError(PartneringError, ValueError):
         first = errors[0] if errors else None
         summary = f"the document is not a valid dataset: {len(errors)} error(s)"
         if first is not None:
-            summary += f"; first at {first.pointer or '/'}: {first.message}"
+            where = safe_text(display_pointer(first.path), _POINTER_LIMIT)
+            summary += f"; first at {where}: {first.message}"
         super().__init__(summary)

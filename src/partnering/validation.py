@@ -63,7 +63,6 @@ DocumentInput = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, An
 Engine = Literal["fast", "reference"]
 ENGINES: tuple[Engine, ...] = ("fast", "reference")
 
-_PARSE_HINT = "fix the document at the place given, then validate again"
 _READ_HINT = "check the path and the file's permissions"
 
 
@@ -93,14 +92,14 @@ def _unreadable(error: ReadError | JSONParseError | DocumentTooLargeError) -> Is
         )
     if isinstance(error, DocumentTooLargeError):
         return Issue(
-            code=error.code, severity=Severity.ERROR, message=error.message, hint=_PARSE_HINT
+            code=error.code, severity=Severity.ERROR, message=error.message, hint=error.hint
         )
     return Issue(
         code=error.code,
         severity=Severity.ERROR,
         path=error.path or (),
         message=error.message,
-        hint=_PARSE_HINT,
+        hint=error.hint,
         line=error.line,
         column=error.column,
     )

@@ -44,7 +44,7 @@ PARSE_CODES: Mapping[str, CodeInfo] = {
             "json-empty",
             "The document is empty",
             "The file holds nothing, or only white space.",
-            "Export the data again; an exchange file is one JSON object.",
+            "Check that the right file was given and that it was saved completely.",
             "an empty file",
         ),
         (
@@ -58,7 +58,8 @@ PARSE_CODES: Mapping[str, CodeInfo] = {
             "json-trailing-data",
             "There is more after the document",
             "Something follows the closing brace of the JSON object.",
-            "Remove what follows the document, or split it into several files.",
+            "A document holds exactly one JSON object: remove what follows it, or move it "
+            "inside the object.",
             '{"schema_version": "1.0"} {}',
         ),
         (

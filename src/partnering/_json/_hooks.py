@@ -1,0 +1,89 @@
+"""Hooks of the C decoder: they notice what :func:`json.loads` would let through.
+
+A hook only stops the decoder, with a :class:`ProblemFoundError`; the exact scan then finds
+where the problem is. The hooks run for every object and every number with a fraction, so
+they do as little as they can.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+__all__ = [
+    "FALLBACK_INT_DIGITS",
+    "PARSE_INT",
+    "ProblemFoundError",
+    "int_digits_limit",
+    "pairs_hook",
+    "parse_constant",
+    "parse_float",
+]
+
+# The digits limit of int(): present from Python 3.10.7 and 3.11 on. Where it exists, the C
+# decoder already refuses over-long integers with a ValueError, so no per-number hook is needed
+# (a parse_int hook costs a Python call per integer). Where it does not, a hook applies the
+# same default limit, so that a huge integer cannot keep the process busy for minutes.
+_get_int_max_str_digits: Callable[[], int] | None = getattr(sys, "get_int_max_str_digits", None)
+FALLBACK_INT_DIGITS = 4300
+
+
+def int_digits_limit() -> int:
+    """Return the most digits an integer may have, 0 meaning no limit."""
+    if _get_int_max_str_digits is not None:
+        return _get_int_max_str_digits()
+    return FALLBACK_INT_DIGITS  # pragma: no cover - Python 3.10.0 to 3.10.6
+
+
+class ProblemFoundError(Exception):
+    """Stops the C decoder when a hook sees a problem; the exact scan then finds where.
+
+    Attributes:
+        code: the parse code of the problem.
+        detail: the key or the number literal concerned.
+    """
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+
+def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build an object, stopping when a key repeats (the dict is then shorter than the pairs)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:  # pragma: no branch - a duplicate is known to exist
+            if key in seen:
+                raise ProblemFoundError("json-duplicate-key", key)
+            seen.add(key)
+    return result
+
+
+def parse_constant(name: str) -> NoReturn:
+    """Refuse ``NaN``, ``Infinity`` and ``-Infinity``, which the C decoder accepts."""
+    raise ProblemFoundError("json-non-finite", name)
+
+
+def parse_float(literal: str, _float: type[float] = float) -> float:
+    """Read a number with a fraction or exponent, refusing one too large to be finite."""
+    value = _float(literal)
+    if math.isinf(value):
+        raise ProblemFoundError("json-non-finite", literal)
+    return value
+
+
+def _parse_int_bounded(literal: str) -> int:  # pragma: no cover - Python 3.10.0 to 3.10.6
+    """Read an integer, refusing more digits than newer interpreters accept."""
+    if len(literal.lstrip("-")) > FALLBACK_INT_DIGITS:
+        raise ProblemFoundError("json-number-too-long", literal)
+    return int(literal)
+
+
+#: The ``parse_int`` hook, or ``None`` where the interpreter limits digits itself.
+PARSE_INT: Callable[[str], int] | None = (
+    None if _get_int_max_str_digits is not None else _parse_int_bounded
+)
