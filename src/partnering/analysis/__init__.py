@@ -49,7 +49,7 @@ from partnering.analysis.plan import (
     action_plan,
     action_plans,
 )
-from partnering.analysis.portfolio import Portfolio, portfolio
+from partnering.analysis.overview import Portfolio, portfolio
 from partnering.analysis.sdgs import By, sdg_coverage, sdg_pairs, sdg_target_coverage
 from partnering.analysis.sectors import (
     SectorMix,
