@@ -40,6 +40,7 @@ from partnering.analysis.network import (
     platform_graph,
     platform_overlap_graph,
 )
+from partnering.analysis.overview import Portfolio, portfolio
 from partnering.analysis.plan import (
     RATING_ORDER,
     ActionPlan,
@@ -49,7 +50,6 @@ from partnering.analysis.plan import (
     action_plan,
     action_plans,
 )
-from partnering.analysis.overview import Portfolio, portfolio
 from partnering.analysis.sdgs import By, sdg_coverage, sdg_pairs, sdg_target_coverage
 from partnering.analysis.sectors import (
     SectorMix,

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from partnering.errors import ReadError
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx
 
 __all__ = ["GraphFormat", "graph_bytes", "write_graph"]
 
@@ -57,7 +57,7 @@ def _cell(value: Any) -> str:
     return str(_scalar(value))
 
 
-def _csv(graph: nx.Graph[str]) -> bytes:
+def _csv(graph: networkx.Graph[str]) -> bytes:
     columns = sorted({key for _, _, data in graph.edges(data=True) for key in data})
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
@@ -67,7 +67,7 @@ def _csv(graph: nx.Graph[str]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
-def graph_bytes(graph: nx.Graph[str], graph_format: GraphFormat) -> bytes:
+def graph_bytes(graph: networkx.Graph[str], graph_format: GraphFormat) -> bytes:
     r"""Return the bytes of a graph in one of the formats, as :func:`write_graph` writes them.
 
     Example:
@@ -79,16 +79,16 @@ def graph_bytes(graph: nx.Graph[str], graph_format: GraphFormat) -> bytes:
     """
     if graph_format == "csv":
         return _csv(graph)
-    import networkx as nx  # imported on use: networkx is slow to import
+    import networkx  # imported on use: networkx is slow to import
 
-    flat: nx.Graph[str] = nx.Graph()
+    flat: networkx.Graph[str] = networkx.Graph()
     flat.add_nodes_from((name, _flat(data)) for name, data in graph.nodes(data=True))
     flat.add_edges_from((u, v, _flat(data)) for u, v, data in graph.edges(data=True))
     stream = io.BytesIO()
     if graph_format == "graphml":
-        nx.write_graphml(flat, stream, encoding="utf-8")
+        networkx.write_graphml(flat, stream, encoding="utf-8")
     elif graph_format == "gexf":
-        nx.write_gexf(flat, stream, encoding="utf-8")
+        networkx.write_gexf(flat, stream, encoding="utf-8")
     else:
         raise ValueError(f"unknown graph format {graph_format!r}: use graphml, gexf or csv")
     return stream.getvalue()
@@ -105,7 +105,7 @@ def _format_of(path: Path) -> GraphFormat:
 
 
 def write_graph(
-    graph: nx.Graph[str],
+    graph: networkx.Graph[str],
     path: str | os.PathLike[str],
     *,
     graph_format: GraphFormat | None = None,

@@ -100,7 +100,7 @@ class Figure:
 
     @property
     def denominator(self) -> int:
-        """How many records were counted: the total less those left out."""
+        """The number of records counted, the total less those left out."""
         return self.total - sum(len(omission.ids) for omission in self.left_out)
 
     def share(self, row: Count) -> float | None:

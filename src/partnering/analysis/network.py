@@ -28,7 +28,7 @@ from partnering.analysis.metrics import shared_members
 from partnering.models import Dataset, Partner
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx
 
 __all__ = [
     "co_participation_graph",
@@ -61,7 +61,7 @@ def _partner_attributes(partner: Partner | None) -> dict[str, Any]:
 
 
 def _add_partners(
-    graph: nx.Graph[str], dataset: Dataset, named: Iterable[str], bipartite: bool
+    graph: networkx.Graph[str], dataset: Dataset, named: Iterable[str], bipartite: bool
 ) -> None:
     """Add the file's partners, then those that records name but the file does not hold."""
     side = {"bipartite": 0} if bipartite else {}
@@ -73,13 +73,13 @@ def _add_partners(
             graph.add_node(node("partner", ident), **_partner_attributes(None), **side)
 
 
-def _new_graph() -> nx.Graph[str]:
-    import networkx as nx  # imported on use: networkx is slow to import
+def _new_graph() -> networkx.Graph[str]:
+    import networkx  # imported on use: networkx is slow to import
 
-    return nx.Graph()
+    return networkx.Graph()
 
 
-def partnership_graph(dataset: Dataset) -> nx.Graph[str]:
+def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the bipartite graph of partners and the partnerships they take part in.
 
     An edge joins a partner to each partnership it participates in, with ``roles`` (the
@@ -117,7 +117,7 @@ def partnership_graph(dataset: Dataset) -> nx.Graph[str]:
     return graph
 
 
-def platform_graph(dataset: Dataset) -> nx.Graph[str]:
+def platform_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the bipartite graph of partners and the platforms they are members of.
 
     An edge joins a partner to each platform that lists it among its members, with ``roles``
@@ -154,7 +154,7 @@ def platform_graph(dataset: Dataset) -> nx.Graph[str]:
     return graph
 
 
-def co_participation_graph(dataset: Dataset) -> nx.Graph[str]:
+def co_participation_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the graph of partners that take part in partnerships together.
 
     The projection of :func:`partnership_graph` onto partners: two partners are joined when
@@ -186,7 +186,7 @@ def co_participation_graph(dataset: Dataset) -> nx.Graph[str]:
     return graph
 
 
-def platform_overlap_graph(dataset: Dataset) -> nx.Graph[str]:
+def platform_overlap_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the graph of platforms that share members.
 
     The projection of :func:`platform_graph` onto platforms: two platforms are joined when
