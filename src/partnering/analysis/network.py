@@ -103,17 +103,17 @@ def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
             in_file=True,
             bipartite=1,
         )
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for partnership in dataset.partnerships:
         target = node("partnership", partnership.id)
         for participant in partnership.participants:
-            source = node("partner", participant.partner_id)
             roles = tuple(role.value for role in participant.roles)
-            if graph.has_edge(source, target):
-                edge = graph.edges[source, target]
-                roles = tuple(dict.fromkeys((*edge["roles"], *roles)))
-                edge.update(roles=roles, lead=edge["lead"] or bool(participant.lead))
-            else:
-                graph.add_edge(source, target, roles=roles, lead=bool(participant.lead))
+            edge = edges.setdefault(
+                (node("partner", participant.partner_id), target), {"roles": (), "lead": False}
+            )
+            edge["roles"] = tuple(dict.fromkeys((*edge["roles"], *roles)))
+            edge["lead"] = edge["lead"] or bool(participant.lead)
+    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
     return graph
 
 
@@ -141,16 +141,17 @@ def platform_graph(dataset: Dataset) -> networkx.Graph[str]:
             in_file=True,
             bipartite=1,
         )
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for platform in dataset.platforms:
         target = node("platform", platform.id)
         for membership in platform.members:
-            source = node("partner", membership.partner_id)
             roles = tuple(role.value for role in membership.roles)
-            if graph.has_edge(source, target):
-                roles = tuple(dict.fromkeys((*graph.edges[source, target]["roles"], *roles)))
-            graph.add_edge(
-                source, target, roles=roles, lead=membership.partner_id == platform.host_id
+            edge = edges.setdefault(
+                (node("partner", membership.partner_id), target),
+                {"roles": (), "lead": membership.partner_id == platform.host_id},
             )
+            edge["roles"] = tuple(dict.fromkeys((*edge["roles"], *roles)))
+    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
     return graph
 
 

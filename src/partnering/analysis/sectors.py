@@ -21,7 +21,7 @@ from partnering.analysis._index import by_id
 from partnering.analysis._tally import Tally
 from partnering.analysis.figures import Count, Figure
 from partnering.codelists import Sector
-from partnering.models import Dataset, Partner, Partnership
+from partnering.models import Dataset, Partnership
 
 __all__ = [
     "SectorMix",
@@ -78,15 +78,15 @@ class SectorMix:
         return False
 
 
-def _mix(partnership: Partnership, partners: Mapping[str, Partner]) -> SectorMix:
+def _mix(partnership: Partnership, sectors: Mapping[str, str]) -> SectorMix:
     members: dict[str, set[str]] = {}
     unknown: set[str] = set()
     for participant in partnership.participants:
-        partner = partners.get(participant.partner_id)
-        if partner is None:
+        sector = sectors.get(participant.partner_id)
+        if sector is None:
             unknown.add(participant.partner_id)
         else:
-            members.setdefault(partner.effective_sector.value, set()).add(partner.id)
+            members.setdefault(sector, set()).add(participant.partner_id)
     return SectorMix(
         partnership_id=partnership.id,
         sectors=tuple(
@@ -108,8 +108,11 @@ def sector_mixes(dataset: Dataset) -> tuple[SectorMix, ...]:
         ('zbidf-cassava-to-flour',
          [('private', ('zm-cassava-businesses',)), ('civil_society', ('tpi',))])
     """
-    partners = by_id(dataset.partners)
-    return tuple(_mix(partnership, partners) for partnership in dataset.partnerships)
+    # Each partner's sector is worked out once, not once per partnership it takes part in.
+    sectors = {
+        ident: partner.effective_sector.value for ident, partner in by_id(dataset.partners).items()
+    }
+    return tuple(_mix(partnership, sectors) for partnership in dataset.partnerships)
 
 
 def partner_sectors(dataset: Dataset) -> Figure:
