@@ -18,6 +18,7 @@ import itertools
 
 import attrs
 
+from partnering._gc import collection_paused
 from partnering.analysis._index import by_id
 from partnering.codelists import Sector
 from partnering.models import Dataset
@@ -49,6 +50,7 @@ class SectorBridge:
     partnership_ids: tuple[str, ...]
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def sector_bridges(dataset: Dataset) -> tuple[SectorBridge, ...]:
     """Rank the partners of the file by how many sectors their co-participants span.
 

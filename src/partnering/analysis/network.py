@@ -23,6 +23,7 @@ import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from partnering._gc import collection_paused
 from partnering.analysis._index import by_id
 from partnering.analysis.metrics import shared_members
 from partnering.models import Dataset, Partner
@@ -79,6 +80,7 @@ def _new_graph() -> networkx.Graph[str]:
     return networkx.Graph()
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the bipartite graph of partners and the partnerships they take part in.
 
@@ -117,6 +119,7 @@ def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
     return graph
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def platform_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the bipartite graph of partners and the platforms they are members of.
 
@@ -155,6 +158,7 @@ def platform_graph(dataset: Dataset) -> networkx.Graph[str]:
     return graph
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def co_participation_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the graph of partners that take part in partnerships together.
 

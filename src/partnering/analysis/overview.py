@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from partnering._gc import collection_paused
 from partnering.analysis.breakdowns import (
     partnerships_by_country,
     partnerships_by_platform,
@@ -60,6 +61,7 @@ class Portfolio:
         )
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def portfolio(dataset: Dataset) -> Portfolio:
     """Compute every portfolio figure of a dataset, reading each list once per figure.
 

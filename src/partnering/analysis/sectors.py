@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from partnering._gc import collection_paused
 from partnering.analysis._index import by_id
 from partnering.analysis._tally import Tally
 from partnering.analysis.figures import Count, Figure
@@ -98,6 +99,7 @@ def _mix(partnership: Partnership, sectors: Mapping[str, str]) -> SectorMix:
     )
 
 
+@collection_paused()  # many small acyclic objects: the collector would only slow this
 def sector_mixes(dataset: Dataset) -> tuple[SectorMix, ...]:
     """Return the sector mix of each partnership, in the order of the file.
 
