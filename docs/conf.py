@@ -61,7 +61,7 @@ nitpicky = True
 # module; a broken reference to partnering's own API still fails the build.
 nitpick_ignore_regex = [
     (r"py:(class|exc|func|obj|data)", r"(collections\.abc|datetime|os|pathlib|typing)\..+"),
-    (r"py:(class|exc|func|obj|data)", r"(attrs|cattrs|referencing|hypothesis)(\..+)?"),
+    (r"py:(class|exc|func|obj|data)", r"(attrs|cattrs|referencing|hypothesis|networkx)(\..+)?"),
 ]
 nitpick_ignore = [
     # The type variable of structure(); it names no documented object.
