@@ -36,13 +36,12 @@ def read_date(value: object) -> date | None:
     return None
 
 
-# A dated object: the index of its record, the record, the object's index in the record's
-# nested list (None for the record itself) and the object that holds the date.
-_Dated = tuple[int, Record, int | None, Record]
+def _holders(index: Index, rule: DateRule) -> Iterator[tuple[int, Record, int | None, Record]]:
+    """Yield every object that holds the date field of ``rule``, with the record it is in.
 
-
-def _holders(index: Index, rule: DateRule) -> Iterator[_Dated]:
-    """Yield every object that holds the date field of ``rule``, with the record it is in."""
+    Each comes as the record's index, the record, the object's index in the record's nested
+    list (``None`` when the record holds the date itself) and the object.
+    """
     within = rule.within
     if within is None:
         for i, record in index.records(rule.source):
@@ -59,22 +58,6 @@ def _path(rule: DateRule, i: int, j: int | None) -> Path:
     return (rule.source, i, rule.within, j, rule.field)
 
 
-def _subject(index: Index, rule: DateRule, key: str | None, dated: _Dated) -> str:
-    """Name the object holding a date: the record, or the record and the nested object.
-
-    A nested object is named by the id it holds in ``key``, as a member by its ``partner_id``:
-    ``platform 'p' says member 'tpi'``.
-    """
-    i, record, _, holder = dated
-    owner = index.name_of(rule.source, record, i)
-    if rule.within is None:
-        return owner
-    noun = item_noun(rule.within)
-    named = None if key is None else holder.get(key)
-    who = f"{noun} {quote(named)}" if isinstance(named, str) else f"a {noun}"
-    return f"{owner} says {who}"
-
-
 def _key(index: Index, rule: DateRule) -> str | None:
     """Return the field that names the nested objects holding the date, if they have one."""
     for reference in index.entities.references:
@@ -86,6 +69,22 @@ def _key(index: Index, rule: DateRule) -> str | None:
         ):
             return reference.field
     return None
+
+
+def _subject(index: Index, rule: DateRule, i: int, record: Record, holder: Record) -> str:
+    """Name the object holding a date: the record, or the record and the nested object.
+
+    A nested object is named by the id it holds, as a member by its ``partner_id``:
+    ``platform 'p' says member 'tpi'``.
+    """
+    owner = index.name_of(rule.source, record, i)
+    if rule.within is None:
+        return owner
+    noun = item_noun(rule.within)
+    key = _key(index, rule)
+    named = None if key is None else holder.get(key)
+    who = f"{noun} {quote(named)}" if isinstance(named, str) else f"a {noun}"
+    return f"{owner} says {who}"
 
 
 def ends_before_starts(index: Index, today: date) -> Iterator[Issue]:
@@ -100,9 +99,7 @@ def ends_before_starts(index: Index, today: date) -> Iterator[Issue]:
         earliest = rule.not_before
         if earliest is None:
             continue
-        key = _key(index, rule)
-        for dated in _holders(index, rule):
-            holder = dated[3]
+        for i, record, j, holder in _holders(index, rule):
             end = read_date(holder.get(rule.field))
             if end is None:
                 continue
@@ -110,9 +107,9 @@ def ends_before_starts(index: Index, today: date) -> Iterator[Issue]:
             if start is not None and end < start:
                 yield issue(
                     "end-before-start",
-                    _path(rule, dated[0], dated[2]),
-                    f"{_subject(index, rule, key, dated)} has {rule.field} {end.isoformat()}, "
-                    f"before its {earliest} {start.isoformat()}",
+                    _path(rule, i, j),
+                    f"{_subject(index, rule, i, record, holder)} has {rule.field} "
+                    f"{end.isoformat()}, before its {earliest} {start.isoformat()}",
                     value=holder.get(rule.field),
                 )
 
@@ -128,15 +125,13 @@ def dates_in_future(index: Index, today: date) -> Iterator[Issue]:
         verb = rule.past
         if verb is None:
             continue
-        key = _key(index, rule)
-        for dated in _holders(index, rule):
-            holder = dated[3]
+        for i, record, j, holder in _holders(index, rule):
             found = read_date(holder.get(rule.field))
             if found is not None and found > today:
                 yield issue(
                     "date-in-future",
-                    _path(rule, dated[0], dated[2]),
-                    f"{_subject(index, rule, key, dated)} {verb} {found.isoformat()}, after "
-                    f"today ({today.isoformat()})",
+                    _path(rule, i, j),
+                    f"{_subject(index, rule, i, record, holder)} {verb} {found.isoformat()}, "
+                    f"after today ({today.isoformat()})",
                     value=holder.get(rule.field),
                 )
