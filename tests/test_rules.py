@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnering import Severity, example_path, validate
+from partnering import Severity, example_path, models, validate
+from partnering._relations import Dated, Refers
 from partnering.catalogue import RULE_CODES
-from partnering.models import ENTITY_LISTS
+from partnering.entities import ENTITIES, Reference, describe
 from partnering.report import Issue
 from partnering.rules import rule_issues
 
@@ -108,7 +109,7 @@ EXAMPLES = [
         {"partnerships": [partnership("x", start_date="2020-05-01", end_date="2020-04-30")]},
         "end-before-start",
         "/partnerships/0/end_date",
-        "partnership 'x' ends on 2020-04-30, before it starts on 2020-05-01",
+        "partnership 'x' has end_date 2020-04-30, before its start_date 2020-05-01",
         id="end-before-start",
     ),
     pytest.param(
@@ -243,37 +244,21 @@ def test_severities_follow_the_design() -> None:
     }
 
 
-# Every reference field, as the record holding it and the pointer of the broken reference.
+def broken(reference: Reference) -> tuple[str, dict[str, Any], str]:
+    """Write the id ``x`` in a reference field: the list, the record's fields and the pointer."""
+    source, within, field = reference.source, reference.within, reference.field
+    if within is not None:
+        return source, {within: [{field: "x"}]}, f"/{source}/0/{within}/0/{field}"
+    if reference.many:
+        return source, {field: ["x"]}, f"/{source}/0/{field}/0"
+    return source, {field: "x"}, f"/{source}/0/{field}"
+
+
+# Every reference field the models declare, as the record holding it and the pointer of the
+# broken reference.
 REFERENCES = [
-    ("platforms", {"host_id": "x"}, "/platforms/0/host_id"),
-    ("platforms", {"parent_id": "x"}, "/platforms/0/parent_id"),
-    ("platforms", {"members": [{"partner_id": "x"}]}, "/platforms/0/members/0/partner_id"),
-    ("platforms", {"challenge_ids": ["x"]}, "/platforms/0/challenge_ids/0"),
-    ("partnerships", {"platform_id": "x"}, "/partnerships/0/platform_id"),
-    (
-        "partnerships",
-        {"participants": [{"partner_id": "x"}]},
-        "/partnerships/0/participants/0/partner_id",
-    ),
-    ("solutions", {"challenge_ids": ["x"]}, "/solutions/0/challenge_ids/0"),
-    ("solutions", {"building_block_ids": ["x"]}, "/solutions/0/building_block_ids/0"),
-    ("solutions", {"example_platform_ids": ["x"]}, "/solutions/0/example_platform_ids/0"),
-    ("building_blocks", {"framework_id": "x"}, "/building_blocks/0/framework_id"),
-    ("building_blocks", {"challenge_ids": ["x"]}, "/building_blocks/0/challenge_ids/0"),
-    ("assessments", {"platform_id": "x"}, "/assessments/0/platform_id"),
-    ("assessments", {"framework_id": "x"}, "/assessments/0/framework_id"),
-    (
-        "assessments",
-        {"ratings": [{"building_block_id": "x"}]},
-        "/assessments/0/ratings/0/building_block_id",
-    ),
-    ("events", {"convener_id": "x"}, "/events/0/convener_id"),
-    ("events", {"sponsor_ids": ["x"]}, "/events/0/sponsor_ids/0"),
-    ("events", {"challenge_ids": ["x"]}, "/events/0/challenge_ids/0"),
-    ("events", {"solution_ids": ["x"]}, "/events/0/solution_ids/0"),
-    ("events", {"building_block_ids": ["x"]}, "/events/0/building_block_ids/0"),
-    ("communities", {"convener_id": "x"}, "/communities/0/convener_id"),
-    ("communities", {"platform_ids": ["x"]}, "/communities/0/platform_ids/0"),
+    pytest.param(*broken(ref), id="/".join(filter(None, (ref.source, ref.within, ref.field))))
+    for ref in ENTITIES.references
 ]
 
 
@@ -289,7 +274,7 @@ def test_references_resolve_against_the_right_list(
     name: str, fields: dict[str, Any], pointer: str
 ) -> None:
     """Once every list has a record with the id, no reference dangles."""
-    data: dict[str, Any] = {list_name: [{"id": "x"}] for list_name in ENTITY_LISTS}
+    data: dict[str, Any] = {entity.name: [{"id": "x"}] for entity in ENTITIES.lists}
     data[name] = [{"id": "r", **fields}, {"id": "x"}]
     assert pointers(data, "dangling-reference") == []
 
@@ -356,9 +341,19 @@ def test_every_date_of_the_past_is_checked() -> None:
     }
     assert pointers(data, "date-in-future") == [
         "/platforms/0/launched_on",
+        "/platforms/0/members/1/since",
         "/assessments/0/assessed_on",
         "/communities/0/launched_on",
-        "/platforms/0/members/1/since",
+    ]
+
+
+def test_a_member_is_named_by_its_partner_in_a_date_message() -> None:
+    """A member's date in the future is told of the member, by its partner_id if it has one."""
+    members = [{"partner_id": "tpi", "since": "2999-01-01"}, {"since": "2999-01-01"}]
+    data = {"platforms": [platform("p", members=members)], "partners": [partner("tpi")]}
+    assert [issue.message for issue in issues_of(data)] == [
+        "platform 'p' says member 'tpi' joined on 2999-01-01, after today (2026-01-01)",
+        "platform 'p' says a member joined on 2999-01-01, after today (2026-01-01)",
     ]
 
 
@@ -673,7 +668,7 @@ DATASETS = st.fixed_dictionaries(
             name: st.one_of(
                 st.lists(st.one_of(records(model), JSON_VALUES), max_size=6), JSON_VALUES
             )
-            for name, model in ENTITY_LISTS.items()
+            for name, model in ENTITIES.models.items()
         },
     },
 )
@@ -699,7 +694,7 @@ def test_dataset_shaped_json_never_breaks_the_rules(data: dict[str, Any], today:
 
 
 EXAMPLE = json.loads(example_path().read_text(encoding="utf-8"))
-EXAMPLE_LISTS = sorted(name for name in ENTITY_LISTS if EXAMPLE.get(name))
+EXAMPLE_LISTS = sorted(entity.name for entity in ENTITIES.lists if EXAMPLE.get(entity.name))
 
 
 @given(st.data())
@@ -749,3 +744,145 @@ def test_a_platform_member_named_twice_is_a_duplicate_party() -> None:
     members = [{"partner_id": "tpi"}, {"partner_id": "sida"}, {"partner_id": "tpi"}]
     data = {"platforms": [{"id": "p", "members": members}]}
     assert pointers(data, "duplicate-party") == ["/platforms/0/members/2/partner_id"]
+
+
+# A root of another shape, declared in one place: platforms with a sponsor and a closing date.
+@attrs.frozen(kw_only=True)
+class SponsoredPlatform:
+    id: str
+    sponsor_id: str | None = attrs.field(
+        default=None, metadata={"refers": Refers("partners", "names sponsor")}
+    )
+    closed_on: str | None = attrs.field(
+        default=None, metadata={"dated": Dated(past="was closed on")}
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SponsoredDataset:
+    platforms: tuple[SponsoredPlatform, ...] = ()
+    partners: tuple[models.Partner, ...] = ()
+
+
+SPONSORED = {
+    "partners": [partner("tpi")],
+    "platforms": [
+        {"id": "a", "sponsor_id": "tpi", "closed_on": "2020-01-01"},
+        {"id": "b", "sponsor_id": "tpl", "closed_on": "2030-01-01"},
+    ],
+}
+
+
+def test_a_reference_declared_on_a_model_is_checked_by_the_rules() -> None:
+    """The graph is a parameter: a new reference field is checked as soon as it is declared."""
+    found = list(rule_issues(SPONSORED, today=TODAY, entities=describe(SponsoredDataset)))
+    dangling = [issue for issue in found if issue.code == "dangling-reference"]
+    assert [issue.pointer for issue in dangling] == ["/platforms/1/sponsor_id"]
+    assert dangling[0].message == (
+        "sponsored platform 'b' names sponsor 'tpl', but no partner has that id "
+        "(did you mean 'tpi'?)"
+    )
+    assert dangling[0].hint == "correct the id, or add the partner to 'partners'"
+
+
+def test_a_date_declared_on_a_model_is_checked_by_the_rules() -> None:
+    """A new date of the past is checked as soon as it is declared."""
+    found = list(rule_issues(SPONSORED, today=TODAY, entities=describe(SponsoredDataset)))
+    dates = [issue for issue in found if issue.code == "date-in-future"]
+    assert [issue.pointer for issue in dates] == ["/platforms/1/closed_on"]
+    assert dates[0].message == (
+        "sponsored platform 'b' was closed on 2030-01-01, after today (2026-01-01)"
+    )
+
+
+def test_the_real_graph_does_not_know_the_new_fields() -> None:
+    """Without the new root, the same data gives no issue: the fields are unknown to it."""
+    assert issues_of(SPONSORED) == []
+
+
+def id_fields_without_target(model_classes: list[type[Any]], lists: set[str]) -> list[str]:
+    """Name each ``*_id``/``*_ids`` field without ``Refers``, and each ``Refers`` to no list."""
+    problems = []
+    for model in model_classes:
+        for field in attrs.fields(model):
+            refers = field.metadata.get("refers")
+            if field.name.endswith(("_id", "_ids")) and not isinstance(refers, Refers):
+                problems.append(f"{model.__name__}.{field.name} names no list")
+            if isinstance(refers, Refers) and refers.target not in lists:
+                problems.append(f"{model.__name__}.{field.name} names {refers.target!r}")
+    return problems
+
+
+MODELS = [
+    value
+    for value in vars(models).values()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__
+]
+
+
+def test_every_id_field_of_the_models_names_its_list() -> None:
+    """Every field named *_id or *_ids declares the entity list it names, and the list exists."""
+    assert {"Platform", "Membership", "BuildingBlockRating", "Event"} <= {
+        model.__name__ for model in MODELS
+    }
+    lists = {entity.name for entity in ENTITIES.lists}
+    assert id_fields_without_target(MODELS, lists) == []
+
+
+def test_every_declared_reference_reaches_the_rules() -> None:
+    """Each field that declares Refers, nested ones included, is in the graph the rules read."""
+    declared = {
+        (model, field.name)
+        for model in MODELS
+        for field in attrs.fields(model)
+        if isinstance(field.metadata.get("refers"), Refers)
+    }
+    assert {(models.Platform, "host_id"), (models.Membership, "partner_id")} <= declared
+    assert {(reference.model, reference.field) for reference in ENTITIES.references} == declared
+
+
+def test_the_model_walk_finds_fields_without_a_target() -> None:
+    """The check fails on an id field without Refers and on a Refers to a missing list."""
+
+    @attrs.frozen
+    class Loose:
+        owner_id: str
+        friend_ids: tuple[str, ...] = attrs.field(
+            default=(), metadata={"refers": Refers("friends", "names friend")}
+        )
+
+    assert id_fields_without_target([Loose], {"partners"}) == [
+        "Loose.owner_id names no list",
+        "Loose.friend_ids names 'friends'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        pytest.param(
+            {"platforms": [platform("p", launched_on="2030-01-01")]},
+            "correct the date, or leave it out until it has happened",
+            id="date-in-future",
+        ),
+        pytest.param(
+            {"partners": [partner("a"), partner("a")]},
+            "give each record its own id; if both describe the same thing, merge them",
+            id="duplicate-id",
+        ),
+        pytest.param(
+            {"events": [{"id": "e", "sponsor_ids": ["nobody"]}]},
+            "correct the id, or add the partner to 'partners'",
+            id="dangling-reference",
+        ),
+        pytest.param(
+            {"partnerships": [partnership("x", sdgs=[17], sdg_targets=["3.8"])]},
+            "add 3 to sdgs, or correct the target",
+            id="sdg-target-without-goal",
+        ),
+    ],
+)
+def test_hints_come_from_the_catalogue_unless_they_say_more(data: Any, hint: str) -> None:
+    """A rule's hint is the catalogue's, in lower case, unless it names what to add."""
+    (issue,) = issues_of(data)
+    assert issue.hint == hint

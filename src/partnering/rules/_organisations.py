@@ -1,0 +1,132 @@
+"""What the file says about organisations: their sectors, their types and their identifiers.
+
+A partner's sector is its stated ``sector``, or else the one its ``organisation_type`` implies
+(:func:`partnering.codelists.sector_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from partnering._patterns import ORG_ID
+from partnering._text import quote
+from partnering.codelists import OrganisationType, Sector, sector_of
+from partnering.report import Issue, Path
+from partnering.rules._index import Index, Record, objects
+from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
+
+__all__ = ["invalid_org_ids", "sectors_contradicting_types", "single_sector_partnerships"]
+
+_SECTORS: Mapping[str, Sector] = {sector.value: sector for sector in Sector}
+_TYPES: Mapping[str, OrganisationType] = {kind.value: kind for kind in OrganisationType}
+
+
+def _sector_of_record(partner: Record) -> Sector | None:
+    stated = partner.get("sector")
+    if isinstance(stated, str) and stated in _SECTORS:
+        return _SECTORS[stated]
+    kind = partner.get("organisation_type")
+    if isinstance(kind, str) and kind in _TYPES:
+        return sector_of(_TYPES[kind])
+    return None
+
+
+def single_sector_partnerships(index: Index, today: date) -> Iterator[Issue]:
+    """Report partnerships whose known participants all belong to one sector.
+
+    Participants count once per partner, and only when they name a partner whose sector is
+    known and not ``other``, which says nothing about where an organisation stands.
+
+    Example:
+        >>> partners = [{"id": "a", "organisation_type": "70"}, {"id": "b", "sector": "private"}]
+        >>> participants = [{"partner_id": "a"}, {"partner_id": "b"}]
+        >>> data = {"partners": partners, "partnerships": [{"participants": participants}]}
+        >>> demo(single_sector_partnerships, data)
+        ['single-sector-partnership at /partnerships/0/participants']
+    """
+    # Each partner's sector, worked out on its first participation.
+    known: dict[str, Sector | None] = {}
+    for i, record in index.records("partnerships"):
+        participants = record.get("participants")
+        sectors: dict[str, Sector] = {}
+        for _, participant in objects(participants):
+            partner = participant.get("partner_id")
+            if isinstance(partner, str) and partner not in sectors:
+                if partner in known:
+                    sector = known[partner]
+                else:
+                    found = index.record("partners", partner)
+                    sector = known[partner] = None if found is None else _sector_of_record(found)
+                if sector is not None and sector is not Sector.OTHER:
+                    sectors[partner] = sector
+        kinds = set(sectors.values())
+        if len(sectors) >= 2 and len(kinds) == 1:
+            (sector,) = kinds
+            yield issue(
+                "single-sector-partnership",
+                ("partnerships", i, "participants"),
+                f"the {len(sectors)} participants of {index.name_of('partnerships', record, i)} "
+                f"all belong to the {quote(sector.value)} sector; a partnership brings different "
+                "sectors together",
+                value=participants,
+            )
+
+
+def sectors_contradicting_types(index: Index, today: date) -> Iterator[Issue]:
+    """Report partners whose stated sector is not the one their organisation type implies.
+
+    Example:
+        >>> partner = {"id": "p", "organisation_type": "70", "sector": "public"}
+        >>> demo(sectors_contradicting_types, {"partners": [partner]})
+        ['sector-contradicts-type at /partners/0/sector']
+    """
+    for i, record in index.records("partners"):
+        stated = record.get("sector")
+        kind = record.get("organisation_type")
+        if not (isinstance(stated, str) and stated in _SECTORS):
+            continue
+        if not (isinstance(kind, str) and kind in _TYPES) or _TYPES[kind] is OrganisationType.OTHER:
+            continue
+        implied = sector_of(_TYPES[kind])
+        if implied.value != stated:
+            yield issue(
+                "sector-contradicts-type",
+                ("partners", i, "sector"),
+                f"{index.name_of('partners', record, i)} has sector {quote(stated)}, but its "
+                f"organisation_type {quote(kind)} ({_TYPES[kind].title}) belongs to the "
+                f"{quote(implied.value)} sector",
+                value=stated,
+            )
+
+
+def _org_id_issue(path: Path, owner: str, identifier: str) -> Issue:
+    return issue(
+        "invalid-org-id",
+        path,
+        f"{owner} has identifier {quote(identifier)}, which does not follow the org-id form: a "
+        "list code such as 'GB-COH', a hyphen, then the id in that list",
+        value=identifier,
+    )
+
+
+def invalid_org_ids(index: Index, today: date) -> Iterator[Issue]:
+    """Report partner and publisher identifiers that do not follow the org-id form.
+
+    Example:
+        >>> data = {"publisher": {"identifier": "GB-COH-09506232"}, "partners": [
+        ...     {"id": "p", "identifier": "09506232"}]}
+        >>> demo(invalid_org_ids, data)
+        ['invalid-org-id at /partners/0/identifier']
+    """
+    publisher = index.publisher
+    if isinstance(publisher, Mapping):
+        identifier = publisher.get("identifier")
+        if isinstance(identifier, str) and not ORG_ID.matches(identifier):
+            yield _org_id_issue(("publisher", "identifier"), "the publisher", identifier)
+    for i, record in index.records("partners"):
+        identifier = record.get("identifier")
+        if isinstance(identifier, str) and not ORG_ID.matches(identifier):
+            yield _org_id_issue(
+                ("partners", i, "identifier"), index.name_of("partners", record, i), identifier
+            )

@@ -1,0 +1,185 @@
+"""References between records: ids that name no record, parents in a cycle, hosts, parties.
+
+Every reference field is declared on its model (:class:`~partnering._relations.Refers`) and
+read from :data:`partnering.entities.ENTITIES`, so a new one is checked as soon as it is
+declared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from partnering._text import quote
+from partnering.entities import Reference
+from partnering.report import Issue, Path
+from partnering.rules._index import ARRAY, Index, Record, item_noun, objects, strings
+from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
+
+__all__ = ["dangling_references", "duplicate_parties", "hosts_not_members", "parent_cycles"]
+
+
+def _referenced(reference: Reference, i: int, record: Record) -> Iterator[tuple[Path, str]]:
+    """Yield the ids one record names through one reference field, with their paths."""
+    source, field = reference.source, reference.field
+    if reference.within is not None:
+        for j, item in objects(record.get(reference.within)):
+            value = item.get(field)
+            if isinstance(value, str):
+                yield (source, i, reference.within, j, field), value
+    elif reference.many:
+        for k, value in strings(record.get(field)):
+            yield (source, i, field, k), value
+    else:
+        value = record.get(field)
+        if isinstance(value, str):
+            yield (source, i, field), value
+
+
+def dangling_references(index: Index, today: date) -> Iterator[Issue]:
+    """Report every reference to an id that no record of the right list has.
+
+    The message suggests the id that was most likely meant, and the hint names the list.
+
+    Example:
+        >>> demo(dangling_references, {"platforms": [{"id": "p", "host_id": "tpi"}]})
+        ['dangling-reference at /platforms/0/host_id']
+    """
+    for reference in index.entities.references:
+        known = index.ids(reference.target)
+        noun = index.noun(reference.target)
+        for i, record in index.records(reference.source):
+            for path, ident in _referenced(reference, i, record):
+                if ident in known:
+                    continue
+                closest = index.closest_id(reference.target, ident)
+                suggestion = "" if closest is None else f" (did you mean {quote(closest)}?)"
+                yield issue(
+                    "dangling-reference",
+                    path,
+                    f"{index.name_of(reference.source, record, i)} {reference.verb} "
+                    f"{quote(ident)}, but no {noun} has that id{suggestion}",
+                    f"correct the id, or add the {noun} to {quote(reference.target)}",
+                    ident,
+                )
+
+
+def _cycle_text(cycle: list[str], start: int) -> str:
+    """Show a cycle from its item ``start`` round to it again, shortened when long."""
+    size = len(cycle)
+    shown = [quote(cycle[(start + step) % size]) for step in range(min(size, 4))]
+    if size > 4:
+        shown[-1] = f"… ({size} platforms)"
+    return " → ".join([*shown, quote(cycle[start])])
+
+
+def parent_cycles(index: Index, today: date) -> Iterator[Issue]:
+    """Report every platform that is its own ancestor through ``parent_id``.
+
+    Each platform is visited once: a walk up the parents stops at a platform seen before, so
+    the check is linear however long the chains are.
+
+    Example:
+        >>> platforms = [{"id": "a", "parent_id": "b"}, {"id": "b", "parent_id": "a"}]
+        >>> demo(parent_cycles, {"platforms": platforms})
+        ['parent-cycle at /platforms/0/parent_id', 'parent-cycle at /platforms/1/parent_id']
+    """
+    platforms = index.ids("platforms")
+    parents: dict[str, str] = {}
+    for i, record in index.records("platforms"):
+        ident = record.get("id")
+        parent = record.get("parent_id")
+        if (
+            isinstance(ident, str)
+            and platforms[ident] == i
+            and isinstance(parent, str)
+            and parent in platforms
+        ):
+            parents[ident] = parent
+    done: set[str] = set()
+    for start in parents:
+        path: list[str] = []
+        position: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in position:
+            position[node] = len(path)
+            path.append(node)
+            node = parents.get(node)
+        if node is not None and node in position:
+            cycle = path[position[node] :]
+            for k, member in enumerate(cycle):
+                yield issue(
+                    "parent-cycle",
+                    ("platforms", platforms[member], "parent_id"),
+                    f"platform {quote(member)} is its own ancestor through parent_id: "
+                    f"{_cycle_text(cycle, k)}",
+                    value=parents[member],
+                )
+        done.update(path)
+
+
+def hosts_not_members(index: Index, today: date) -> Iterator[Issue]:
+    """Report platforms whose ``host_id`` is not the ``partner_id`` of one of their members.
+
+    Example:
+        >>> platform = {"id": "p", "host_id": "tpi", "members": [{"partner_id": "sida"}]}
+        >>> demo(hosts_not_members, {"platforms": [platform]})
+        ['host-not-member at /platforms/0/host_id']
+    """
+    for i, record in index.records("platforms"):
+        host = record.get("host_id")
+        members = record.get("members", ())
+        if not isinstance(host, str) or not isinstance(members, ARRAY):
+            continue
+        partners = {
+            member.get("partner_id")
+            for _, member in objects(members)
+            if isinstance(member.get("partner_id"), str)
+        }
+        if host not in partners:
+            yield issue(
+                "host-not-member",
+                ("platforms", i, "host_id"),
+                f"{index.name_of('platforms', record, i)} names host {quote(host)}, but the host "
+                "is not among its members",
+                f"add a member with partner_id {quote(host)} and the role 'host'",
+                host,
+            )
+
+
+def duplicate_parties(index: Index, today: date) -> Iterator[Issue]:
+    """Report a partner named twice in one record's nested list, such as its members.
+
+    The parties are the objects nested in a record that name a partner: a platform's members
+    and a partnership's participants.
+
+    Example:
+        >>> twice = [{"partner_id": "tpi"}, {"partner_id": "tpi"}]
+        >>> demo(duplicate_parties, {"partnerships": [{"id": "p", "participants": twice}]})
+        ['duplicate-party at /partnerships/0/participants/1/partner_id']
+    """
+    for reference in index.entities.references:
+        within = reference.within
+        if within is None or reference.many or reference.target != "partners":
+            continue
+        noun, field = item_noun(within), reference.field
+        for i, record in index.records(reference.source):
+            entries = record.get(within)
+            if not isinstance(entries, ARRAY):
+                continue
+            first: dict[str, int] = {}
+            for j, entry in objects(entries):
+                partner = entry.get(field)
+                if not isinstance(partner, str):
+                    continue
+                if partner not in first:
+                    first[partner] = j
+                    continue
+                yield issue(
+                    "duplicate-party",
+                    (reference.source, i, within, j, field),
+                    f"{index.name_of(reference.source, record, i)} names partner "
+                    f"{quote(partner)} as {noun} {first[partner]} and again as {noun} {j}",
+                    f"keep one {noun} entry for {quote(partner)} and list all its roles there",
+                    partner,
+                )
