@@ -102,7 +102,7 @@ EXAMPLES = [
         {"platforms": [platform("zbidf", host_id="tpi-x")], "partners": [partner("tpi")]},
         "dangling-reference",
         "/platforms/0/host_id",
-        "platform 'zbidf' names host 'tpi-x', but no partner has that id (did you mean 'tpi'?)",
+        "platform 'zbidf' names host 'tpi-x', but no partner has that id",
         id="dangling-reference",
     ),
     pytest.param(
@@ -284,9 +284,9 @@ def test_a_reference_names_the_list_it_misses() -> None:
     data = {"events": [{"id": "w", "solution_ids": ["pooled-fund"]}]}
     data["solutions"] = [{"id": "pooled-funds"}]
     (issue,) = issues_of(data)
-    assert issue.message == (
-        "event 'w' names solution 'pooled-fund', but no solution has that id "
-        "(did you mean 'pooled-funds'?)"
+    assert issue.message == "event 'w' names solution 'pooled-fund', but no solution has that id"
+    assert issue.hint == (
+        "Did you mean 'pooled-funds'? Correct the id, or add the solution to 'solutions'."
     )
     assert issue.excerpt == "'pooled-fund'"
 
@@ -716,11 +716,11 @@ def test_a_duplicated_record_gives_exactly_one_duplicate_id(data: st.DataObject)
 @pytest.mark.parametrize(
     ("reference", "suggestion"),
     [
-        ("tpi-x", " (did you mean 'tpi'?)"),  # two letters too many
-        ("tip", " (did you mean 'tpi'?)"),  # two letters swapped
-        ("TPI", " (did you mean 'tpi'?)"),  # only the case differs
-        ("zm-cassava-business", " (did you mean 'zm-cassava-businesses'?)"),  # a lost plural
-        ("sidaa", " (did you mean 'sida'?)"),  # a letter too many
+        ("tpi-x", "Did you mean 'tpi'? "),  # two letters too many
+        ("tip", "Did you mean 'tpi'? "),  # two letters swapped
+        ("TPI", "Did you mean 'tpi'? "),  # only the case differs
+        ("zm-cassava-business", "Did you mean 'zm-cassava-businesses'? "),  # a lost plural
+        ("sidaa", "Did you mean 'sida'? "),  # a letter too many
         ("unrelated-organisation", ""),  # nothing close: no suggestion
     ],
 )
@@ -736,7 +736,8 @@ def test_a_dangling_reference_suggests_the_closest_id(reference: str, suggestion
         "events": [{"id": "e", "convener_id": reference}],
     }
     (issue,) = [i for i in rule_issues(data, today=TODAY) if i.code == "dangling-reference"]
-    assert issue.message.endswith(f"no partner has that id{suggestion}")
+    assert issue.message.endswith("no partner has that id")
+    assert issue.hint == f"{suggestion}Correct the id, or add the partner to 'partners'."
 
 
 def test_a_platform_member_named_twice_is_a_duplicate_party() -> None:
@@ -779,10 +780,11 @@ def test_a_reference_declared_on_a_model_is_checked_by_the_rules() -> None:
     dangling = [issue for issue in found if issue.code == "dangling-reference"]
     assert [issue.pointer for issue in dangling] == ["/platforms/1/sponsor_id"]
     assert dangling[0].message == (
-        "sponsored platform 'b' names sponsor 'tpl', but no partner has that id "
-        "(did you mean 'tpi'?)"
+        "sponsored platform 'b' names sponsor 'tpl', but no partner has that id"
     )
-    assert dangling[0].hint == "correct the id, or add the partner to 'partners'"
+    assert (
+        dangling[0].hint == "Did you mean 'tpi'? Correct the id, or add the partner to 'partners'."
+    )
 
 
 def test_a_date_declared_on_a_model_is_checked_by_the_rules() -> None:
@@ -862,22 +864,22 @@ def test_the_model_walk_finds_fields_without_a_target() -> None:
     [
         pytest.param(
             {"platforms": [platform("p", launched_on="2030-01-01")]},
-            "correct the date, or leave it out until it has happened",
+            "Correct the date, or leave it out until it has happened.",
             id="date-in-future",
         ),
         pytest.param(
             {"partners": [partner("a"), partner("a")]},
-            "give each record its own id; if both describe the same thing, merge them",
+            "Give each record its own id; if both describe the same thing, merge them.",
             id="duplicate-id",
         ),
         pytest.param(
             {"events": [{"id": "e", "sponsor_ids": ["nobody"]}]},
-            "correct the id, or add the partner to 'partners'",
+            "Correct the id, or add the partner to 'partners'.",
             id="dangling-reference",
         ),
         pytest.param(
             {"partnerships": [partnership("x", sdgs=[17], sdg_targets=["3.8"])]},
-            "add 3 to sdgs, or correct the target",
+            "Add 3 to sdgs, or correct the target.",
             id="sdg-target-without-goal",
         ),
     ],

@@ -103,7 +103,7 @@ def rule_issues(
         >>> for issue in rule_issues(data, today=date(2026, 1, 1)):
         ...     print(issue.code, issue.pointer, issue.message, sep=" | ")
         dangling-reference | /platforms/0/host_id | platform 'zbidf' names host 'tpi-x', but no \
-partner has that id (did you mean 'tpi'?)
+partner has that id
         host-not-member | /platforms/0/host_id | platform 'zbidf' names host 'tpi-x', but the \
 host is not among its members
     """

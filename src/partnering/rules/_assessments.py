@@ -115,7 +115,7 @@ def unrated_building_blocks(index: Index, today: date) -> Iterator[Issue]:
                     ("assessments", i, "ratings"),
                     f"{index.name_of('assessments', record, i)} does not rate building block "
                     f"{quote(block)} of framework {quote(framework)}",
-                    f"add a rating for {quote(block)}; rate it 'not_applicable' if it does not "
-                    "apply",
+                    f"Add a rating for {quote(block)}; rate it 'not_applicable' if it does not "
+                    "apply.",
                     ratings,
                 )

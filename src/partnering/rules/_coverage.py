@@ -38,7 +38,7 @@ def sdg_targets_without_goal(index: Index, today: date) -> Iterator[Issue]:
                     ("partnerships", i, "sdg_targets", k),
                     f"{index.name_of('partnerships', record, i)} lists SDG target "
                     f"{quote(target)}, but not its goal, {goal}, in sdgs",
-                    f"add {goal} to sdgs, or correct the target",
+                    f"Add {goal} to sdgs, or correct the target.",
                     target,
                 )
 

@@ -7,7 +7,7 @@ to add or the list to add it to.
 Example:
     >>> found = issue("date-in-future", ("platforms", 0, "launched_on"), "too late")
     >>> found.severity.value, found.hint
-    ('warning', 'correct the date, or leave it out until it has happened')
+    ('warning', 'Correct the date, or leave it out until it has happened.')
 """
 
 from __future__ import annotations
@@ -28,14 +28,6 @@ __all__ = ["Rule", "demo", "issue"]
 Rule = Callable[[Index, date], Iterator[Issue]]
 
 
-def _as_issue_hint(hint: str) -> str:
-    """Write a catalogue's hint, a sentence, as issues write theirs: lower case, no stop."""
-    return (hint[:1].lower() + hint[1:]).removesuffix(".")
-
-
-_HINTS: Mapping[str, str] = {code: _as_issue_hint(info.hint) for code, info in RULE_CODES.items()}
-
-
 def issue(
     code: str, path: Path, message: str, hint: str | None = None, value: Any = ABSENT
 ) -> Issue:
@@ -53,7 +45,7 @@ def issue(
         severity=RULE_CODES[code].severity,
         path=path,
         message=message,
-        hint=_HINTS[code] if hint is None else hint,
+        hint=RULE_CODES[code].hint if hint is None else hint,
         excerpt=None if value is ABSENT else excerpt(value),
     )
 

@@ -39,7 +39,7 @@ def _referenced(reference: Reference, i: int, record: Record) -> Iterator[tuple[
 def dangling_references(index: Index, today: date) -> Iterator[Issue]:
     """Report every reference to an id that no record of the right list has.
 
-    The message suggests the id that was most likely meant, and the hint names the list.
+    The hint suggests the id that was most likely meant, and names the list.
 
     Example:
         >>> demo(dangling_references, {"platforms": [{"id": "p", "host_id": "tpi"}]})
@@ -53,13 +53,13 @@ def dangling_references(index: Index, today: date) -> Iterator[Issue]:
                 if ident in known:
                     continue
                 closest = index.closest_id(reference.target, ident)
-                suggestion = "" if closest is None else f" (did you mean {quote(closest)}?)"
+                suggestion = "" if closest is None else f"Did you mean {quote(closest)}? "
                 yield issue(
                     "dangling-reference",
                     path,
                     f"{index.name_of(reference.source, record, i)} {reference.verb} "
-                    f"{quote(ident)}, but no {noun} has that id{suggestion}",
-                    f"correct the id, or add the {noun} to {quote(reference.target)}",
+                    f"{quote(ident)}, but no {noun} has that id",
+                    f"{suggestion}Correct the id, or add the {noun} to {quote(reference.target)}.",
                     ident,
                 )
 
@@ -142,7 +142,7 @@ def hosts_not_members(index: Index, today: date) -> Iterator[Issue]:
                 ("platforms", i, "host_id"),
                 f"{index.name_of('platforms', record, i)} names host {quote(host)}, but the host "
                 "is not among its members",
-                f"add a member with partner_id {quote(host)} and the role 'host'",
+                f"Add a member with partner_id {quote(host)} and the role 'host'.",
                 host,
             )
 
@@ -180,6 +180,6 @@ def duplicate_parties(index: Index, today: date) -> Iterator[Issue]:
                     (reference.source, i, within, j, field),
                     f"{index.name_of(reference.source, record, i)} names partner "
                     f"{quote(partner)} as {noun} {first[partner]} and again as {noun} {j}",
-                    f"keep one {noun} entry for {quote(partner)} and list all its roles there",
+                    f"Keep one {noun} entry for {quote(partner)} and list all its roles there.",
                     partner,
                 )
