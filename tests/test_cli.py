@@ -773,4 +773,6 @@ def test_every_command_of_the_parser_is_dispatched():
         for action in build_parser()._actions
         if action.__class__.__name__ == "_SubParsersAction"
     )
-    assert sorted(subparsers.choices) == sorted(COMMANDS) == ["schema", "summary", "validate"]
+    assert (
+        sorted(subparsers.choices) == sorted(COMMANDS) == ["codes", "schema", "summary", "validate"]
+    )
