@@ -54,7 +54,7 @@ COUNTRY_LIST = "country"
 
 _SEPARATORS = re.compile(r"[\W_]+")
 _CLOSE_CODES = 0.6  # as close as did_you_mean asks: 'privat' for 'private'
-_CLOSE_COUNTRIES = 0.85  # closer: of some 1,000 names, many look alike
+_CLOSE_COUNTRIES = 0.8  # closer: of some 1,000 names, many look alike
 _PREFIX = 4  # a country's name may be given by its start, 'Russia', from this many letters
 _SHORT = 5  # names shorter than this, folded, are matched whole only
 
@@ -109,7 +109,10 @@ class _Index:
     spellings: Mapping[str, frozenset[str]]
     names: Mapping[str, frozenset[str]]
     cutoff: float
-    prefixes: bool = False  # whether a name may be given by its start alone
+    # For the some 1,000 names of countries: a name may be given by its start alone; and a
+    # misspelt name is compared only with names of its first letter, which most misspellings
+    # keep, so that a file of many unknown values is not slowed down by the comparisons.
+    many: bool = False
 
     @classmethod
     def of(
@@ -118,9 +121,9 @@ class _Index:
         names: Iterable[tuple[str, str]],
         cutoff: float,
         *,
-        prefixes: bool = False,
+        many: bool = False,
     ) -> _Index:
-        return cls(_by_key(spellings), _by_key(names), cutoff, prefixes)
+        return cls(_by_key(spellings), _by_key(names), cutoff, many)
 
     def match(self, key: str) -> _Match | None:
         """Find the one code the folded value ``key`` names, and how it names it."""
@@ -133,7 +136,7 @@ class _Index:
         return None if code is None else (code, CLOSE)
 
     def _starting(self, key: str) -> str | None:
-        if not self.prefixes or len(key) < _PREFIX:
+        if not self.many or len(key) < _PREFIX:
             return None
         codes: set[str] = set()
         for name, named in self.names.items():
@@ -145,6 +148,8 @@ class _Index:
         # Short names (INGO, N/A, KEN) are matched whole only: 'NGO' is close to 'INGO',
         # but may be any of four organisation types.
         candidates = [name for name in self.names if len(name) >= _SHORT] + list(self.spellings)
+        if self.many:
+            candidates = [name for name in candidates if name[0] == key[0]]
         found = difflib.get_close_matches(key, candidates, n=1, cutoff=self.cutoff)
         if not found:
             return None
@@ -194,7 +199,7 @@ def _countries() -> _Index:
             for variant in _variants(name)
         ),
         _CLOSE_COUNTRIES,
-        prefixes=True,
+        many=True,
     )
 
 
