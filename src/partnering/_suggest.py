@@ -92,14 +92,14 @@ def fold(text: str) -> str:
     return "".join(words)
 
 
-_Match = tuple[str, str]  # a code, and how the value names it: SPELLING, NAME or CLOSE
+_Match = tuple[str, str]  # a code, and how the value names it: _SPELLING, _NAME or _CLOSE
 
-#: The value is the code itself in another case or spelling: ``ke``, ``ngo-hosted``.
-SPELLING = "spelling"
-#: The value is a name of the code, and of no other: a title, an alias, a country's name.
-NAME = "name"
-#: The value is close in spelling to a name of the code, and to no other code's.
-CLOSE = "close"
+# The value is the code itself in another case or spelling: ``ke``, ``ngo-hosted``.
+_SPELLING = "spelling"
+# The value is a name of the code, and of no other: a title, an alias, a country's name.
+_NAME = "name"
+# The value is close in spelling to a name of the code, and to no other code's.
+_CLOSE = "close"
 
 
 @attrs.frozen
@@ -127,13 +127,13 @@ class _Index:
 
     def match(self, key: str) -> _Match | None:
         """Find the one code the folded value ``key`` names, and how it names it."""
-        for how, index in ((SPELLING, self.spellings), (NAME, self.names)):
+        for how, index in ((_SPELLING, self.spellings), (_NAME, self.names)):
             if key in index:
                 # A name of several codes suggests none of them: no one is meant more.
                 code = _one(index[key])
                 return None if code is None else (code, how)
         code = self._starting(key) or self._closest(key)
-        return None if code is None else (code, CLOSE)
+        return None if code is None else (code, _CLOSE)
 
     def _starting(self, key: str) -> str | None:
         if not self.many or len(key) < _PREFIX:
@@ -218,9 +218,9 @@ def _country_shown(code: str) -> str:
 
 
 _COUNTRY_HINTS = {
-    SPELLING: "Write {}, in capitals.",
-    NAME: "Write {}.",
-    CLOSE: "Did you mean {}?",
+    _SPELLING: "Write {}, in capitals.",
+    _NAME: "Write {}.",
+    _CLOSE: "Did you mean {}?",
 }
 
 
@@ -230,7 +230,7 @@ def _country(key: str) -> Suggestion | None:
     if found is None:
         return None
     code, how = found
-    return Suggestion(code, how != CLOSE, _COUNTRY_HINTS[how].format(_country_shown(code)))
+    return Suggestion(code, how != _CLOSE, _COUNTRY_HINTS[how].format(_country_shown(code)))
 
 
 def suggest_country(value: object) -> Suggestion | None:
@@ -343,10 +343,10 @@ def _code(
         return None
     code, how = found
     shown = _titled(code, code_list)
-    if how == SPELLING:
+    if how == _SPELLING:
         written = "as text, in double quotes" if number else "as the code is written"
         return Suggestion(code, True, f"Write {shown}, {written}.")
-    if how == NAME:
+    if how == _NAME:
         return Suggestion(code, True, f"Write {shown}.")
     return Suggestion(code, False, f"Did you mean {shown}?")
 
