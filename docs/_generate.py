@@ -31,7 +31,13 @@ SCHEMAS = ROOT / "schemas"
 SCHEMA_VERSION = "1.0"
 
 #: The commands documented, each as the arguments that come before ``--help``.
-COMMANDS: tuple[tuple[str, ...], ...] = ((), ("validate",), ("summary",), ("schema",))
+COMMANDS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("validate",),
+    ("summary",),
+    ("codes",),
+    ("schema",),
+)
 
 #: The width the help text is wrapped to, fixed so the page does not depend on the terminal.
 HELP_COLUMNS = 88
@@ -119,6 +125,19 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def label(prefix: str, name: str) -> str:
     """Return the cross-reference label of a section, such as ``format-platform``."""
     return f"{prefix}-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def command_link(arguments: str, *, command: str | None = None) -> str:
+    """Link to the reference of a command, shown as ``partnering ARGUMENTS``."""
+    name = command or arguments.split()[0]
+    return f"{{ref}}`partnering {arguments} <{label('cli', f'partnering {name}')}>`"
+
+
+def commands_named(text: str) -> list[str]:
+    """Return the commands a text names, as ``'partnering codes'`` or ``'partnering codes X'``."""
+    named = re.findall(r"'partnering (\w+)[^']*'", text)
+    known = {arguments[0] for arguments in COMMANDS if arguments}
+    return [name for name in dict.fromkeys(named) if name in known]
 
 
 def _note(text: str) -> list[str]:
@@ -443,6 +462,14 @@ class _SchemaWriter:
             ]
             if name in used:
                 lines += ["Used by " + ", ".join(code(where) for where in used[name]) + ".", ""]
+            if self.prefix == "format":
+                # The command accepts the definition's name in kebab-case: country-code too.
+                kebab = re.sub(r"(?<=[a-z])(?=[A-Z])|_", "-", name).lower()
+                lines += [
+                    f"{command_link(f'codes {kebab}')} prints this list, with what each "
+                    "code stands for.",
+                    "",
+                ]
             described = node.get("x-codes")
             if described:
                 rows = [
@@ -492,6 +519,14 @@ def _example_block(example: str) -> list[str]:
     return [f"```{language}", example, "```"]
 
 
+def _see_also(text: str) -> list[str]:
+    """Link to the reference of each command a catalogue entry names."""
+    named = commands_named(text)
+    if not named:
+        return []
+    return ["**See also:** " + ", ".join(command_link(name) for name in named) + ".", ""]
+
+
 def issue_codes_page() -> str:
     """Document every issue code, from the catalogue."""
     from partnering.catalogue import LAYERS, issue_codes
@@ -523,6 +558,7 @@ def issue_codes_page() -> str:
                 "",
                 f"**How to fix it:** {escape(info.hint)}",
                 "",
+                *_see_also(info.description + " " + info.hint),
                 "**Example that triggers it:**",
                 "",
                 *_example_block(info.example),

@@ -773,4 +773,152 @@ def test_every_command_of_the_parser_is_dispatched():
         for action in build_parser()._actions
         if action.__class__.__name__ == "_SubParsersAction"
     )
-    assert sorted(subparsers.choices) == sorted(COMMANDS) == ["schema", "summary", "validate"]
+    assert (
+        sorted(subparsers.choices) == sorted(COMMANDS) == ["codes", "schema", "summary", "validate"]
+    )
+
+
+# suggestions and the code lists
+
+
+def test_validate_suggests_the_code_a_name_stands_for(capsys, tmp_path):
+    """On the command line, a country's name and a code's title get their codes suggested."""
+    document = {
+        "schema_version": "1.0",
+        "partners": [
+            {"id": "p", "name": "P", "organisation_type": "International NGO", "country": "UK"}
+        ],
+    }
+    status, out, _ = run(capsys, "validate", write(tmp_path, "names.json", document))
+    assert status == 1
+    assert (
+        "  /partners/0/country: 'country' is 'UK', which is not an ISO 3166-1 alpha-2 country "
+        "code\n"
+        "    hint: Write 'GB' (United Kingdom). Run 'partnering codes country' to see all 250 "
+        "codes with their names.\n"
+    ) in out
+    assert (
+        "  /partners/0/organisation_type: 'organisation_type' is 'International NGO', which is "
+        "not an organisation type code\n"
+        "    hint: Write '21' (International NGO). Run 'partnering codes organisation-type' to "
+        "see all 16 codes with their titles.\n"
+    ) in out
+    assert "…" not in out
+
+
+def test_validate_gives_the_version_to_add(capsys, tmp_path):
+    """A file without schema_version is told what to add, in a real process too."""
+    path = write(tmp_path, "unversioned.json", {"title": "T"})
+    result = run_process("validate", path)
+    assert result.returncode == 1
+    assert 'hint: Add "schema_version": "1.0" to the top-level object of the file.\n' in (
+        result.stdout
+    )
+
+
+def test_codes_lists_every_code_list(capsys):
+    """'partnering codes' names each list with its number of codes."""
+    status, out, err = run(capsys, "codes")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "The code lists of the interchange format, version 1.0:"
+    assert (
+        "  organisation-type    16 codes  The kind of organisation, from the IATI "
+        "OrganisationType code list."
+    ) in lines
+    assert (
+        "  rating                4 codes  A rating in an assessment, after TPI's partnership "
+        "health check."
+    ) in lines
+    assert (
+        "  country             250 codes  An ISO 3166-1 alpha-2 country code, such as 'KE' "
+        "for Kenya."
+    ) in lines
+    names = [line.split()[0] for line in lines[2:-2]]
+    assert names == sorted(names)
+    assert len(names) == 16
+
+
+@pytest.mark.parametrize("name", ["organisation-type", "organisation_type", "OrganisationType"])
+def test_codes_prints_one_list_as_a_table(capsys, name):
+    """A list, however it is named, prints as a table of code, title and description."""
+    status, out, _ = run(capsys, "codes", name)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Organisation type: The kind of organisation, from the IATI OrganisationType code list."
+    )
+    assert lines[2].split() == ["Code", "Title", "Description"]
+    assert (
+        "21    International NGO                        A non-governmental organisation working "
+        "in several countries."
+    ) in lines
+    assert "                                               Suggested for: 'INGO'." in lines
+    assert sum(1 for line in lines if line[:2].isdigit()) == 16
+
+
+def test_codes_prints_the_countries_with_their_names(capsys):
+    """The country codes are a list too, each with its name and official name."""
+    status, out, _ = run(capsys, "codes", "country")
+    assert status == 0
+    assert "KE    Kenya" in out
+    assert "Republic of Kenya" in out
+    assert "GB    United Kingdom" in out
+
+
+def test_codes_in_json(capsys):
+    """--format json gives the lists, or a list's codes with titles, descriptions and aliases."""
+    status, out, _ = run(capsys, "codes", "--format", "json")
+    assert status == 0
+    heads = json.loads(out)["code_lists"]
+    last = {key: value for key, value in heads[-1].items() if key != "description"}
+    assert last == {"name": "sector", "title": "Sector", "count": 8}
+    status, out, _ = run(capsys, "codes", "sector", "--format", "json")
+    assert status == 0
+    document = json.loads(out)
+    assert [code["code"] for code in document["codes"]] == [
+        "public",
+        "private",
+        "civil_society",
+        "academia",
+        "philanthropy",
+        "multilateral",
+        "public_private",
+        "other",
+    ]
+    assert document["codes"][0] == {
+        "code": "public",
+        "title": "Public sector",
+        "description": "Governments and other public bodies.",
+        "aliases": ["Government", "Local Government", "Other Public Sector"],
+    }
+
+
+def test_codes_of_an_unknown_list_exits_2_with_the_closest_name(capsys):
+    """A name of no list is a usage error, with the list it most likely means."""
+    status, out, err = run(capsys, "codes", "organization-type")
+    assert (status, out) == (2, "")
+    assert err == (
+        "partnering: no code list is named 'organization-type' (did you mean "
+        "'organisation-type'?); 'partnering codes' lists them\n"
+    )
+    status, _, err = run(capsys, "codes", "\x1b[31mred")
+    assert status == 2
+    assert ESC not in err
+
+
+def test_codes_has_help_with_examples(capsys):
+    """'partnering codes --help' explains the command, with examples and exit statuses."""
+    status, out, _ = run(capsys, "codes", "--help")
+    assert status == 0
+    assert out.startswith("usage: partnering codes")
+    assert "examples:" in out
+    assert "exit status:" in out
+
+
+def test_codes_in_a_real_process_on_an_ascii_terminal():
+    """Names with accents are escaped on an ASCII-only stream, never a crash."""
+    result = run_process("codes", "country", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0
+    assert result.stdout.isascii()
+    assert "CI    C\\xf4te d'Ivoire" in result.stdout

@@ -436,7 +436,8 @@ WORDS: list[tuple[constraints.Constraint, object, constraints.Breach]] = [
         constraints.Breach(
             "unknown-code",
             "is 'ke', which is not an ISO 3166-1 alpha-2 country code",
-            "Did you mean 'KE'?",
+            "Write 'KE' (Kenya), in capitals. Run 'partnering codes country' to see all 250 "
+            "codes with their names.",
         ),
     ),
     (
@@ -445,7 +446,8 @@ WORDS: list[tuple[constraints.Constraint, object, constraints.Breach]] = [
         constraints.Breach(
             "unknown-code",
             "is 'Narnia', which is not an ISO 3166-1 alpha-2 country code",
-            "Use the two capital letters of the country, such as 'KE'.",
+            "Use the two capital letters of the country, such as 'KE' for Kenya. Run "
+            "'partnering codes country' to see all 250 codes with their names.",
         ),
     ),
     (

@@ -406,7 +406,9 @@ def test_messages_name_the_field_and_suggest_a_fix() -> None:
     assert issues["missing-field"].message == "'name' is missing; every partner needs one"
     assert issues["unknown-field"].message == "'nmae' is not a field of a partner"
     assert issues["unknown-field"].hint == "Did you mean 'name'?"
-    assert issues["unknown-code"].hint.startswith("Did you mean 'private'? Use one of: public,")
+    assert issues["unknown-code"].hint.startswith(
+        "Did you mean 'private' (Private sector)? Use one of: public,"
+    )
 
 
 def test_a_too_deep_document_is_located_with_indices_as_numbers() -> None:

@@ -23,6 +23,7 @@ import attrs
 
 from partnering._constraints import Breach, suggestion_hint
 from partnering._patterns import DATE, DATETIME
+from partnering._suggest import code_list_of, field_hint, list_name, listing, suggest_code
 from partnering._text import did_you_mean, excerpt, json_type, quote
 from partnering.catalogue import SCHEMA_CODES
 from partnering.entities import ENTITIES
@@ -53,7 +54,7 @@ TYPE_NAMES = {
     "object": "an object",
 }
 
-_LISTED = 12  # codes named in a hint; longer lists end with an ellipsis
+_LISTED = 12  # codes named in a hint; a longer list is named, for 'partnering codes'
 
 
 def _article(noun: str) -> str:
@@ -109,6 +110,9 @@ def issue(
 ) -> Issue:
     """Turn a breach at ``path`` into an issue of the schema layer.
 
+    The hint is the breach's own, or else the value of a field the format fixes
+    (``schema_version``), or else the catalogue's hint for the code.
+
     Args:
         breach: the code, the problem and, when it says more than the catalogue's, the hint.
         path: where the issue is.
@@ -122,7 +126,7 @@ def issue(
         severity=info.severity,
         path=path,
         message=f"{subject(path if about is None else about)} {breach.problem}",
-        hint=breach.hint or info.hint,
+        hint=breach.hint or field_hint(breach.code, path) or info.hint,
         excerpt=None if value is attrs.NOTHING else excerpt(value),
     )
 
@@ -155,17 +159,30 @@ def null_value() -> Breach:
 
 
 def not_a_code(value: object, noun: str, codes: Sequence[str]) -> Breach:
-    """Say that ``value`` is not one of the ``codes`` of the code list named ``noun``."""
-    listed = ", ".join(codes[:_LISTED])
-    if len(codes) > _LISTED:
-        hint = f"Use one of the {len(codes)} codes of the list, such as {listed}."
+    """Say that ``value`` is not one of the ``codes`` of the code list named ``noun``.
+
+    The hint offers the code the value stands for, if any (its title, an alias, the code in
+    another spelling: see :mod:`partnering._suggest`), then the codes of a short list, or
+    the command that lists a long one.
+
+    Example:
+        >>> from partnering.codelists import OrganisationType, Rating
+        >>> not_a_code("Green", "rating", Rating.codes()).hint
+        "Write 'green', as the code is written. Use one of: green, amber, red, not_applicable."
+        >>> not_a_code("NGO", "organisation type", OrganisationType.codes()).hint
+        "Run 'partnering codes organisation-type' to see all 16 codes with their titles."
+    """
+    code_list = code_list_of(codes, noun)
+    suggestion = suggest_code(value, codes, code_list)
+    hints = [suggestion.hint] if suggestion else []
+    if len(codes) > _LISTED and code_list is not None:
+        hints.append(listing(list_name(code_list), len(codes)))
     else:
-        hint = f"Use one of: {listed}."
-    suggestion = did_you_mean(value, codes)
-    if suggestion:
-        hint = f"{suggestion_hint(suggestion)} {hint}"
+        hints.append(f"Use one of: {', '.join(codes)}.")
     return Breach(
-        "unknown-code", f"is {excerpt(value)}, which is not {_article(noun)} {noun} code", hint
+        "unknown-code",
+        f"is {excerpt(value)}, which is not {_article(noun)} {noun} code",
+        " ".join(hints),
     )
 
 

@@ -52,6 +52,23 @@ class CodeList(Enum):
         member.description = description
         return member
 
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Return the other names people write for the code, besides its code and title.
+
+        Validation suggests the code for any of them. An alias stands for this code and no
+        other: a common abbreviation of the title (``INGO``), or a kind of organisation the
+        description names (a university is academic). A sector also has the titles and
+        aliases of its organisation types, so ``Government`` names the public sector.
+
+        Example:
+            >>> OrganisationType.ACADEMIC.aliases
+            ('University', 'Research institute', 'Think tank')
+            >>> Sector.PUBLIC.aliases
+            ('Government', 'Local Government', 'Other Public Sector')
+        """
+        return _aliases(self)
+
     @classmethod
     def codes(cls) -> tuple[str, ...]:
         """Return the codes of the list in their documented order.
@@ -480,3 +497,42 @@ class Rating(CodeList):
     AMBER = ("amber", "Amber", "Some concern.")
     RED = ("red", "Red", "Serious concern.")
     NOT_APPLICABLE = ("not_applicable", "Not applicable", "The building block does not apply.")
+
+
+# -- Aliases ----------------------------------------------------------------------------
+
+#: The other names of a code, for which validation suggests it. An alias is a name that
+#: stands for the one code and no other: a common abbreviation of its title (INGO, PPP,
+#: N/A), or a kind of organisation its description names (a university is academic, a UN
+#: agency multilateral). A name that fits several codes is no one's alias: an NGO may be of
+#: four organisation types (21 to 24), so "NGO" is an alias of the civil society sector only.
+#: A sector has, besides its own, the titles and aliases of its organisation types (see
+#: :func:`sector_of`): "Government" and "University" name the public sector and academia.
+_ALIASES: dict[CodeList, tuple[str, ...]] = {
+    OrganisationType.INTERNATIONAL_NGO: ("INGO",),
+    OrganisationType.PUBLIC_PRIVATE_PARTNERSHIP: ("PPP",),
+    OrganisationType.MULTILATERAL: (
+        "Intergovernmental organisation",
+        "UN agency",
+        "Development bank",
+    ),
+    OrganisationType.PRIVATE_SECTOR: ("Business", "Company"),
+    OrganisationType.ACADEMIC: ("University", "Research institute", "Think tank"),
+    Sector.CIVIL_SOCIETY: (
+        "NGO",
+        "Non-governmental organisation",
+        "CSO",
+        "Civil society organisation",
+    ),
+    Rating.NOT_APPLICABLE: ("N/A",),
+}
+
+
+def _aliases(member: CodeList) -> tuple[str, ...]:
+    names = list(_ALIASES.get(member, ()))
+    if isinstance(member, Sector):
+        for organisation_type, sector in _SECTOR_BY_TYPE.items():
+            if sector is member:
+                names += (organisation_type.title, *_aliases(organisation_type))
+    own = {member.value.casefold(), member.title.casefold()}
+    return tuple(dict.fromkeys(name for name in names if name.casefold() not in own))

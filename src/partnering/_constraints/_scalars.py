@@ -6,17 +6,15 @@ from datetime import timedelta
 from typing import Any
 
 import attrs
-import iso3166
 from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
-from partnering._constraints._base import Breach, Constraint, suggestion_hint
+from partnering._constraints._base import Breach, Constraint
+from partnering._countries import COUNTRY_CODES
 from partnering._patterns import DATETIME, NamedPattern
-from partnering._text import did_you_mean, excerpt
+from partnering._suggest import COUNTRY_LIST, listing, suggest_country
+from partnering._text import excerpt
 
 __all__ = ["COUNTRY_CODES", "Country", "Length", "Pattern", "Range", "Uri", "UtcSeconds"]
-
-#: ISO 3166-1 alpha-2 codes of the countries and territories the standard assigns.
-COUNTRY_CODES: tuple[str, ...] = tuple(sorted(iso3166.countries_by_alpha2))
 
 
 @attrs.frozen
@@ -119,11 +117,16 @@ class Country(Constraint):
         if isinstance(value, str) and value in _COUNTRY_SET:
             return None
         problem = f"is {excerpt(value)}, which is not an ISO 3166-1 alpha-2 country code"
-        suggestion = did_you_mean(value, COUNTRY_CODES)
-        if suggestion:
-            return Breach(self.code, problem, suggestion_hint(suggestion))
+        # A name, another code of the country, or the code in small letters: the same
+        # suggestion in the schema layer and in the models, from one place.
+        suggestion = suggest_country(value)
+        offer = (
+            suggestion.hint
+            if suggestion
+            else "Use the two capital letters of the country, such as 'KE' for Kenya."
+        )
         return Breach(
-            self.code, problem, "Use the two capital letters of the country, such as 'KE'."
+            self.code, problem, f"{offer} {listing(COUNTRY_LIST, len(COUNTRY_CODES), 'names')}"
         )
 
     def schema(self) -> dict[str, Any]:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from partnering._format import SCHEMA_VERSIONS
 from partnering.catalogue._info import CodeInfo
 from partnering.catalogue._tables import entries
 from partnering.report import Severity
 
 __all__ = ["SCHEMA_CODES"]
+
+
+def _versions(versions: tuple[str, ...]) -> str:
+    """Name the versions of the format this release reads, in words."""
+    if len(versions) == 1:
+        return f"version {versions[0]}"
+    return f"versions {', '.join(versions[:-1])} and {versions[-1]}"
+
 
 #: Codes of the schema layer: the document does not follow the interchange schema.
 SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
@@ -46,7 +55,8 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         "unknown-code",
         "A code is not in its code list",
         "A value of a code list (a sector, a scope, a country...) is not one of its codes.",
-        "Use one of the codes of the field's code list, as the format reference lists them.",
+        "Use one of the codes of the field's code list; 'partnering codes' prints every "
+        "code list, with each code's title and description.",
         '{"partners": [{"id": "p", "name": "P", "organisation_type": "99"}]}',
     ),
     (
@@ -118,7 +128,9 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         "unsupported-version",
         "The file follows another version of the format",
         "schema_version names a version this library does not read.",
-        "Convert the file to version 1.0, or use a library that reads its version.",
+        f"This release of partnering reads {_versions(SCHEMA_VERSIONS)} of the format. Check "
+        "where the file came from: a file of another version needs a release of partnering "
+        "that reads it.",
         '{"schema_version": "2.0"}',
     ),
     (

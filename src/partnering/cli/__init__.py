@@ -1,4 +1,4 @@
-"""The ``partnering`` command: validate exchange files, summarise one, print the schemas.
+"""The ``partnering`` command: validate files, summarise one, list codes, print the schemas.
 
 The command runs in pre-commit hooks, so starting it must be quick: importing this package
 loads only the parser, the dispatch and the terminal helpers, which need nothing but the
@@ -10,7 +10,8 @@ standard library; each command imports what it needs when it runs.
 - :mod:`partnering.cli._terminal`: colour, terminals and encodings, progress, and the inputs
   named on the command line (standard input among them);
 - one module per command: :mod:`~partnering.cli._validate`, :mod:`~partnering.cli._summary`
-  (the summary as data first, then as text) and :mod:`~partnering.cli._schema`.
+  (the summary as data first, then as text), :mod:`~partnering.cli._codes` and
+  :mod:`~partnering.cli._schema`.
 
 Exit statuses:
 

@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['schema', 'summary', 'validate']
+    ['codes', 'schema', 'summary', 'validate']
 """
 
 from __future__ import annotations
@@ -34,6 +34,12 @@ def _summary(args: argparse.Namespace) -> int:
     return run_summary(args)
 
 
+def _codes(args: argparse.Namespace) -> int:
+    from partnering.cli._codes import run_codes
+
+    return run_codes(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from partnering.cli._schema import run_schema
 
@@ -44,6 +50,7 @@ def _schema(args: argparse.Namespace) -> int:
 COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
     "summary": _summary,
+    "codes": _codes,
     "schema": _schema,
 }
 

@@ -34,6 +34,7 @@ examples:
   partnering validate platforms.json
   partnering validate --format json data/*.json > report.json
   partnering summary platforms.json
+  partnering codes organisation-type
   partnering schema > dataset.schema.json
 
 Run 'partnering COMMAND --help' for the options of a command.
@@ -63,6 +64,24 @@ examples:
 
 The file must be valid. If it is not, its validation report goes to standard error and the
 exit status is 1; a file that cannot be read gives 2.
+"""
+
+_CODES_EPILOG = """\
+examples:
+  partnering codes                             every code list, with its number of codes
+  partnering codes organisation-type           each code of a list, with its title and
+                                               description
+  partnering codes sector --format json        the same, as JSON for programs
+  partnering codes country                     the ISO 3166-1 country codes, with their names
+
+A list is named in kebab-case, as messages name it (organisation-type), in snake_case
+(organisation_type) or by its class in partnering.codelists (OrganisationType). Under a
+code's description, 'Suggested for' gives the other names that validation suggests the
+code for; a file must still give the code itself.
+
+exit status:
+  0  the lists, or the list, were printed
+  2  a usage error, such as the name of no code list
 """
 
 _SCHEMA_EPILOG = """\
@@ -251,6 +270,30 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         metavar="FILE",
         help="the exchange file; '-' reads standard input (default: the bundled example)",
+    )
+
+    codes = commands.add_parser(
+        "codes",
+        parents=[common],
+        help="list the code lists, or each code of one with what it means",
+        description=(
+            "List the code lists of the interchange format, or print each code of one list\n"
+            "with its title and description."
+        ),
+        epilog=_CODES_EPILOG,
+        formatter_class=formatter,
+    )
+    codes.add_argument(
+        "list",
+        nargs="?",
+        metavar="LIST",
+        help="the code list to print, such as organisation-type (default: list the code lists)",
+    )
+    codes.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="a table for people, or one JSON document for programs (default: text)",
     )
 
     schema = commands.add_parser(
