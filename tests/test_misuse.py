@@ -251,6 +251,13 @@ def test_dumps_refuses_an_unwritable_value_with_a_library_error(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_validate_reports_what_was_smuggled_into_a_dataset() -> None:
+    """A dataset holding a value JSON cannot hold gets a report, not an exception."""
+    report = both_engines(smuggled({1}))
+    assert found(report) == [("not-json-data", "/extensions/a:b/0")]
+    assert Validator().check(smuggled(math.inf)) == (None, Validator().validate(smuggled(math.inf)))
+
+
 def test_dumps_refuses_text_with_half_a_character() -> None:
     """A lone surrogate, which UTF-8 cannot encode and load refuses, is not written."""
     partner = Partner(id="p", name="a\ud83d", organisation_type=OrganisationType.FOUNDATION)

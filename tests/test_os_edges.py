@@ -137,6 +137,20 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
         server.close()
 
 
+def test_a_path_that_names_no_file_is_a_read_error() -> None:
+    """An os.PathLike whose __fspath__ gives no path is refused as unreadable, not raised."""
+
+    class Broken:
+        def __fspath__(self) -> int:
+            return 5
+
+    with pytest.raises(ReadError, match="it does not name a file"):
+        read_bytes(Broken())  # type: ignore[arg-type]
+    report = validate(Broken())  # type: ignore[arg-type]
+    assert [issue.code for issue in report.issues] == ["read-error"]
+    assert report.source == "<path>"
+
+
 def test_a_directory_is_still_named_a_directory(tmp_path: Path) -> None:
     """A folder is refused with the words it always had."""
     with pytest.raises(ReadError, match="it is a directory"):
@@ -215,6 +229,18 @@ def test_dump_through_a_dangling_symlink_creates_its_target(tmp_path: Path) -> N
     dump(Dataset(title="New"), link)
     assert link.is_symlink()
     assert load(tmp_path / "target.json").title == "New"
+
+
+@POSIX
+def test_dump_through_a_loop_of_links_is_a_write_error(tmp_path: Path) -> None:
+    """Links that point at each other are a WriteError, as reading them is a ReadError."""
+    (tmp_path / "a.json").symlink_to("b.json")
+    (tmp_path / "b.json").symlink_to("a.json")
+    with pytest.raises(WriteError, match="symbolic links form a loop"):
+        dump(Dataset(), tmp_path / "a.json")
+    with pytest.raises(ReadError):
+        load(tmp_path / "a.json")
+    assert (tmp_path / "a.json").is_symlink()
 
 
 @POSIX

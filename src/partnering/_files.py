@@ -80,7 +80,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
         partnering.errors.ReadError: cannot read 'missing.json': no such file
     """
     try:
-        shown = os.fspath(path)
+        shown = os.fsdecode(path)
     except TypeError:
         raise ReadError("cannot read <path>: it does not name a file") from None
     try:
@@ -174,8 +174,7 @@ def write_bytes(
         WriteError: the file cannot be written.
     """
     given = os.fspath(path)
-    # Through the link to its target, so the link stays and the target is what changes.
-    target = Path(given).resolve() if Path(given).is_symlink() else Path(given)
+    target = _through_links(given)
     mode = _existing_mode(target, given, overwrite_readonly=overwrite_readonly)
     temporary: str | None = None
     try:
@@ -202,6 +201,18 @@ def write_bytes(
         if temporary is not None:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
+
+
+def _through_links(given: str) -> Path:
+    """Follow a symbolic link to its target, so the link stays and the target is what changes."""
+    path = Path(given)
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        reason = "its symbolic links form a loop"
+        raise WriteError(f"cannot write {given!r}: {reason}", path=given) from None
 
 
 def _existing_mode(target: Path, given: str, *, overwrite_readonly: bool) -> int | None:
