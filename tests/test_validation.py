@@ -82,15 +82,28 @@ def test_a_path_like_is_always_a_file(tmp_path: Path) -> None:
     assert missing.source == '{"schema_version": "1.0"}'
 
 
-@pytest.mark.parametrize("source", [42, None, ["schema_version"], 1.0, object()])
-def test_what_is_no_document_is_a_type_error(source: object) -> None:
-    """Anything that is not text, bytes, a path, a mapping or a dataset raises TypeError."""
-    with pytest.raises(TypeError, match="not "):
-        validate(source)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        iter_issues(source)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        partnering.validation.check(source)  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("source", "code"),
+    [
+        (42, "json-not-object"),
+        (None, "json-not-object"),
+        (["schema_version"], "json-not-object"),
+        ((), "json-not-object"),
+        (1.0, "json-not-object"),
+        (object(), "not-json-data"),
+        (float("nan"), "not-json-data"),
+        ({"schema_version"}, "not-json-data"),
+    ],
+    ids=["int", "none", "list", "tuple", "float", "object", "nan", "set"],
+)
+def test_what_is_no_document_is_reported_not_raised(source: object, code: str) -> None:
+    """Any Python value gets a report: JSON that is no object, or what JSON cannot hold."""
+    report = validate(source)  # type: ignore[arg-type]
+    assert codes_and_pointers(report) == [(code, "")]
+    assert report.source == "<data>"
+    assert [issue.code for issue in iter_issues(source)] == [code]  # type: ignore[arg-type]
+    dataset, checked = partnering.validation.check(source)  # type: ignore[arg-type]
+    assert (dataset, checked) == (None, report)
 
 
 # --- a dataset built in Python ------------------------------------------------------------

@@ -45,9 +45,11 @@ if TYPE_CHECKING:
         JSONParseError,
         PartneringError,
         ReadError,
+        UnwritableValueError,
         WriteError,
     )
     from partnering.examples import example_path
+    from partnering.frozen import FrozenArray, FrozenObject
     from partnering.models import (
         SCHEMA_VERSION,
         Assessment,
@@ -86,6 +88,8 @@ __all__ = [
     "Event",
     "Focus",
     "Framework",
+    "FrozenArray",
+    "FrozenObject",
     "HostingModel",
     "InvalidDocumentError",
     "InvalidValueError",
@@ -115,6 +119,7 @@ __all__ = [
     "Severity",
     "Solution",
     "Source",
+    "UnwritableValueError",
     "Validator",
     "WriteError",
     "dump",
@@ -147,6 +152,8 @@ _EXPORTS = {
     "Event": "partnering.models",
     "Focus": "partnering.codelists",
     "Framework": "partnering.models",
+    "FrozenArray": "partnering.frozen",
+    "FrozenObject": "partnering.frozen",
     "HostingModel": "partnering.codelists",
     "InvalidDocumentError": "partnering.errors",
     "InvalidValueError": "partnering.errors",
@@ -176,6 +183,7 @@ _EXPORTS = {
     "Severity": "partnering.report",
     "Solution": "partnering.models",
     "Source": "partnering.models",
+    "UnwritableValueError": "partnering.errors",
     "Validator": "partnering.validation",
     "WriteError": "partnering.errors",
     "dump": "partnering.documents",

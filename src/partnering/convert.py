@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import copy
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -42,6 +41,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from partnering._constraints import Breach, Keys, Omitted
+from partnering._jsondata import Finding, data_issue
 from partnering._patterns import DATE, DATETIME
 from partnering._text import safe_text
 from partnering._wording import (
@@ -57,7 +57,8 @@ from partnering._wording import (
     wrong_type,
 )
 from partnering.codelists import CodeList
-from partnering.errors import InvalidDocumentError, InvalidValueError
+from partnering.errors import InvalidDocumentError, InvalidValueError, UnwritableValueError
+from partnering.frozen import FrozenArray, FrozenObject, freeze, thaw
 from partnering.models import Dataset
 from partnering.report import Issue, Path, Report
 
@@ -139,13 +140,15 @@ def _structure_code(value: object, code_list: type[CodeList]) -> CodeList:
     return cast(CodeList, member)
 
 
-def _structure_extensions(value: object, _: type) -> dict[str, Any]:
+def _structure_extensions(value: object, _: type) -> FrozenObject:
     if type(value) is not dict:
         raise _expect(value, "object")
     if not value:
         raise _MismatchError(Keys.empty())
-    # A deep copy, so the model does not share mutable state with the caller's data.
-    return copy.deepcopy(value)
+    # Frozen: the model shares nothing mutable with the caller's data. What JSON cannot hold
+    # raises UnwritableValueError, which explain() reports at its place.
+    frozen: FrozenObject = freeze(value)
+    return frozen
 
 
 def _is_extensions(type_: Any) -> bool:
@@ -263,6 +266,10 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     )
 
     converter.register_unstructure_hook(date, date.isoformat)
+    # Custom data is written as the plain JSON it was read from.
+    converter.register_unstructure_hook_func(_is_extensions, thaw)
+    converter.register_unstructure_hook(FrozenObject, thaw)
+    converter.register_unstructure_hook(FrozenArray, thaw)
     converter.register_unstructure_hook(datetime, _unstructure_datetime)
     converter.register_unstructure_hook_func(
         lambda type_: isinstance(type_, type) and issubclass(type_, CodeList),
@@ -309,7 +316,12 @@ def structure(data: object, cls: type[T] = Dataset) -> T:  # type: ignore[assign
     """
     try:
         return _converter().structure(data, cls)
-    except (cattrs.BaseValidationError, _MismatchError, InvalidValueError) as error:
+    except (
+        cattrs.BaseValidationError,
+        _MismatchError,
+        InvalidValueError,
+        UnwritableValueError,
+    ) as error:
         raise InvalidDocumentError(Report.of(explain(error))) from error
 
 
@@ -382,6 +394,8 @@ def _walk(error: BaseException, path: Path) -> Iterator[Issue]:
             yield from _walk(child, path)
     elif isinstance(error, _MismatchError):
         yield issue(error.breach, path, value=error.value)
+    elif isinstance(error, UnwritableValueError):  # custom data that JSON cannot hold
+        yield data_issue(Finding((*path, *error.path), error.code, error.problem))
     elif isinstance(error, InvalidValueError):
         where = (*path, error.field) if error.item is None else (*path, error.field, error.item)
         yield issue(Breach(error.code, error.problem), where)

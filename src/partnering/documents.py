@@ -18,17 +18,14 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import stat
-import tempfile
-from pathlib import Path
 
-from partnering._files import read_bytes
+from partnering._files import read_bytes, write_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
-from partnering.errors import InvalidDocumentError, WriteError
+from partnering._jsondata import find_problems, has_lone_surrogate, located
+from partnering.errors import InvalidDocumentError, UnwritableValueError
 from partnering.models import Dataset
 from partnering.validation import check_document
 
@@ -77,7 +74,8 @@ def load(
     """Read a dataset from an exchange file.
 
     Raises:
-        ReadError: the file cannot be read (missing, a directory, no permission).
+        ReadError: the file cannot be read (missing, a directory, a device, a pipe that no
+            program writes to, no permission).
         DocumentTooLargeError: the file is over ``max_bytes``; it is not read.
         JSONParseError: the file is not strict JSON.
         InvalidDocumentError: it is JSON, but not a valid dataset; ``.report`` says why.
@@ -96,27 +94,76 @@ def dumps(dataset: Dataset) -> str:
     The output is deterministic: the same dataset always gives the same text (fields in the
     order of the models, two-space indents, UTF-8 characters unescaped, a final newline).
 
+    Raises:
+        TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
+        UnwritableValueError: the dataset holds a value strict JSON cannot: text with half a
+            character (a lone surrogate), or a value put into a model behind its back.
+
     Example:
         >>> dumps(Dataset()).splitlines()[1]
         '  "schema_version": "1.0"'
+        >>> dumps({"schema_version": "1.0"})
+        Traceback (most recent call last):
+        ...
+        TypeError: dumps writes a Dataset, not a dict; build one with partnering.structure(data)
     """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(
+            f"dumps writes a Dataset, not {_type_name(dataset)}; build one with "
+            "partnering.structure(data)"
+        )
     # Imported here: reading and checking files does not need the converter (cattrs).
     from partnering.convert import unstructure
 
     # Writing a large dataset creates many dicts and lists, none of them in a cycle.
     with collection_paused():
-        return json.dumps(unstructure(dataset), indent=2, ensure_ascii=False) + "\n"
+        data = unstructure(dataset)
+        try:
+            text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            raise _unwritable(data) from None
+    if has_lone_surrogate(text):
+        raise _unwritable(data)
+    return text + "\n"
 
 
-def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+def _type_name(value: object) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+def _unwritable(data: object) -> UnwritableValueError:
+    """Say which value of the data strict JSON cannot hold, and where it is."""
+    found = find_problems(data)
+    if not found:  # pragma: no cover - data nested deeper than json.dumps can recurse
+        message = "cannot write the dataset: it is nested too deeply"
+        return UnwritableValueError(message, problem="is nested too deeply")
+    first = found[0]
+    message = f"cannot write the dataset: {located(first.path, first.problem)}"
+    return UnwritableValueError(message, code=first.code, path=first.path, problem=first.problem)
+
+
+def dump(
+    dataset: Dataset, path: str | os.PathLike[str], *, overwrite_readonly: bool = False
+) -> None:
     """Write a dataset to an exchange file, atomically.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then replaces
     the target in one step: if anything fails, the old file is left as it was. An existing
-    file keeps its permissions.
+    file keeps its permissions. A symbolic link is written through: the file it points to is
+    replaced, and the link is kept. A write-protected file is refused, as ``cp`` refuses it,
+    unless ``overwrite_readonly`` is true; it is then replaced and stays write-protected.
+
+    Args:
+        dataset: the dataset to write.
+        path: the file to write; a folder, a device or a pipe is refused.
+        overwrite_readonly: replace a file even when it is write-protected.
 
     Raises:
-        WriteError: the file cannot be written (no such folder, no permission).
+        TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
+        UnwritableValueError: the dataset holds a value strict JSON cannot; nothing is
+            written.
+        WriteError: the file cannot be written (no such folder, no permission, a
+            write-protected file).
 
     Example:
         >>> import tempfile, pathlib
@@ -125,48 +172,4 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         >>> load(target).title
         'Mine'
     """
-    target = Path(path)
-    data = dumps(dataset).encode("utf-8")
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = None
-    except OSError as error:
-        raise WriteError(
-            f"cannot write {str(target)!r}: {error.strerror}", path=str(target)
-        ) from None
-    temporary: str | None = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is None:
-            # A new file gets the permissions any new file would get under the umask.
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(target)
-        temporary = None
-        _fsync_directory(target.parent)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise WriteError(f"cannot write {str(target)!r}: {reason}", path=str(target)) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
-
-
-def _fsync_directory(directory: Path) -> None:
-    # The rename itself is durable only once the folder's entry is on disk.
-    with contextlib.suppress(OSError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_bytes(path, dumps(dataset).encode("utf-8"), overwrite_readonly=overwrite_readonly)

@@ -8,7 +8,7 @@ Every exception derives from :class:`PartneringError` and from the builtin that 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from partnering._pointers import display_pointer, format_pointer
 from partnering._text import safe_text
@@ -23,6 +23,7 @@ __all__ = [
     "JSONParseError",
     "PartneringError",
     "ReadError",
+    "UnwritableValueError",
     "WriteError",
 ]
 
@@ -31,7 +32,26 @@ _POINTER_LIMIT = 200
 
 
 class PartneringError(Exception):
-    """The root of every exception this library raises on purpose."""
+    """The root of every exception this library raises on purpose.
+
+    Every one pickles to an error of the same type, with the same ``args``, attributes and
+    text, so a worker of a process pool can raise it and the pool survives.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its args and attributes, without __init__: the parameters of
+        # __init__ differ from class to class, and pickle would pass it only the args.
+        return (_restore, (type(self), self.args, dict(vars(self))))
+
+
+def _restore(
+    cls: type[PartneringError], args: tuple[Any, ...], attributes: dict[str, Any]
+) -> PartneringError:
+    """Rebuild a pickled error; see :meth:`PartneringError.__reduce__`."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    vars(error).update(attributes)
+    return error
 
 
 class InvalidValueError(PartneringError, ValueError):
@@ -224,3 +244,50 @@ class InvalidDocumentError(PartneringError, ValueError):
             where = safe_text(display_pointer(first.path), _POINTER_LIMIT)
             summary += f"; first at {where}: {first.message}"
         super().__init__(summary)
+
+
+class UnwritableValueError(PartneringError, TypeError, ValueError):
+    r"""A value cannot be written as strict JSON: ``NaN``, a set, bytes, a Python object...
+
+    It is a :class:`TypeError` and a :class:`ValueError`, as ``json.dumps`` raises one or
+    the other for such values.
+
+    Attributes:
+        message: what is wrong and where, for a person.
+        code: the issue code validation reports for such a value: ``not-json-data``, or
+            ``json-lone-surrogate`` for text that holds half a character.
+        path: the keys and indices of the value, from the top of what was written;
+            ``pointer`` renders it as a JSON Pointer.
+        problem: what is wrong with the value, as a phrase that follows its name, such as
+            ``is a set; JSON has lists, not sets``.
+
+    Example:
+        >>> from partnering import Dataset, dumps
+        >>> try:
+        ...     dumps(Dataset(title="half a character: \ud800"))
+        ... except UnwritableValueError as error:
+        ...     print(error.code, error.pointer)
+        json-lone-surrogate /title
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "not-json-data",
+        path: tuple[str | int, ...] = (),
+        problem: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.path = path
+        self.problem = problem or message
+
+    @property
+    def pointer(self) -> str:
+        """The RFC 6901 JSON Pointer of ``path``."""
+        return format_pointer(self.path)
+
+    def __str__(self) -> str:
+        return self.message

@@ -60,6 +60,8 @@ from partnering.codelists import (
     Sector,
     sector_of,
 )
+from partnering.errors import InvalidValueError, UnwritableValueError
+from partnering.frozen import EMPTY, freeze
 
 __all__ = [
     "ENTITY_LISTS",
@@ -82,7 +84,8 @@ __all__ = [
     "Source",
 ]
 
-#: Custom data is a JSON object of namespaced keys, kept exactly as given.
+#: Custom data is a JSON object of namespaced keys, kept exactly as given. Models hold it as a
+#: :class:`~partnering.frozen.FrozenObject`, so that it cannot change after construction.
 Extensions = Mapping[str, Any]
 
 _ID = Pattern(patterns.ID)
@@ -174,9 +177,20 @@ def _list(description: str, *constraints: Constraint, refers: Refers | None = No
     )
 
 
+def _frozen_extensions(value: Any) -> Any:
+    """Freeze custom data, so a frozen model cannot change; refuse what JSON cannot hold."""
+    if not isinstance(value, Mapping):
+        return value  # the type check refuses it, in its own words
+    try:
+        return freeze(value)  # what is frozen already is kept as it is
+    except UnwritableValueError as error:
+        raise InvalidValueError("extensions", error.message, code=error.code) from None
+
+
 def _extensions() -> Any:
     return attrs.field(
-        factory=dict,
+        default=EMPTY,
+        converter=_frozen_extensions,
         validator=_validators(_EXTENSION_KEY),
         metadata={
             "description": (

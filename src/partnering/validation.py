@@ -34,10 +34,11 @@ from typing import Any, Literal, Union
 import attrs
 
 from partnering import _fast
-from partnering._files import read_bytes
+from partnering._files import display_path, read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
 from partnering._json import parse_json
+from partnering._jsondata import NotADocumentError, as_document
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
@@ -54,8 +55,9 @@ __all__ = [
     "validate",
 ]
 
-#: What validation accepts: JSON text (a ``str``), its bytes, a path to a file
-#: (:class:`os.PathLike`), data already parsed from JSON (a mapping), or a dataset.
+#: What validation reads: JSON text (a ``str``), its bytes, a path to a file
+#: (:class:`os.PathLike`), data already parsed from JSON (a mapping), or a dataset. Any other
+#: value is taken as parsed data, and reported on: it is no object, or not JSON at all.
 DocumentInput = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, Any], Dataset]
 
 #: The schema engines: ``fast`` (jsonschema-rs, with jsonschema to explain what it finds) and
@@ -66,22 +68,32 @@ ENGINES: tuple[Engine, ...] = ("fast", "reference")
 _READ_HINT = "check the path and the file's permissions"
 
 
+_TEXT = (str, bytes, bytearray, memoryview)
+
+
 def _label(source: object) -> str:
-    """Say where a document came from, for reports; refuse what is no document at all."""
+    """Say where a document came from, for reports, in text any strict JSON reader accepts."""
     if isinstance(source, os.PathLike):
-        return str(os.fspath(source))
+        return display_path(source)
     if isinstance(source, str):
         return "<text>"
-    if isinstance(source, (bytes, bytearray)):
+    if isinstance(source, _TEXT):
         return "<bytes>"
     if isinstance(source, Dataset):
         return "<dataset>"
-    if isinstance(source, Mapping):
-        return "<data>"
-    raise TypeError(
-        "a document is JSON text (str), its bytes, a path (os.PathLike), parsed data (a "
-        f"mapping) or a Dataset, not {type(source).__name__}"
-    )
+    return "<data>"
+
+
+#: What prevents reading a document; :func:`_refusal` turns each into issues.
+_UNREADABLE = (ReadError, JSONParseError, DocumentTooLargeError, NotADocumentError)
+
+
+def _refusal(error: Exception) -> list[Issue]:
+    """Turn the error that prevents reading a document into its issues."""
+    if isinstance(error, NotADocumentError):
+        return error.issues
+    assert isinstance(error, (ReadError, JSONParseError, DocumentTooLargeError))
+    return [_unreadable(error)]
 
 
 def _unreadable(error: ReadError | JSONParseError | DocumentTooLargeError) -> Issue:
@@ -155,9 +167,6 @@ class Validator:
 
         The order is the order of discovery; :meth:`validate` sorts them into a stable order.
 
-        Raises:
-            TypeError: ``source`` is none of the kinds of document accepted.
-
         Example:
             >>> next(Validator().iter_issues('{"schema_version": "1.0",}')).code
             'json-syntax'
@@ -172,12 +181,13 @@ class Validator:
                 its bytes; the path of a file (an :class:`os.PathLike` such as
                 :class:`pathlib.Path`); data already parsed from JSON (a mapping); or a
                 :class:`~partnering.Dataset`, whose references and dates are checked too.
+                Any other value is taken as parsed data: a list, a number or ``None`` is
+                reported as ``json-not-object``, and what JSON cannot hold (``NaN``, a set,
+                bytes, another object, a key that is not text, a cycle) as
+                ``not-json-data``, at its place.
 
         Returns:
             A :class:`~partnering.report.Report` of every issue, in a stable order.
-
-        Raises:
-            TypeError: ``source`` is none of the kinds of document accepted.
 
         Example:
             >>> Validator().validate('{"schema_version": "1.0", "title": 5}').issues[0].code
@@ -204,43 +214,47 @@ class Validator:
         with collection_paused():
             try:
                 document = self._read(source, label)
-            except (ReadError, JSONParseError, DocumentTooLargeError) as error:
-                return None, Report.of([_unreadable(error)], source=label)
+            except _UNREADABLE as error:
+                return None, Report.of(_refusal(error), source=label)
             return self._check(document)
 
     def _check_document(self, document: str | bytes | bytearray) -> tuple[Dataset | None, Report]:
         """Do what :meth:`check` does for text or bytes, raising when they are not JSON."""
+        if not isinstance(document, _TEXT):
+            raise TypeError(f"a document is text or bytes, not {type(document).__name__}")
         label = _label(document)
         with collection_paused():
             return self._check(self._read(document, label))
 
-    def _read(self, source: DocumentInput, label: str) -> _Document:
+    def _read(self, source: object, label: str) -> _Document:
         """Parse a document, raising what prevents it."""
-        fast = self.engine == "fast"
         if isinstance(source, Dataset):
             from partnering.convert import unstructure
 
-            data = unstructure(source)
-            plain = fast and _fast.is_plain_json(data, self.max_depth)
-            return _Document(data, label, fast=plain, dataset=source)
-        if isinstance(source, Mapping):
-            # What the strict parser returns is plain JSON; a mapping from the caller is checked.
-            return _Document(
-                source, label, fast=fast and _fast.is_plain_json(source, self.max_depth)
-            )
-        text: str | bytes | bytearray
+            return self._data(unstructure(source), label, dataset=source)
+        if not isinstance(source, (*_TEXT, os.PathLike)):
+            return self._data(source, label)
+        text: str | bytes | bytearray | memoryview
         if isinstance(source, os.PathLike):
             text = read_bytes(source, max_bytes=self.max_bytes)
         else:
             text = source
         data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
-        return _Document(data, label, fast=fast)
+        return _Document(data, label, fast=self.engine == "fast")
 
-    def _issues(self, source: DocumentInput, label: str) -> Iterator[Issue]:
+    def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:
+        """Take parsed data as the reader takes text, raising what makes it no document."""
+        plain = _fast.is_plain_json(data, self.max_depth)
+        # Data that is not what the strict parser returns is judged as the JSON text it
+        # stands for, on the reference path: jsonschema-rs reads only plain JSON.
+        document = as_document(data, plain=plain, max_depth=self.max_depth)
+        return _Document(document, label, fast=plain and self.engine == "fast", dataset=dataset)
+
+    def _issues(self, source: object, label: str) -> Iterator[Issue]:
         try:
             document = self._read(source, label)
-        except (ReadError, JSONParseError, DocumentTooLargeError) as error:
-            yield _unreadable(error)
+        except _UNREADABLE as error:
+            yield from _refusal(error)
             return
         yield from self._schema_issues(document)
         yield from self._rule_issues(document)
@@ -317,16 +331,15 @@ def validate(
         source: the text of a document (a ``str`` is always JSON text, never a path); its
             bytes; the path of a file (an :class:`os.PathLike` such as
             :class:`pathlib.Path`); data already parsed from JSON (a mapping); or a
-            :class:`~partnering.Dataset`, whose references and dates are checked too.
+            :class:`~partnering.Dataset`, whose references and dates are checked too. Any
+            other value is taken as parsed data and reported on, as
+            :meth:`Validator.validate` says.
         max_bytes: the largest document accepted (default 256 MiB).
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
         today: the date that rules about the future compare with (default: today).
 
     Returns:
         A :class:`~partnering.report.Report` of every issue, in a stable order.
-
-    Raises:
-        TypeError: ``source`` is none of the kinds of document accepted.
 
     Example:
         >>> report = validate('{"schema_version": "1.0", "title": "Empty but valid"}')

@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 import types
@@ -23,11 +22,13 @@ from typing import Any
 import attrs
 
 from partnering.codelists import CodeList
+from partnering.frozen import freeze
 from partnering.models import Dataset
 
 __all__ = ["structure"]
 
 _UTC = datetime.timezone.utc
+_EXTENSIONS = Mapping[str, Any]
 
 
 def _structure_datetime(value: str) -> datetime.datetime:
@@ -43,7 +44,7 @@ class _Generator:
             "_new": object.__new__,
             "_date": datetime.date.fromisoformat,
             "_datetime": _structure_datetime,
-            "_deepcopy": copy.deepcopy,
+            "_freeze": freeze,
             "_tuple": tuple,
             "_int": int,
         }
@@ -70,9 +71,9 @@ class _Generator:
         if isinstance(type_, type) and issubclass(type_, CodeList):
             members = self.name(type_._value2member_map_, "codes")
             return f"{members}[{expression}]"
-        if type_ == Mapping[str, Any]:
-            # As the converter does: the model does not share mutable data with the caller.
-            return f"_deepcopy({expression})"
+        if type_ == _EXTENSIONS:
+            # As the field's converter does: custom data is frozen, shared with nobody.
+            return f"_freeze({expression})"
         if attrs.has(type_):
             return f"{self.function(type_)}({expression})"
         if origin is tuple:
@@ -89,8 +90,6 @@ class _Generator:
             factory = default.factory  # type: ignore[attr-defined]
             if factory is tuple:
                 return "()"
-            if factory is dict:
-                return "{}"
             return f"{self.name(factory, 'factory')}()"
         return self.name(default, "default")
 
@@ -106,9 +105,12 @@ class _Generator:
         hints = typing.get_type_hints(cls)
         lines = [f"def {name}(d):", f"    o = _new({self.name(cls, 'cls')})"]
         for field in attrs.fields(cls):
-            if field.converter is not None or field.alias != field.name:  # pragma: no cover
-                raise TypeError(f"{cls.__name__}.{field.name} needs the converter")
             type_ = hints[field.name]
+            # The only converter a field has is the one that freezes custom data, which the
+            # generated code does itself.
+            converted = field.converter is not None and type_ != _EXTENSIONS
+            if converted or field.alias != field.name:  # pragma: no cover
+                raise TypeError(f"{cls.__name__}.{field.name} needs the converter")
             arguments = typing.get_args(type_)
             if typing.get_origin(type_) in (typing.Union, types.UnionType):
                 (type_,) = [argument for argument in arguments if argument is not type(None)]

@@ -104,5 +104,15 @@ PARSE_CODES: Mapping[str, CodeInfo] = {
             "Wrap the data in one object with a schema_version.",
             "[]",
         ),
+        (
+            "not-json-data",
+            "The data holds a value JSON cannot hold",
+            "Data given as Python values, not as text, holds what strict JSON has no place "
+            "for: NaN or an infinity, a set, bytes, another kind of object, a key that is not "
+            "text, or a list or mapping that contains itself.",
+            "Give JSON values only: text, finite numbers, true, false, None, lists, and "
+            "mappings whose keys are text.",
+            'validate({"schema_version": "1.0", "title": {"a", "b"}})',
+        ),
     ),
 }
