@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         WriteError,
     )
     from partnering.examples import example_path
+    from partnering.lookup import Index, index
     from partnering.models import (
         SCHEMA_VERSION,
         Assessment,
@@ -71,6 +72,9 @@ if TYPE_CHECKING:
     from partnering.schemas import get_schema
     from partnering.validation import Validator, iter_issues, validate
 
+    #: The version of the installed package, such as ``0.1.0``.
+    __version__: str
+
 __all__ = [
     "SCHEMA_VERSION",
     "Agreement",
@@ -87,6 +91,7 @@ __all__ = [
     "Focus",
     "Framework",
     "HostingModel",
+    "Index",
     "InvalidDocumentError",
     "InvalidValueError",
     "Issue",
@@ -121,6 +126,7 @@ __all__ = [
     "dumps",
     "example_path",
     "get_schema",
+    "index",
     "iter_issues",
     "load",
     "loads",
@@ -148,6 +154,7 @@ _EXPORTS = {
     "Focus": "partnering.codelists",
     "Framework": "partnering.models",
     "HostingModel": "partnering.codelists",
+    "Index": "partnering.lookup",
     "InvalidDocumentError": "partnering.errors",
     "InvalidValueError": "partnering.errors",
     "Issue": "partnering.report",
@@ -182,6 +189,7 @@ _EXPORTS = {
     "dumps": "partnering.documents",
     "example_path": "partnering.examples",
     "get_schema": "partnering.schemas",
+    "index": "partnering.lookup",
     "iter_issues": "partnering.validation",
     "load": "partnering.documents",
     "loads": "partnering.documents",
@@ -194,6 +202,12 @@ _EXPORTS = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the installed package's metadata, once, when first asked for.
+        from importlib.metadata import version
+
+        value = globals()[name] = version("partnering")
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'partnering' has no attribute {name!r}")

@@ -257,7 +257,9 @@ class MembershipRole(CodeList):
 class PlatformScope(CodeList):
     """The geographic reach of a platform (a proposal of this project)."""
 
-    SUBNATIONAL = _code("subnational", "Subnational", "Part of one country: a county, state or city.")
+    SUBNATIONAL = _code(
+        "subnational", "Subnational", "Part of one country: a county, state or city."
+    )
     NATIONAL = _code("national", "National", "One country.")
     REGIONAL = _code("regional", "Regional", "Several countries of one region.")
     GLOBAL = _code("global", "Global", "The world.")

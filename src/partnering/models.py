@@ -223,7 +223,9 @@ def _field_docs(cls: type) -> str:
     return "\n".join(lines) if len(lines) > 3 else ""
 
 
-@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(_field, _required_ref))
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(_field, _required_ref)
+)
 def _model(cls: _Model) -> _Model:
     """Mark a model class: document its fields, and show type checkers which are required.
 
@@ -301,9 +303,7 @@ class Partner:
 class Membership:
     """A partner's place in a platform."""
 
-    partner_id: str = _required_ref(
-        "The id of the member partner.", "partners", "names member"
-    )
+    partner_id: str = _required_ref("The id of the member partner.", "partners", "names member")
     roles: tuple[MembershipRole, ...] = _field(
         "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
     )
