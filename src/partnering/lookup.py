@@ -97,7 +97,8 @@ def _cached(dataset: Dataset) -> _Tables:
 class Index:
     """The records of a dataset by id, and the records that refer to each one.
 
-    Made by :func:`index`. Records are looked up by their model and id; a record refers to
+    Made by :func:`index`; the tables behind it are worked out once per dataset, however
+    many indexes of it are made. Records are looked up by their model and id; a record refers to
     another when one of its reference fields (``host_id``, a member's ``partner_id``...)
     names it.
 
@@ -106,7 +107,10 @@ class Index:
     """
 
     dataset: Dataset
-    _tables: _Tables = attrs.field(alias="_tables", repr=False)
+
+    @property
+    def _tables(self) -> _Tables:
+        return _cached(self.dataset)
 
     def get(self, model: type[T], record_id: str) -> T | None:
         """Return the record of ``model`` with this id, or ``None`` if the dataset has none.
@@ -183,6 +187,8 @@ class Index:
 def index(dataset: Dataset) -> Index:
     """Return the index of a dataset's records, worked out once per dataset.
 
+    What it finds is kept for as long as the dataset lives, and no longer.
+
     Example:
         >>> dataset = Dataset(partners=[Partner(id="tpi", name="TPI", organisation_type="21")])
         >>> index(dataset)[Partner, "tpi"].name
@@ -190,4 +196,4 @@ def index(dataset: Dataset) -> Index:
         >>> index(dataset).get(Partner, "other") is None
         True
     """
-    return Index(dataset, _cached(dataset))
+    return Index(dataset)
