@@ -3,7 +3,8 @@
 - When the build starts, :func:`_generate.generate` writes the generated reference pages.
 - The fields of the attrs models carry their descriptions as metadata, which autodoc cannot
   see; they are added to each class's docstring as parameters, so the API reference shows
-  every field with its type and description.
+  every field with its type and description. The ``Attributes:`` section the models write
+  into their own docstrings for :func:`help` says the same, so it is left out.
 - Each code list's docstring gets a table of its members, codes and titles.
 - A field whose default is made by a factory shows that default, not attrs' ``NOTHING``.
 - A constant re-exported by the package root keeps the ``#:`` comment written where it is
@@ -73,6 +74,14 @@ def _describe_members(
         lines.extend(_code_list_table(obj))
 
 
+def _drop_field_words(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Leave out the Attributes section a model writes for help(): its fields are params here."""
+    if what == "class" and attrs.has(obj) and "Attributes:" in lines:
+        del lines[lines.index("Attributes:") :]
+
+
 def _factory_defaults(
     app: Sphinx,
     what: str,
@@ -95,6 +104,8 @@ def _factory_defaults(
 def setup(app: Sphinx) -> dict[str, bool]:
     """Connect the hooks."""
     app.connect("builder-inited", _generate_pages)
+    # Before napoleon (priority 500), which would turn the Attributes section into entries.
+    app.connect("autodoc-process-docstring", _drop_field_words, priority=400)
     app.connect("autodoc-process-docstring", _describe_members)
     app.connect("autodoc-process-signature", _factory_defaults)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

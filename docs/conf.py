@@ -66,6 +66,7 @@ nitpick_ignore_regex = [
 nitpick_ignore = [
     # The type variable of structure(); it names no documented object.
     ("py:class", "partnering.convert.T"),
+    ("py:class", "partnering.lookup.T"),  # and that of Index.get() and Index.referrers()
     # structure()'s docstring names explain() without its module; it is documented below,
     # as partnering.convert.explain, and the reference page links to it by that name.
     ("py:func", "explain"),

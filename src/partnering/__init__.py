@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     )
     from partnering.examples import example_path
     from partnering.frozen import FrozenArray, FrozenObject
+    from partnering.lookup import Index, index
     from partnering.models import (
         SCHEMA_VERSION,
         Assessment,
@@ -73,6 +74,9 @@ if TYPE_CHECKING:
     from partnering.schemas import get_schema
     from partnering.validation import Validator, iter_issues, validate
 
+    #: The version of the installed package, such as ``0.1.0``.
+    __version__: str
+
 __all__ = [
     "SCHEMA_VERSION",
     "Agreement",
@@ -91,6 +95,7 @@ __all__ = [
     "FrozenArray",
     "FrozenObject",
     "HostingModel",
+    "Index",
     "InvalidDocumentError",
     "InvalidValueError",
     "Issue",
@@ -126,6 +131,7 @@ __all__ = [
     "dumps",
     "example_path",
     "get_schema",
+    "index",
     "iter_issues",
     "load",
     "loads",
@@ -155,6 +161,7 @@ _EXPORTS = {
     "FrozenArray": "partnering.frozen",
     "FrozenObject": "partnering.frozen",
     "HostingModel": "partnering.codelists",
+    "Index": "partnering.lookup",
     "InvalidDocumentError": "partnering.errors",
     "InvalidValueError": "partnering.errors",
     "Issue": "partnering.report",
@@ -190,6 +197,7 @@ _EXPORTS = {
     "dumps": "partnering.documents",
     "example_path": "partnering.examples",
     "get_schema": "partnering.schemas",
+    "index": "partnering.lookup",
     "iter_issues": "partnering.validation",
     "load": "partnering.documents",
     "loads": "partnering.documents",
@@ -202,6 +210,12 @@ _EXPORTS = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        # Read from the installed package's metadata, once, when first asked for.
+        from importlib.metadata import version
+
+        value = globals()[name] = version("partnering")
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'partnering' has no attribute {name!r}")

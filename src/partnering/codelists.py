@@ -14,7 +14,6 @@ Example:
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 __all__ = [
     "Agreement",
@@ -37,20 +36,38 @@ __all__ = [
 ]
 
 
+class _Declared(str):
+    """A code as a list declares it, carrying its title and description to the member."""
+
+    caption: str
+    explanation: str
+
+
+def _code(code: str, title: str, description: str) -> str:
+    """Declare a member of a code list: its value is ``code``; the words ride along."""
+    declared = _Declared(code)
+    declared.caption = title
+    declared.explanation = description
+    return declared
+
+
 class CodeList(Enum):
-    """The base of every code list: a code written in files, a title and a description."""
+    """The base of every code list: a code written in files, a title and a description.
+
+    A member's value is the code, a plain string, so ``Rating("green")`` finds the member
+    (and type checkers know it); its title and description are attributes.
+    """
 
     _value_: str
     title: str
     description: str
 
-    def __new__(cls, code: str, title: str, description: str) -> Any:
-        """Make a member whose value is the code; the title and description ride along."""
-        member = object.__new__(cls)
-        member._value_ = code
-        member.title = title
-        member.description = description
-        return member
+    def __init__(self, code: str) -> None:
+        if not isinstance(code, _Declared):  # pragma: no cover - a mistake in this module
+            raise TypeError(f"declare the code {code!r} with its title and description")
+        self._value_ = str.__str__(code)
+        self.title = code.caption
+        self.description = code.explanation
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -83,66 +100,66 @@ class CodeList(Enum):
 class OrganisationType(CodeList):
     """The kind of organisation, from the IATI OrganisationType code list."""
 
-    GOVERNMENT = ("10", "Government", "A national government or one of its ministries.")
-    LOCAL_GOVERNMENT = (
+    GOVERNMENT = _code("10", "Government", "A national government or one of its ministries.")
+    LOCAL_GOVERNMENT = _code(
         "11",
         "Local Government",
         "A subnational government: a county, state, municipality or council.",
     )
-    OTHER_PUBLIC_SECTOR = (
+    OTHER_PUBLIC_SECTOR = _code(
         "15",
         "Other Public Sector",
         "A public body that is not a government, such as an agency or a state enterprise.",
     )
-    INTERNATIONAL_NGO = (
+    INTERNATIONAL_NGO = _code(
         "21",
         "International NGO",
         "A non-governmental organisation working in several countries.",
     )
-    NATIONAL_NGO = ("22", "National NGO", "A non-governmental organisation of one country.")
-    REGIONAL_NGO = (
+    NATIONAL_NGO = _code("22", "National NGO", "A non-governmental organisation of one country.")
+    REGIONAL_NGO = _code(
         "23",
         "Regional NGO",
         "A non-governmental organisation working across one region.",
     )
-    PARTNER_COUNTRY_NGO = (
+    PARTNER_COUNTRY_NGO = _code(
         "24",
         "Partner Country based NGO",
         "A non-governmental organisation based in the country that receives development aid.",
     )
-    PUBLIC_PRIVATE_PARTNERSHIP = (
+    PUBLIC_PRIVATE_PARTNERSHIP = _code(
         "30",
         "Public Private Partnership",
         "An organisation set up jointly by public and private bodies.",
     )
-    MULTILATERAL = (
+    MULTILATERAL = _code(
         "40",
         "Multilateral",
         "An intergovernmental organisation, such as a UN agency or a development bank.",
     )
-    FOUNDATION = ("60", "Foundation", "A philanthropic foundation.")
-    PRIVATE_SECTOR = ("70", "Private Sector", "A business, or an association of businesses.")
-    PRIVATE_SECTOR_PROVIDER_COUNTRY = (
+    FOUNDATION = _code("60", "Foundation", "A philanthropic foundation.")
+    PRIVATE_SECTOR = _code("70", "Private Sector", "A business, or an association of businesses.")
+    PRIVATE_SECTOR_PROVIDER_COUNTRY = _code(
         "71",
         "Private Sector in Provider Country",
         "A business based in a country that provides development aid.",
     )
-    PRIVATE_SECTOR_RECIPIENT_COUNTRY = (
+    PRIVATE_SECTOR_RECIPIENT_COUNTRY = _code(
         "72",
         "Private Sector in Aid Recipient Country",
         "A business based in a country that receives development aid.",
     )
-    PRIVATE_SECTOR_THIRD_COUNTRY = (
+    PRIVATE_SECTOR_THIRD_COUNTRY = _code(
         "73",
         "Private Sector in Third Country",
         "A business based in neither the provider nor the recipient country.",
     )
-    ACADEMIC = (
+    ACADEMIC = _code(
         "80",
         "Academic, Training and Research",
         "A university, research institute, think tank or training body.",
     )
-    OTHER = ("90", "Other", "An organisation that fits none of the other types.")
+    OTHER = _code("90", "Other", "An organisation that fits none of the other types.")
 
 
 class Sector(CodeList):
@@ -152,26 +169,26 @@ class Sector(CodeList):
     Being a donor is a role, not a sector.
     """
 
-    PUBLIC = ("public", "Public sector", "Governments and other public bodies.")
-    PRIVATE = ("private", "Private sector", "Businesses and business associations.")
-    CIVIL_SOCIETY = (
+    PUBLIC = _code("public", "Public sector", "Governments and other public bodies.")
+    PRIVATE = _code("private", "Private sector", "Businesses and business associations.")
+    CIVIL_SOCIETY = _code(
         "civil_society",
         "Civil society",
         "Non-governmental and community organisations.",
     )
-    ACADEMIA = ("academia", "Academia", "Universities, research and training institutions.")
-    PHILANTHROPY = ("philanthropy", "Philanthropy", "Foundations and philanthropic funders.")
-    MULTILATERAL = (
+    ACADEMIA = _code("academia", "Academia", "Universities, research and training institutions.")
+    PHILANTHROPY = _code("philanthropy", "Philanthropy", "Foundations and philanthropic funders.")
+    MULTILATERAL = _code(
         "multilateral",
         "Multilateral",
         "Intergovernmental organisations: the UN system, development banks.",
     )
-    PUBLIC_PRIVATE = (
+    PUBLIC_PRIVATE = _code(
         "public_private",
         "Public-private",
         "Organisations owned or run jointly by public and private bodies.",
     )
-    OTHER = ("other", "Other", "Organisations that fit no other sector.")
+    OTHER = _code("other", "Other", "Organisations that fit no other sector.")
 
 
 _SECTOR_BY_TYPE: dict[OrganisationType, Sector] = {
@@ -211,23 +228,23 @@ class ParticipantRole(CodeList):
     ``broker`` is added for the platforms that broker partnerships.
     """
 
-    FUNDING = ("funding", "Funding", "Provides money (IATI OrganisationRole 1).")
-    ACCOUNTABLE = (
+    FUNDING = _code("funding", "Funding", "Provides money (IATI OrganisationRole 1).")
+    ACCOUNTABLE = _code(
         "accountable",
         "Accountable",
         "Answers for the partnership's results (IATI OrganisationRole 2).",
     )
-    EXTENDING = (
+    EXTENDING = _code(
         "extending",
         "Extending",
         "Manages funds on behalf of the funder (IATI OrganisationRole 3).",
     )
-    IMPLEMENTING = (
+    IMPLEMENTING = _code(
         "implementing",
         "Implementing",
         "Carries out the work (IATI OrganisationRole 4).",
     )
-    BROKER = (
+    BROKER = _code(
         "broker",
         "Broker",
         "Brings the partners together and supports their collaboration.",
@@ -237,17 +254,17 @@ class ParticipantRole(CodeList):
 class MembershipRole(CodeList):
     """The role of an organisation in a platform (a proposal of this project)."""
 
-    HOST = ("host", "Host", "Houses the platform and its secretariat.")
-    SECRETARIAT = ("secretariat", "Secretariat", "Runs the platform day to day.")
-    CO_CHAIR = ("co_chair", "Co-chair", "Shares the chair of the platform's governance.")
-    STEERING_COMMITTEE = (
+    HOST = _code("host", "Host", "Houses the platform and its secretariat.")
+    SECRETARIAT = _code("secretariat", "Secretariat", "Runs the platform day to day.")
+    CO_CHAIR = _code("co_chair", "Co-chair", "Shares the chair of the platform's governance.")
+    STEERING_COMMITTEE = _code(
         "steering_committee",
         "Steering committee",
         "Sits on the body that steers the platform.",
     )
-    FUNDER = ("funder", "Funder", "Funds the platform.")
-    MEMBER = ("member", "Member", "Takes part in the platform.")
-    TECHNICAL_PARTNER = (
+    FUNDER = _code("funder", "Funder", "Funds the platform.")
+    MEMBER = _code("member", "Member", "Takes part in the platform.")
+    TECHNICAL_PARTNER = _code(
         "technical_partner",
         "Technical partner",
         "Lends expertise or services to the platform.",
@@ -257,31 +274,33 @@ class MembershipRole(CodeList):
 class PlatformScope(CodeList):
     """The geographic reach of a platform (a proposal of this project)."""
 
-    SUBNATIONAL = ("subnational", "Subnational", "Part of one country: a county, state or city.")
-    NATIONAL = ("national", "National", "One country.")
-    REGIONAL = ("regional", "Regional", "Several countries of one region.")
-    GLOBAL = ("global", "Global", "The world.")
+    SUBNATIONAL = _code(
+        "subnational", "Subnational", "Part of one country: a county, state or city."
+    )
+    NATIONAL = _code("national", "National", "One country.")
+    REGIONAL = _code("regional", "Regional", "Several countries of one region.")
+    GLOBAL = _code("global", "Global", "The world.")
 
 
 class PlatformType(CodeList):
     """What a platform mainly does, from the TPI and UN DESA typology of platforms."""
 
-    DIALOGUE = (
+    DIALOGUE = _code(
         "dialogue",
         "Dialogue",
         "Brings sectors together to talk, align and build trust.",
     )
-    KNOWLEDGE_EXCHANGE = (
+    KNOWLEDGE_EXCHANGE = _code(
         "knowledge_exchange",
         "Knowledge exchange",
         "Shares experience, evidence and good practice.",
     )
-    REPORTING_AND_STANDARD_SETTING = (
+    REPORTING_AND_STANDARD_SETTING = _code(
         "reporting_and_standard_setting",
         "Reporting and standard setting",
         "Sets norms or standards and tracks commitments against them.",
     )
-    TRANSFORMATIVE_PARTNERSHIP = (
+    TRANSFORMATIVE_PARTNERSHIP = _code(
         "transformative_partnership",
         "Transformative partnership",
         "Systematically builds partnerships that change a system.",
@@ -291,80 +310,80 @@ class PlatformType(CodeList):
 class Focus(CodeList):
     """What a platform is organised around (TPI)."""
 
-    ISSUE = ("issue", "Issue", "A development issue, such as nutrition or water.")
-    MARKET_OR_VALUE_CHAIN = (
+    ISSUE = _code("issue", "Issue", "A development issue, such as nutrition or water.")
+    MARKET_OR_VALUE_CHAIN = _code(
         "market_or_value_chain",
         "Market or value chain",
         "A market or a value chain, such as cassava or fresh produce.",
     )
-    GEOGRAPHY = ("geography", "Geography", "A place: a country, a region, a corridor.")
+    GEOGRAPHY = _code("geography", "Geography", "A place: a country, a region, a corridor.")
 
 
 class HostingModel(CodeList):
     """Who hosts and leads a platform (a proposal of this project, drawn from real cases)."""
 
-    GOVERNMENT_LED = ("government_led", "Government-led", "A government hosts and leads.")
-    GOVERNMENT_UN_CO_LED = (
+    GOVERNMENT_LED = _code("government_led", "Government-led", "A government hosts and leads.")
+    GOVERNMENT_UN_CO_LED = _code(
         "government_un_co_led",
         "Government and UN co-led",
         "A government and the UN system lead together.",
     )
-    UN_HOSTED = ("un_hosted", "UN-hosted", "A UN agency hosts the platform.")
-    BUSINESS_ASSOCIATION_HOSTED = (
+    UN_HOSTED = _code("un_hosted", "UN-hosted", "A UN agency hosts the platform.")
+    BUSINESS_ASSOCIATION_HOSTED = _code(
         "business_association_hosted",
         "Business-association-hosted",
         "A business association or its foundation hosts the platform.",
     )
-    NGO_HOSTED = ("ngo_hosted", "NGO-hosted", "A non-governmental organisation hosts it.")
-    INDEPENDENT_ENTITY = (
+    NGO_HOSTED = _code("ngo_hosted", "NGO-hosted", "A non-governmental organisation hosts it.")
+    INDEPENDENT_ENTITY = _code(
         "independent_entity",
         "Independent entity",
         "The platform is an organisation of its own.",
     )
-    INTERGOVERNMENTAL_INITIATIVE = (
+    INTERGOVERNMENTAL_INITIATIVE = _code(
         "intergovernmental_initiative",
         "Intergovernmental initiative",
         "Several governments run it together.",
     )
-    OTHER = ("other", "Other", "Any other arrangement.")
+    OTHER = _code("other", "Other", "Any other arrangement.")
 
 
 class PlatformFunction(CodeList):
     """What a platform does for its members (TPI, plus functions seen in real platforms)."""
 
-    CONVENING = ("convening", "Convening", "Brings actors from different sectors together.")
-    AWARENESS_RAISING = (
+    CONVENING = _code("convening", "Convening", "Brings actors from different sectors together.")
+    AWARENESS_RAISING = _code(
         "awareness_raising",
         "Awareness raising",
         "Makes the case for partnering.",
     )
-    CO_CREATION = ("co_creation", "Co-creation", "Designs partnerships with the partners.")
-    MATCHMAKING = ("matchmaking", "Matchmaking", "Finds partners for one another.")
-    BROKERING = ("brokering", "Brokering", "Helps partners agree and start working together.")
-    PARTNERSHIP_SUPPORT = (
+    CO_CREATION = _code("co_creation", "Co-creation", "Designs partnerships with the partners.")
+    MATCHMAKING = _code("matchmaking", "Matchmaking", "Finds partners for one another.")
+    BROKERING = _code("brokering", "Brokering", "Helps partners agree and start working together.")
+    PARTNERSHIP_SUPPORT = _code(
         "partnership_support",
         "Partnership support",
         "Supports partnerships once they run.",
     )
-    CAPACITY_BUILDING = (
+    CAPACITY_BUILDING = _code(
         "capacity_building",
         "Capacity building",
         "Builds partnering skills in every sector.",
     )
-    KNOWLEDGE_EXCHANGE = (
+    KNOWLEDGE_EXCHANGE = _code(
         "knowledge_exchange",
         "Knowledge exchange",
         "Shares lessons and evidence.",
     )
-    IMPACT_MEASUREMENT = (
+    IMPACT_MEASUREMENT = _code(
         "impact_measurement",
         "Impact measurement",
         "Measures what partnerships achieve.",
     )
-    ADVOCACY = ("advocacy", "Advocacy", "Argues for policies that enable partnering.")
-    RECOGNITION = ("recognition", "Recognition", "Recognises good partnerships publicly.")
-    FUNDING = ("funding", "Funding", "Funds partnerships or their preparation.")
-    REPORTING_AND_STANDARD_SETTING = (
+    ADVOCACY = _code("advocacy", "Advocacy", "Argues for policies that enable partnering.")
+    RECOGNITION = _code("recognition", "Recognition", "Recognises good partnerships publicly.")
+    FUNDING = _code("funding", "Funding", "Funds partnerships or their preparation.")
+    REPORTING_AND_STANDARD_SETTING = _code(
         "reporting_and_standard_setting",
         "Reporting and standard setting",
         "Sets standards and reports against them.",
@@ -374,33 +393,33 @@ class PlatformFunction(CodeList):
 class PlatformStage(CodeList):
     """Where a platform is in its life (a proposal of this project)."""
 
-    SCOPING = ("scoping", "Scoping", "The need and the support for a platform are explored.")
-    DESIGN = ("design", "Design", "Its governance, services and funding are designed.")
-    LAUNCHED = ("launched", "Launched", "It has been launched publicly.")
-    OPERATIONAL = ("operational", "Operational", "It runs its services.")
-    SCALING = ("scaling", "Scaling", "It grows in reach or services.")
-    TRANSITIONING = (
+    SCOPING = _code("scoping", "Scoping", "The need and the support for a platform are explored.")
+    DESIGN = _code("design", "Design", "Its governance, services and funding are designed.")
+    LAUNCHED = _code("launched", "Launched", "It has been launched publicly.")
+    OPERATIONAL = _code("operational", "Operational", "It runs its services.")
+    SCALING = _code("scaling", "Scaling", "It grows in reach or services.")
+    TRANSITIONING = _code(
         "transitioning",
         "Transitioning",
         "It hands over to a new host or a new form.",
     )
-    CLOSED = ("closed", "Closed", "It has stopped operating.")
+    CLOSED = _code("closed", "Closed", "It has stopped operating.")
 
 
 class PartnershipType(CodeList):
     """How deeply partners collaborate: TPI's spectrum of partnership types."""
 
-    LEVERAGE_EXCHANGE = (
+    LEVERAGE_EXCHANGE = _code(
         "leverage_exchange",
         "Leverage or exchange",
         "Partners exchange or pool resources for a shared aim.",
     )
-    COMBINE_INTEGRATE = (
+    COMBINE_INTEGRATE = _code(
         "combine_integrate",
         "Combine or integrate",
         "Partners combine complementary resources into one approach.",
     )
-    TRANSFORM = (
+    TRANSFORM = _code(
         "transform",
         "Transform",
         "Partners work together to change a system.",
@@ -410,93 +429,93 @@ class PartnershipType(CodeList):
 class PartnershipStage(CodeList):
     """Where a partnership is in TPI's partnering cycle (``moved_on`` is this project's)."""
 
-    SCOPING_AND_BUILDING = (
+    SCOPING_AND_BUILDING = _code(
         "scoping_and_building",
         "Scoping and building",
         "Partners are found, and the partnership is planned and agreed.",
     )
-    MANAGING_AND_MAINTAINING = (
+    MANAGING_AND_MAINTAINING = _code(
         "managing_and_maintaining",
         "Managing and maintaining",
         "The partnership is governed and delivers.",
     )
-    REVIEWING_AND_REVISING = (
+    REVIEWING_AND_REVISING = _code(
         "reviewing_and_revising",
         "Reviewing and revising",
         "Partners measure results and adjust.",
     )
-    SUSTAINING_OUTCOMES = (
+    SUSTAINING_OUTCOMES = _code(
         "sustaining_outcomes",
         "Sustaining outcomes",
         "Partners secure what was achieved and plan what comes next.",
     )
-    MOVED_ON = ("moved_on", "Moved on", "The partnership has ended or changed form.")
+    MOVED_ON = _code("moved_on", "Moved on", "The partnership has ended or changed form.")
 
 
 class Agreement(CodeList):
     """The form of a partnership's agreement (a proposal of this project)."""
 
-    INFORMAL = ("informal", "Informal", "No written agreement.")
-    MOU = ("mou", "Memorandum of understanding", "A non-binding written agreement.")
-    CONTRACT = ("contract", "Contract", "A binding agreement.")
-    JOINT_VENTURE = ("joint_venture", "Joint venture", "A jointly owned entity.")
-    OTHER = ("other", "Other", "Any other form.")
+    INFORMAL = _code("informal", "Informal", "No written agreement.")
+    MOU = _code("mou", "Memorandum of understanding", "A non-binding written agreement.")
+    CONTRACT = _code("contract", "Contract", "A binding agreement.")
+    JOINT_VENTURE = _code("joint_venture", "Joint venture", "A jointly owned entity.")
+    OTHER = _code("other", "Other", "Any other form.")
 
 
 class ChallengeCategory(CodeList):
     """The kind of challenge a platform faces (a proposal of this project)."""
 
-    GOVERNMENT_ENGAGEMENT = (
+    GOVERNMENT_ENGAGEMENT = _code(
         "government_engagement",
         "Government engagement",
         "Engaging government and aligning with its priorities.",
     )
-    BUSINESS_MODEL_AND_FUNDING = (
+    BUSINESS_MODEL_AND_FUNDING = _code(
         "business_model_and_funding",
         "Business model and funding",
         "Funding the platform and making it sustainable.",
     )
-    LEADERSHIP_AND_CHAMPIONS = (
+    LEADERSHIP_AND_CHAMPIONS = _code(
         "leadership_and_champions",
         "Leadership and champions",
         "Finding leaders who lend the platform credibility.",
     )
-    STAFF_CAPACITY = (
+    STAFF_CAPACITY = _code(
         "staff_capacity",
         "Staff capacity",
         "Having skilled people to run the platform and broker partnerships.",
     )
-    TRUST_AND_NEUTRALITY = (
+    TRUST_AND_NEUTRALITY = _code(
         "trust_and_neutrality",
         "Trust and neutrality",
         "Being trusted by every sector; no sector capturing the agenda.",
     )
-    STAKEHOLDER_ENGAGEMENT = (
+    STAKEHOLDER_ENGAGEMENT = _code(
         "stakeholder_engagement",
         "Stakeholder engagement",
         "Bringing and keeping the right organisations on board.",
     )
-    DUPLICATION_AND_COORDINATION = (
+    DUPLICATION_AND_COORDINATION = _code(
         "duplication_and_coordination",
         "Duplication and coordination",
         "Fitting in with existing mechanisms rather than duplicating them.",
     )
-    IMPACT_MEASUREMENT = (
+    IMPACT_MEASUREMENT = _code(
         "impact_measurement",
         "Impact measurement",
         "Knowing and showing what the platform achieves.",
     )
-    INCLUSION = ("inclusion", "Inclusion", "Leaving no one behind.")
-    OTHER = ("other", "Other", "Any other challenge.")
+    INCLUSION = _code("inclusion", "Inclusion", "Leaving no one behind.")
+    OTHER = _code("other", "Other", "Any other challenge.")
 
 
 class Rating(CodeList):
     """A rating in an assessment, after TPI's partnership health check."""
 
-    GREEN = ("green", "Green", "No concern.")
-    AMBER = ("amber", "Amber", "Some concern.")
-    RED = ("red", "Red", "Serious concern.")
-    NOT_APPLICABLE = ("not_applicable", "Not applicable", "The building block does not apply.")
+    GREEN = _code("green", "Green", "No concern.")
+    AMBER = _code("amber", "Amber", "Some concern.")
+    RED = _code("red", "Red", "Serious concern.")
+    NOT_APPLICABLE = _code("not_applicable", "Not applicable", "The building block does not apply.")
 
 
 # -- Aliases ----------------------------------------------------------------------------

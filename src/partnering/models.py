@@ -18,9 +18,11 @@ Example:
 
 from __future__ import annotations
 
+import inspect
+import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -41,6 +43,7 @@ from partnering._constraints import (
     UtcSeconds,
 )
 from partnering._format import SCHEMA_VERSION
+from partnering._plain import PLAIN_VALUES
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
@@ -62,6 +65,11 @@ from partnering.codelists import (
 )
 from partnering.errors import InvalidValueError, UnwritableValueError
 from partnering.frozen import EMPTY, freeze
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import dataclass_transform
 
 __all__ = [
     "ENTITY_LISTS",
@@ -133,9 +141,14 @@ def _field(
     refers: Refers | None = None,
     dated: Dated | None = None,
 ) -> Any:
-    """Declare a model field with its description, constraints and relations."""
+    """Declare a model field with its description, constraints and relations.
+
+    A field without a ``default`` is required, for type checkers too: :func:`_model` names
+    this helper a field specifier, and they read a call without ``default=`` as required.
+    """
     return attrs.field(
         default=default,
+        converter=PLAIN_VALUES,
         validator=_validators(*constraints),
         metadata=_metadata(
             description,
@@ -156,10 +169,14 @@ def _optional(
     return _field(description, *constraints, default=None, refers=refers, dated=dated)
 
 
-def _ref(description: str, target: str, verb: str, *, required: bool = False) -> Any:
-    """Declare a field holding the id of a record of the entity list ``target``."""
-    default = attrs.NOTHING if required else None
-    return _field(description, _ID, default=default, refers=Refers(target, verb))
+def _ref(description: str, target: str, verb: str) -> Any:
+    """Declare an optional field holding the id of a record of the entity list ``target``."""
+    return _field(description, _ID, default=None, refers=Refers(target, verb))
+
+
+def _required_ref(description: str, target: str, verb: str) -> Any:
+    """Declare a required field holding the id of a record of the entity list ``target``."""
+    return _field(description, _ID, refers=Refers(target, verb))
 
 
 def _ids(description: str, target: str, verb: str) -> Any:
@@ -172,6 +189,7 @@ def _list(description: str, *constraints: Constraint, refers: Refers | None = No
     all_constraints = (Omitted(), *constraints)
     return attrs.field(
         factory=tuple,
+        converter=PLAIN_VALUES,
         validator=_validators(*all_constraints),
         metadata=_metadata(description, all_constraints, refers=refers),
     )
@@ -206,7 +224,38 @@ def _sources() -> Any:
     return _list("The public sources this record is based on.")
 
 
+_Model = TypeVar("_Model", bound=type)
+
+
+def _field_docs(cls: type) -> str:
+    """Write the ``Attributes:`` section of a model's docstring from its fields' metadata."""
+    lines = ["", "", "Attributes:"]
+    for name, value in vars(cls).items():
+        metadata = getattr(value, "metadata", None)
+        if isinstance(metadata, Mapping) and "description" in metadata:
+            lines.append(f"    {name}: {metadata['description']}")
+    return "\n".join(lines) if len(lines) > 3 else ""
+
+
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(_field, _required_ref)
+)
+def _model(cls: _Model) -> _Model:
+    """Mark a model class: document its fields, and show type checkers which are required.
+
+    It sits under ``@attrs.frozen``, which makes the class: mypy's attrs plugin then knows
+    it for :func:`attrs.evolve` and :func:`attrs.fields`, while the transform tells type
+    checkers that a :func:`_field` without a default (or a :func:`_required_ref`) is a
+    required argument (for the attrs
+    plugin, every field declared through a helper would look optional). The docstring gets
+    an ``Attributes:`` section with each field's description, for :func:`help` and the docs.
+    """
+    cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + _field_docs(cls)
+    return cls
+
+
 @attrs.frozen(kw_only=True)
+@_model
 class Source:
     """A public source that a record cites."""
 
@@ -217,6 +266,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Publisher:
     """The organisation that publishes an exchange file."""
 
@@ -228,6 +278,7 @@ class Publisher:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Partner:
     """An organisation that takes part in platforms or partnerships."""
 
@@ -262,12 +313,11 @@ class Partner:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Membership:
     """A partner's place in a platform."""
 
-    partner_id: str = _ref(
-        "The id of the member partner.", "partners", "names member", required=True
-    )
+    partner_id: str = _required_ref("The id of the member partner.", "partners", "names member")
     roles: tuple[MembershipRole, ...] = _field(
         "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
     )
@@ -275,6 +325,7 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Platform:
     """A standing structure that systematically creates cross-sector partnerships."""
 
@@ -323,11 +374,12 @@ class Platform:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Participant:
     """A partner's part in a partnership."""
 
-    partner_id: str = _ref(
-        "The id of the participating partner.", "partners", "names participant", required=True
+    partner_id: str = _required_ref(
+        "The id of the participating partner.", "partners", "names participant"
     )
     roles: tuple[ParticipantRole, ...] = _list(
         "What the partner does in the partnership.", UniqueItems()
@@ -337,6 +389,7 @@ class Participant:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Partnership:
     """An ongoing collaboration between organisations of different kinds."""
 
@@ -370,6 +423,7 @@ class Partnership:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Challenge:
     """A challenge that partnership platforms face."""
 
@@ -382,6 +436,7 @@ class Challenge:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Solution:
     """A way that platforms address one or more challenges."""
 
@@ -406,6 +461,7 @@ class Solution:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Framework:
     """A named set of building blocks, such as the provisional 2014 framework."""
 
@@ -419,12 +475,13 @@ class Framework:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class BuildingBlock:
     """An element a high-performing platform needs, within a framework."""
 
     id: str = _field("The building block's id, unique among building blocks in the file.", _ID)
-    framework_id: str = _ref(
-        "The id of the framework it belongs to.", "frameworks", "names framework", required=True
+    framework_id: str = _required_ref(
+        "The id of the framework it belongs to.", "frameworks", "names framework"
     )
     name: str = _field("The building block's name.", _TEXT)
     description: str = _field("What the building block means in practice.", _TEXT)
@@ -437,14 +494,14 @@ class BuildingBlock:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class BuildingBlockRating:
     """How a platform does on one building block."""
 
-    building_block_id: str = _ref(
+    building_block_id: str = _required_ref(
         "The id of the building block rated.",
         "building_blocks",
         "rates building block",
-        required=True,
     )
     rating: Rating = _field("The rating, after the partnership health check.")
     evidence: str | None = _optional("What the rating rests on.", _TEXT)
@@ -452,15 +509,16 @@ class BuildingBlockRating:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Assessment:
     """An assessment of one platform against the building blocks of a framework."""
 
     id: str = _field("The assessment's id, unique among assessments in the file.", _ID)
-    platform_id: str = _ref(
-        "The id of the platform assessed.", "platforms", "assesses platform", required=True
+    platform_id: str = _required_ref(
+        "The id of the platform assessed.", "platforms", "assesses platform"
     )
-    framework_id: str = _ref(
-        "The id of the framework assessed against.", "frameworks", "names framework", required=True
+    framework_id: str = _required_ref(
+        "The id of the framework assessed against.", "frameworks", "names framework"
     )
     assessed_on: date = _field("When the assessment was made.", dated=Dated(past="was assessed on"))
     ratings: tuple[BuildingBlockRating, ...] = _field("One rating per building block.", MinItems(1))
@@ -471,6 +529,7 @@ class Assessment:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Event:
     """A gathering of practitioners, such as the 2014 Platforms for Partnership workshop."""
 
@@ -507,6 +566,7 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Community:
     """A community of practice of partnership platforms."""
 
@@ -527,6 +587,7 @@ class Community:
 
 
 @attrs.frozen(kw_only=True)
+@_model
 class Dataset:
     """The root of an exchange file: metadata and one flat, id-keyed list per entity."""
 
