@@ -38,6 +38,7 @@ from partnering._files import read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
 from partnering._json import parse_json
+from partnering._json._recover import ManySyntaxErrors, every_syntax_error
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
@@ -82,6 +83,13 @@ def _label(source: object) -> str:
         "a document is JSON text (str), its bytes, a path (os.PathLike), parsed data (a "
         f"mapping) or a Dataset, not {type(source).__name__}"
     )
+
+
+def _unreadable_issues(error: ReadError | JSONParseError | DocumentTooLargeError) -> list[Issue]:
+    """Turn what prevents reading a document into its issues: every syntax error found."""
+    if isinstance(error, ManySyntaxErrors):
+        return [_unreadable(each) for each in error.errors]
+    return [_unreadable(error)]
 
 
 def _unreadable(error: ReadError | JSONParseError | DocumentTooLargeError) -> Issue:
@@ -205,7 +213,7 @@ class Validator:
             try:
                 document = self._read(source, label)
             except (ReadError, JSONParseError, DocumentTooLargeError) as error:
-                return None, Report.of([_unreadable(error)], source=label)
+                return None, Report.of(_unreadable_issues(error), source=label)
             return self._check(document)
 
     def _check_document(self, document: str | bytes | bytearray) -> tuple[Dataset | None, Report]:
@@ -233,14 +241,17 @@ class Validator:
             text = read_bytes(source, max_bytes=self.max_bytes)
         else:
             text = source
-        data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        try:
+            data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        except JSONParseError as error:
+            raise every_syntax_error(text, error) from None
         return _Document(data, label, fast=fast)
 
     def _issues(self, source: DocumentInput, label: str) -> Iterator[Issue]:
         try:
             document = self._read(source, label)
         except (ReadError, JSONParseError, DocumentTooLargeError) as error:
-            yield _unreadable(error)
+            yield from _unreadable_issues(error)
             return
         yield from self._schema_issues(document)
         yield from self._rule_issues(document)
