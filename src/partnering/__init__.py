@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         WriteError,
     )
     from partnering.examples import example_path
+    from partnering.fixing import FixResult, fix
     from partnering.models import (
         SCHEMA_VERSION,
         Assessment,
@@ -84,6 +85,7 @@ __all__ = [
     "Dataset",
     "DocumentTooLargeError",
     "Event",
+    "FixResult",
     "Focus",
     "Framework",
     "HostingModel",
@@ -120,6 +122,7 @@ __all__ = [
     "dump",
     "dumps",
     "example_path",
+    "fix",
     "get_schema",
     "iter_issues",
     "load",
@@ -145,6 +148,7 @@ _EXPORTS = {
     "Dataset": "partnering.models",
     "DocumentTooLargeError": "partnering.errors",
     "Event": "partnering.models",
+    "FixResult": "partnering.fixing",
     "Focus": "partnering.codelists",
     "Framework": "partnering.models",
     "HostingModel": "partnering.codelists",
@@ -181,6 +185,7 @@ _EXPORTS = {
     "dump": "partnering.documents",
     "dumps": "partnering.documents",
     "example_path": "partnering.examples",
+    "fix": "partnering.fixing",
     "get_schema": "partnering.schemas",
     "iter_issues": "partnering.validation",
     "load": "partnering.documents",

@@ -216,14 +216,19 @@ def _describe(text: str, kind: str, start: int, end: int, at: int) -> JSONParseE
 def recover(text: str) -> tuple[Repair, ...] | None:
     """Find every mechanical mistake of *text*, or ``None`` if reading past them is not safe.
 
-    Safe means: the scan met nothing but the three mechanical mistakes, and the text with all
-    of them corrected is strict JSON (checked with the strict reader itself).
+    Safe means: the scan met nothing but the three mechanical mistakes, and the strict reader
+    finds no syntax error in the text with all of them corrected.
     """
     try:
         repairs = _Scanner(text).document()
     except (_GiveUpError, RecursionError):
         return None
-    if not repairs or _first_error(apply(text, repairs)) is not None:
+    if not repairs:
+        return None
+    # What the strict reader still finds once they are corrected is reported later (a
+    # repeated key, a list at the top); another syntax error would mean the scan was wrong.
+    left = _first_error(apply(text, repairs))
+    if left is not None and left.code in ("json-syntax", "json-trailing-data"):
         return None
     return tuple(repairs)
 
