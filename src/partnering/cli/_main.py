@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['schema', 'summary', 'validate']
+    ['fix', 'init', 'schema', 'summary', 'validate']
 """
 
 from __future__ import annotations
@@ -34,6 +34,18 @@ def _summary(args: argparse.Namespace) -> int:
     return run_summary(args)
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from partnering.cli._fix import run_fix
+
+    return run_fix(args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from partnering.cli._init import run_init
+
+    return run_init(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from partnering.cli._schema import run_schema
 
@@ -45,6 +57,8 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
     "summary": _summary,
     "schema": _schema,
+    "fix": _fix,
+    "init": _init,
 }
 
 

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from partnering.cli._file_commands import add_fix, add_init
+
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
 #: The name of the command, as help and error messages show it.
@@ -34,6 +36,8 @@ examples:
   partnering validate platforms.json
   partnering validate --format json data/*.json > report.json
   partnering summary platforms.json
+  partnering fix platforms.json
+  partnering init
   partnering schema > dataset.schema.json
 
 Run 'partnering COMMAND --help' for the options of a command.
@@ -252,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the exchange file; '-' reads standard input (default: the bundled example)",
     )
+
+    add_fix(commands, common)
+    add_init(commands, common)
 
     schema = commands.add_parser(
         "schema",
