@@ -62,7 +62,7 @@ def test_an_error_that_is_not_mechanical_stops_at_the_first_error() -> None:
     [
         "{\"a\": 'it's'}",  # a quote that may be an apostrophe
         '{"a": “two\nlines”}',  # text across lines
-        "{\"a\": 'say \"hi\"'}",  # quotes that would need escapes
+        '{"a": \'say "hi"\'}',  # quotes that would need escapes
     ],
 )
 def test_quotes_that_might_mean_something_else_are_not_read_past(text: str) -> None:
@@ -106,9 +106,7 @@ def test_titles_and_country_names_are_corrected() -> None:
         '"organisation_type": "International NGO", "country": "kenya"}]}'
     )
     result = fix(text)
-    assert result.text == text.replace('"International NGO"', '"21"').replace(
-        '"kenya"', '"KE"'
-    )
+    assert result.text == text.replace('"International NGO"', '"21"').replace('"kenya"', '"KE"')
     assert sorted(change.kind for change in result.changes) == ["code-title", "country-name"]
 
 
@@ -220,7 +218,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
 
 @given(VALID_TEXTS)
 def test_a_valid_file_is_unchanged(valid: str) -> None:
-    """fix changes nothing in a valid file."""
+    """A valid file comes out of fix unchanged."""
     result = fix(valid, today=TODAY)
     assert result.text == valid
     assert result.changes == ()
@@ -255,7 +253,8 @@ def test_every_single_correction_removes_an_issue_and_adds_none(case: tuple[str,
     before = _syntax_tally(text)
     for repair in repairs:
         after = _syntax_tally(apply(text, [repair]))
-        assert before - after and not after - before
+        assert before - after
+        assert not after - before
     text = apply(text, repairs)
     report = validate(text, today=TODAY)
     data = json.loads(text)
