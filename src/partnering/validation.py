@@ -220,7 +220,11 @@ class Validator:
         """Do what :meth:`check` does for text or bytes, raising when they are not JSON."""
         label = _label(document)
         with collection_paused():
-            return self._check(self._read(document, label))
+            try:
+                read = self._read(document, label)
+            except ManySyntaxErrors as errors:
+                raise errors.errors[0] from None  # one error, of the public class
+            return self._check(read)
 
     def _read(self, source: DocumentInput, label: str) -> _Document:
         """Parse a document, raising what prevents it."""
