@@ -1,6 +1,6 @@
 """Make the mechanical corrections of an exchange file, and say what still needs a person.
 
-:func:`fix` corrects only what can have one meaning:
+:func:`~partnering.fix` corrects only what can have one meaning:
 
 * a byte order mark at the start of the file;
 * trailing commas, text in typographic quotes (“ ”) and text in single quotes;
@@ -60,7 +60,7 @@ _SYNTAX_DESCRIPTIONS = {
 
 @attrs.frozen(kw_only=True)
 class Change:
-    """One correction :func:`fix` made.
+    """One correction :func:`~partnering.fix` made.
 
     Attributes:
         kind: what was corrected: ``byte-order-mark``, ``trailing-comma``, ``smart-quotes``,
@@ -79,7 +79,7 @@ class Change:
 
 @attrs.frozen(kw_only=True)
 class FixResult:
-    """What :func:`fix` did to a document, and what still needs a person.
+    """What :func:`~partnering.fix` did to a document, and what still needs a person.
 
     Attributes:
         original: the text given (bytes are decoded as UTF-8).
@@ -127,7 +127,7 @@ def fix(document: str | bytes | bytearray, *, today: date | None = None) -> FixR
         today: the date that rules about the future compare with (default: today).
 
     Returns:
-        A :class:`FixResult`; its ``report`` is that of the corrected text.
+        A :class:`~partnering.FixResult`; its ``report`` is that of the corrected text.
 
     Example:
         >>> result = fix('{"schema_version": "1.0", "title": “Ours”}')
