@@ -30,14 +30,24 @@ OUT = DOCS / "reference" / "_generated"
 SCHEMAS = ROOT / "schemas"
 SCHEMA_VERSION = "1.0"
 
-#: The commands documented, each as the arguments that come before ``--help``.
-COMMANDS: tuple[tuple[str, ...], ...] = (
-    (),
-    ("validate",),
-    ("summary",),
-    ("codes",),
-    ("schema",),
-)
+
+def commands() -> tuple[tuple[str, ...], ...]:
+    """List the commands documented, each as the arguments that come before ``--help``.
+
+    They are the installed parser's own, in its order, so a new command is documented the
+    moment it exists.
+    """
+    import argparse
+
+    from partnering.cli._parser import build_parser
+
+    choices = next(
+        action.choices
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    return ((), *((name,) for name in choices))
+
 
 #: The width the help text is wrapped to, fixed so the page does not depend on the terminal.
 HELP_COLUMNS = 88
@@ -136,7 +146,7 @@ def command_link(arguments: str, *, command: str | None = None) -> str:
 def commands_named(text: str) -> list[str]:
     """Return the commands a text names, as ``'partnering codes'`` or ``'partnering codes X'``."""
     named = re.findall(r"'partnering (\w+)[^']*'", text)
-    known = {arguments[0] for arguments in COMMANDS if arguments}
+    known = {arguments[0] for arguments in commands() if arguments}
     return [name for name in dict.fromkeys(named) if name in known]
 
 
@@ -183,7 +193,7 @@ def cli_page() -> str:
         "Each section below is the help that the command itself prints, captured when this "
         "documentation was built."
     )
-    for arguments in COMMANDS:
+    for arguments in commands():
         name = " ".join(("partnering", *arguments))
         lines += [
             f"({label('cli', name)})=",

@@ -760,6 +760,7 @@ def test_importing_the_cli_loads_no_command():
     loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
     assert loaded == [
         "partnering.cli",
+        "partnering.cli._file_commands",  # the parsers of fix and init: argparse only
         "partnering.cli._main",
         "partnering.cli._parser",
         "partnering.cli._terminal",
@@ -773,9 +774,8 @@ def test_every_command_of_the_parser_is_dispatched():
         for action in build_parser()._actions
         if action.__class__.__name__ == "_SubParsersAction"
     )
-    assert (
-        sorted(subparsers.choices) == sorted(COMMANDS) == ["codes", "schema", "summary", "validate"]
-    )
+    assert sorted(subparsers.choices) == sorted(COMMANDS)
+    assert sorted(COMMANDS) == ["codes", "fix", "init", "schema", "summary", "validate"]
 
 
 # suggestions and the code lists

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         WriteError,
     )
     from partnering.examples import example_path
+    from partnering.fixing import FixResult, fix
     from partnering.frozen import FrozenArray, FrozenObject
     from partnering.lookup import Index, index
     from partnering.models import (
@@ -90,6 +91,7 @@ __all__ = [
     "Dataset",
     "DocumentTooLargeError",
     "Event",
+    "FixResult",
     "Focus",
     "Framework",
     "FrozenArray",
@@ -130,6 +132,7 @@ __all__ = [
     "dump",
     "dumps",
     "example_path",
+    "fix",
     "get_schema",
     "index",
     "iter_issues",
@@ -156,6 +159,7 @@ _EXPORTS = {
     "Dataset": "partnering.models",
     "DocumentTooLargeError": "partnering.errors",
     "Event": "partnering.models",
+    "FixResult": "partnering.fixing",
     "Focus": "partnering.codelists",
     "Framework": "partnering.models",
     "FrozenArray": "partnering.frozen",
@@ -196,6 +200,7 @@ _EXPORTS = {
     "dump": "partnering.documents",
     "dumps": "partnering.documents",
     "example_path": "partnering.examples",
+    "fix": "partnering.fixing",
     "get_schema": "partnering.schemas",
     "index": "partnering.lookup",
     "iter_issues": "partnering.validation",

@@ -38,6 +38,7 @@ from partnering._files import display_path, read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
 from partnering._json import parse_json
+from partnering._json._recover import ManySyntaxErrors, every_syntax_error
 from partnering._jsondata import NotADocumentError, as_document
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
@@ -92,6 +93,8 @@ def _refusal(error: Exception) -> list[Issue]:
     """Turn the error that prevents reading a document into its issues."""
     if isinstance(error, NotADocumentError):
         return error.issues
+    if isinstance(error, ManySyntaxErrors):  # every syntax error the reader could find
+        return [_unreadable(each) for each in error.errors]
     assert isinstance(error, (ReadError, JSONParseError, DocumentTooLargeError))
     return [_unreadable(error)]
 
@@ -224,7 +227,11 @@ class Validator:
             raise TypeError(f"a document is text or bytes, not {type(document).__name__}")
         label = _label(document)
         with collection_paused():
-            return self._check(self._read(document, label))
+            try:
+                read = self._read(document, label)
+            except ManySyntaxErrors as errors:
+                raise errors.errors[0] from None  # one error, of the public class
+            return self._check(read)
 
     def _read(self, source: object, label: str) -> _Document:
         """Parse a document, raising what prevents it."""
@@ -239,7 +246,10 @@ class Validator:
             text = read_bytes(source, max_bytes=self.max_bytes)
         else:
             text = source
-        data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        try:
+            data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+        except JSONParseError as error:
+            raise every_syntax_error(text, error) from None
         return _Document(data, label, fast=self.engine == "fast")
 
     def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:

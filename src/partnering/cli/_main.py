@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['codes', 'schema', 'summary', 'validate']
+    ['codes', 'fix', 'init', 'schema', 'summary', 'validate']
 """
 
 from __future__ import annotations
@@ -40,6 +40,18 @@ def _codes(args: argparse.Namespace) -> int:
     return run_codes(args)
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from partnering.cli._fix import run_fix
+
+    return run_fix(args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from partnering.cli._init import run_init
+
+    return run_init(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from partnering.cli._schema import run_schema
 
@@ -52,6 +64,8 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "summary": _summary,
     "codes": _codes,
     "schema": _schema,
+    "fix": _fix,
+    "init": _init,
 }
 
 

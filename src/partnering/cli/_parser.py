@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from partnering.cli._file_commands import add_fix, add_init
+
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
 #: The name of the command, as help and error messages show it.
@@ -35,6 +37,8 @@ examples:
   partnering validate --format json data/*.json > report.json
   partnering summary platforms.json
   partnering codes organisation-type
+  partnering fix platforms.json
+  partnering init
   partnering schema > dataset.schema.json
 
 Run 'partnering COMMAND --help' for the options of a command.
@@ -295,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="a table for people, or one JSON document for programs (default: text)",
     )
+    add_fix(commands, common)
+    add_init(commands, common)
 
     schema = commands.add_parser(
         "schema",

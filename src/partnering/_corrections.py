@@ -1,0 +1,244 @@
+"""The corrections ``partnering fix`` may make to a value: one small function each, registered.
+
+Each correction looks at one issue the validator reported, the value at the issue's place and
+the schema of the field, and proposes a new value only when exactly one value can be meant.
+None of them guesses: ``01/03/2017`` may be March or January, so dates are never corrected;
+``'privat'`` is probably ``'private'``, but only probably, so the report's suggestion is left
+for a person to take.
+
+Example:
+    >>> from partnering.report import Issue, Severity
+    >>> issue = Issue(code="unknown-code", severity=Severity.ERROR, message="not a code",
+    ...               path=("platforms", 0, "hosting_model"))
+    >>> [(found.kind, found.value) for found in propose(issue, "NGO-hosted")]
+    [('code-spelling', 'ngo_hosted')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import attrs
+
+from partnering._text import quote
+from partnering.report import Issue, Path
+
+__all__ = ["CORRECTIONS", "Correction", "Proposal", "domain_code", "field_schema", "propose"]
+
+
+@attrs.frozen
+class Proposal:
+    """A new value for the value at ``path``, with the kind of correction that found it."""
+
+    kind: str
+    path: Path
+    value: Any
+    description: str
+
+
+@attrs.frozen
+class Correction:
+    """One kind of correction: the issue codes it answers, and the function that proposes.
+
+    ``propose(value, schema)`` returns the one value meant, or ``None`` when there is not
+    exactly one; ``schema`` is the field's schema, with references resolved.
+    """
+
+    kind: str
+    codes: tuple[str, ...]
+    propose: Callable[[Any, Mapping[str, Any]], Any]
+    explanation: str
+
+
+#: Every correction ``fix`` knows, by kind, in the order they are tried.
+CORRECTIONS: dict[str, Correction] = {}
+
+
+def _correction(
+    kind: str, codes: Sequence[str], explanation: str
+) -> Callable[[Callable[[Any, Mapping[str, Any]], Any]], Callable[[Any, Mapping[str, Any]], Any]]:
+    def register(
+        function: Callable[[Any, Mapping[str, Any]], Any],
+    ) -> Callable[[Any, Mapping[str, Any]], Any]:
+        CORRECTIONS[kind] = Correction(kind, tuple(codes), function, explanation)
+        return function
+
+    return register
+
+
+# -- The schema of a field -------------------------------------------------------------------
+
+
+@cache
+def _root() -> Mapping[str, Any]:
+    from partnering.schemas import get_schema
+
+    return get_schema()
+
+
+def _resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    reference = node.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        target = _root()["$defs"][reference.removeprefix("#/$defs/")]
+        # Keep the name of the definition: it says which code list a field takes.
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}, "x-def": reference}
+    return node
+
+
+def field_schema(path: Path) -> Mapping[str, Any] | None:
+    """Return the schema of the value at *path* of an exchange file, or ``None`` if unknown.
+
+    Example:
+        >>> field_schema(("partners", 0, "sector"))["enum"][:2]
+        ['public', 'private']
+    """
+    node = _resolve(_root())
+    for segment in path:
+        if isinstance(segment, int):
+            items = node.get("items")
+            if not isinstance(items, Mapping):
+                return None
+            node = _resolve(items)
+        else:
+            properties = node.get("properties", {})
+            if segment not in properties:
+                return None
+            node = _resolve(properties[segment])
+    return node
+
+
+# -- The corrections -------------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def _plain(text: str) -> str:
+    """Reduce text to what case and separators cannot change: ``NGO-hosted``, ``ngo_hosted``."""
+    return _SEPARATORS.sub("_", text.strip()).casefold()
+
+
+def _only(candidates: Iterator[str]) -> str | None:
+    found = set(candidates)
+    return found.pop() if len(found) == 1 else None
+
+
+@_correction(
+    "code-spelling",
+    ["unknown-code"],
+    "a code written in other capitals or with other separators, such as 'Green' for 'green'",
+)
+def _code_spelling(value: Any, schema: Mapping[str, Any]) -> str | None:
+    codes = schema.get("enum")
+    if not isinstance(value, str) or not isinstance(codes, list):
+        return None
+    plain = _plain(value)
+    return _only(code for code in codes if isinstance(code, str) and _plain(code) == plain)
+
+
+@_correction(
+    "code-title",
+    ["unknown-code"],
+    "a code's title written instead of the code, such as 'International NGO' for '21'",
+)
+def _code_title(value: Any, schema: Mapping[str, Any]) -> str | None:
+    if not isinstance(value, str) or schema.get("x-def") == _COUNTRY:
+        return None
+    return domain_code(value, schema)
+
+
+@_correction(
+    "country-name",
+    ["unknown-code"],
+    "a country's name written instead of its ISO 3166-1 code, such as 'Kenya' for 'KE'",
+)
+def _country_name(value: Any, schema: Mapping[str, Any]) -> str | None:
+    if not isinstance(value, str) or schema.get("x-def") != _COUNTRY:
+        return None
+    return domain_code(value, schema)
+
+
+_WHOLE = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+
+
+@_correction(
+    "whole-number",
+    ["wrong-type"],
+    'a whole number written as text, such as "25" for 25, where the field takes a number',
+)
+def _whole_number(value: Any, schema: Mapping[str, Any]) -> int | None:
+    if not isinstance(value, str) or schema.get("type") != "integer" or not _WHOLE.fullmatch(value):
+        return None
+    number = int(value)
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if (isinstance(low, int) and number < low) or (isinstance(high, int) and number > high):
+        return None  # the number itself is wrong: a person must look at it
+    return number
+
+
+# -- Country names and code titles -----------------------------------------------------------
+
+_COUNTRY = "#/$defs/country_code"
+
+
+def domain_code(value: str, schema: Mapping[str, Any]) -> str | None:
+    """Return the code a country name or a code title stands for, when exactly one does.
+
+    This is the slot for the domain suggestions (country names and aliases, code titles):
+    until they are in the library, it knows only what the library already holds: the
+    official names of :mod:`iso3166` and the titles of the code lists, in any case.
+
+    Example:
+        >>> from partnering._corrections import field_schema
+        >>> domain_code("kenya", field_schema(("partners", 0, "country")))
+        'KE'
+        >>> domain_code("International NGO", field_schema(("partners", 0, "organisation_type")))
+        '21'
+    """
+    plain = _plain(value)
+    if schema.get("x-def") == _COUNTRY:
+        return _countries().get(plain)
+    entries = schema.get("x-codes")
+    if not isinstance(entries, list):
+        return None
+    return _only(
+        str(entry["code"])
+        for entry in entries
+        if isinstance(entry, Mapping) and _plain(str(entry.get("title", ""))) == plain
+    )
+
+
+@cache
+def _countries() -> Mapping[str, str]:
+    import iso3166
+
+    names: dict[str, set[str]] = {}
+    for country in iso3166.countries:
+        for name in {country.name, country.apolitical_name}:
+            names.setdefault(_plain(name), set()).add(country.alpha2)
+    return {name: codes.pop() for name, codes in names.items() if len(codes) == 1}
+
+
+# -- Proposing -------------------------------------------------------------------------------
+
+
+def propose(issue: Issue, value: Any) -> Iterator[Proposal]:
+    """Propose the corrections of *issue*, whose offending value is *value*: at most one."""
+    schema = field_schema(issue.path)
+    if schema is None:
+        return
+    for correction in CORRECTIONS.values():
+        if issue.code not in correction.codes:
+            continue
+        found = correction.propose(value, schema)
+        if found is not None and found != value:
+            yield Proposal(
+                correction.kind, issue.path, found, f"{quote(str(value))} → {_shown(found)}"
+            )
+            return
+
+
+def _shown(value: Any) -> str:
+    return quote(value) if isinstance(value, str) else str(value)
