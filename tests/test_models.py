@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import importlib
 import types
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -358,23 +359,28 @@ def test_every_name_in_all_is_importable() -> None:
         assert not isinstance(getattr(partnering, name), types.ModuleType), name
 
 
-def public_names() -> set[str]:
-    """Return the names dir() shows on the package that are neither private nor modules."""
-    return {
-        name
-        for name in dir(partnering)
-        if not name.startswith("_") and not isinstance(getattr(partnering, name), types.ModuleType)
-    }
+def test_every_exported_name_is_the_public_name_of_its_module() -> None:
+    """Each name of the root is re-exported from a module whose own __all__ lists it.
+
+    The root imports names lazily from the modules its table names: a name missing there,
+    named in the wrong module, or left out of that module's __all__ fails here.
+    """
+    exports: dict[str, str] = partnering._EXPORTS  # type: ignore[attr-defined]
+    assert set(exports) == set(partnering.__all__)
+    for name, module_name in exports.items():
+        module = importlib.import_module(module_name)
+        assert name in module.__all__, f"{module_name}.__all__ lacks {name}"
+        assert getattr(partnering, name) is getattr(module, name), name
 
 
-def test_all_lists_every_public_name() -> None:
-    """Every name in __all__ is one dir() shows."""
-    assert set(partnering.__all__) <= public_names()
-
-
-def test_dir_shows_no_public_name_outside_all() -> None:
-    """dir() of the package shows no public name that __all__ leaves out."""
-    assert public_names() == set(partnering.__all__)
+def test_dir_shows_the_exports_and_no_helper_of_the_root() -> None:
+    """dir() of the package lists every public name, and none of the root's own helpers."""
+    shown = dir(partnering)
+    assert set(partnering.__all__) <= set(shown)
+    assert {"importlib", "TYPE_CHECKING", "Any"}.isdisjoint(shown)
+    public = {name for name in shown if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(partnering, name), types.ModuleType)}
+    assert public - modules == set(partnering.__all__)
 
 
 def test_strategies_is_public_but_not_imported_by_the_package() -> None:

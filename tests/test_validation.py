@@ -395,16 +395,16 @@ def test_text_for_a_boolean_is_reported() -> None:
 
 
 def test_many_copies_of_one_invalid_record_stay_grouped() -> None:
-    """100,000 copies of one bad record give exact counts in one group."""
+    """10,000 copies of one bad record give exact counts in one group."""
     record = '{"id": "p", "name": "P", "organisation_type": "99"}'
-    document = f'{{{VERSION}, "partners": [{",".join([record] * 100_000)}]}}'
+    document = f'{{{VERSION}, "partners": [{",".join([record] * 10_000)}]}}'
     report = validate(document, today=date(2026, 1, 1))
     counts = report.count_by_code()
-    assert counts["unknown-code"] == 100_000
+    assert counts["unknown-code"] == 10_000
     group = next(g for g in report.groups() if g.code == "unknown-code")
     assert (group.generic_pointer, group.count, len(group.issues)) == (
         "/partners/*/organisation_type",
-        100_000,
+        10_000,
         3,
     )
 
