@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
-import importlib
 import types
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
