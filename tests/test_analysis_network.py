@@ -199,7 +199,7 @@ def test_platform_graph() -> None:
 def test_bipartite_graphs_are_bipartite_in_networkx_terms() -> None:
     """The ``bipartite`` attribute splits the nodes into two sides with no edge inside one."""
     for graph in (partnership_graph(DATASET), platform_graph(DATASET)):
-        partners = {name for name, side in graph.nodes(data="bipartite") if side == 0}
+        partners = {name for name, side in graph.nodes(data="bipartite") if side == 0}  # type: ignore[comparison-overlap]  # stubs: side as a dict
         assert nx.bipartite.is_bipartite_node_set(graph, partners)
 
 
@@ -396,7 +396,7 @@ def test_writing_into_a_missing_folder_is_a_read_error(tmp_path: Path) -> None:
 # -- Invariance ------------------------------------------------------------------------------
 
 
-def relabelled(graph: nx.Graph, mappings: dict[str, dict[str, str]]) -> nx.Graph:
+def relabelled(graph: nx.Graph[str], mappings: dict[str, dict[str, str]]) -> nx.Graph[str]:
     lists = {"partner": "partners", "partnership": "partnerships", "platform": "platforms"}
 
     def rename(name: str) -> str:
@@ -406,13 +406,15 @@ def relabelled(graph: nx.Graph, mappings: dict[str, dict[str, str]]) -> nx.Graph
     return nx.relabel_nodes(graph, rename)
 
 
-def as_sets(graph: nx.Graph) -> tuple[dict[str, dict[str, object]], dict[frozenset[str], object]]:
+def as_sets(
+    graph: nx.Graph[str],
+) -> tuple[dict[str, dict[str, object]], dict[frozenset[str], dict[str, object]]]:
     """Nodes and edges with their attributes, leaving out ids of partnerships on edges."""
     edges = {
         frozenset((u, v)): {key: value for key, value in data.items() if key != "partnerships"}
         for u, v, data in graph.edges(data=True)
     }
-    return dict(graph.nodes(data=True)), edges
+    return dict(graph.nodes(data=True)), edges  # type: ignore[arg-type]  # stubs: a view of nodes only
 
 
 @given(shuffled_and_renamed())

@@ -488,14 +488,14 @@ def test_figures_are_invariant_under_reordering_and_renaming(
 def test_the_renaming_helper_renames_references_too() -> None:
     """The property above is only as good as the renaming: check it on a known case."""
     data = unstructure(DATASET)
-    mappings = {entity.name: {} for entity in ENTITIES.lists}
+    mappings: dict[str, dict[str, str]] = {entity.name: {} for entity in ENTITIES.lists}
     mappings["partners"] = {"gov": "g", "biz": "b"}
     mappings["platforms"] = {"pA": "A"}
     for entity in ENTITIES.lists:
         for record in data.get(entity.name, []):
             mappings[entity.name].setdefault(record["id"], record["id"])
     rename(data, mappings)
-    renamed = structure(data)
+    renamed: Dataset = structure(data)
     assert [p.id for p in renamed.partners][:2] == ["g", "b"]
     assert [p.partner_id for p in renamed.partnerships[0].participants] == ["g", "b"]
     assert renamed.partnerships[0].platform_id == "A"

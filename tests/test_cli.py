@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -87,7 +87,9 @@ def sections(text: str) -> dict[str, dict[str, int]]:
 # validate: verdicts and exit statuses
 
 
-def test_validate_without_file_checks_the_bundled_example(capsys):
+def test_validate_without_file_checks_the_bundled_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """With no file, validate checks the bundled example, which is valid."""
     status, out, err = run(capsys, "validate")
     assert status == 0
@@ -97,7 +99,9 @@ def test_validate_without_file_checks_the_bundled_example(capsys):
     assert err == ""
 
 
-def test_validate_reports_groups_with_pointer_message_and_hint(capsys, tmp_path):
+def test_validate_reports_groups_with_pointer_message_and_hint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """A file with errors exits 1 and shows each group, its examples and their hints."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     first = validate(path).issues[0]
@@ -110,7 +114,9 @@ def test_validate_reports_groups_with_pointer_message_and_hint(capsys, tmp_path)
     assert f"    hint: {first.hint}" in lines
 
 
-def test_validate_shows_line_and_column_of_parse_errors(capsys, tmp_path):
+def test_validate_shows_line_and_column_of_parse_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """A file that is not JSON is a finding (exit 1) located by line and column."""
     path = write(tmp_path, "broken.json", '{"schema_version": "1.0",}')
     status, out, err = run(capsys, "validate", path)
@@ -120,7 +126,9 @@ def test_validate_shows_line_and_column_of_parse_errors(capsys, tmp_path):
     assert err == ""
 
 
-def test_validate_shows_at_most_three_examples_per_group(capsys, tmp_path):
+def test_validate_shows_at_most_three_examples_per_group(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Text output keeps three examples of a group and counts the rest."""
     partners = [{"id": f"p{n}", "organisation_type": "21"} for n in range(5)]
     path = write(tmp_path, "bad.json", {"schema_version": "1.0", "partners": partners})
@@ -131,7 +139,9 @@ def test_validate_shows_at_most_three_examples_per_group(capsys, tmp_path):
     assert "and 2 more" in out
 
 
-def test_validate_counts_by_code_when_there_are_several_groups(capsys, tmp_path):
+def test_validate_counts_by_code_when_there_are_several_groups(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Several groups end with the counts by code."""
     path = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
     _, out, _ = run(capsys, "validate", path)
@@ -139,7 +149,7 @@ def test_validate_counts_by_code_when_there_are_several_groups(capsys, tmp_path)
     assert [line.split() for line in tail] == [["missing-field", "3"], ["wrong-type", "1"]]
 
 
-def test_validate_missing_file_exits_2(capsys, tmp_path):
+def test_validate_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A file that does not exist is a read error: exit 2 and a message on stderr."""
     status, out, err = run(capsys, "validate", tmp_path / "missing.json")
     assert status == 2
@@ -148,14 +158,16 @@ def test_validate_missing_file_exits_2(capsys, tmp_path):
     assert "no such file" in err
 
 
-def test_validate_directory_exits_2(capsys, tmp_path):
+def test_validate_directory_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A directory is a read error: exit 2."""
     status, _, err = run(capsys, "validate", tmp_path)
     assert status == 2
     assert "it is a directory" in err
 
 
-def test_validate_read_error_wins_over_findings(capsys, tmp_path):
+def test_validate_read_error_wins_over_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """When one file has findings and another cannot be read, the status is 2."""
     bad = write(tmp_path, "bad.json", MISSING_NAMES)
     status, out, err = run(capsys, "validate", bad, tmp_path / "missing.json")
@@ -164,7 +176,9 @@ def test_validate_read_error_wins_over_findings(capsys, tmp_path):
     assert "no such file" in err
 
 
-def test_validate_several_files_reports_each(capsys, tmp_path):
+def test_validate_several_files_reports_each(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """With one good file and one bad, the status is 1 and both are reported."""
     good = write(tmp_path, "good.json", {"schema_version": "1.0", "title": "Mine"})
     bad = write(tmp_path, "bad.json", MISSING_NAMES)
@@ -175,7 +189,7 @@ def test_validate_several_files_reports_each(capsys, tmp_path):
     assert out.splitlines()[-1] == "2 files checked: 1 valid, 1 not valid"
 
 
-def test_validate_fail_on_warning(capsys, tmp_path):
+def test_validate_fail_on_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """A file with only warnings passes by default and fails with --fail-on warning."""
     path = write(tmp_path, "warned.json", WARNING_ONLY)
     status, out, _ = run(capsys, "validate", path)
@@ -187,7 +201,9 @@ def test_validate_fail_on_warning(capsys, tmp_path):
     assert f"{path} is valid but fails on warnings: 1 warning (format 1.0)" in out
 
 
-def test_validate_max_issues_in_text_keeps_exact_counts(capsys, tmp_path):
+def test_validate_max_issues_in_text_keeps_exact_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """--max-issues shows fewer examples, but the counts stay exact."""
     path = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
     status, out, _ = run(capsys, "validate", "--max-issues", "1", path)
@@ -198,7 +214,7 @@ def test_validate_max_issues_in_text_keeps_exact_counts(capsys, tmp_path):
     assert "missing-field  3" in out
 
 
-def test_validate_quiet(capsys, tmp_path):
+def test_validate_quiet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """--quiet prints nothing on success, and only the verdict of a failing file."""
     good = write(tmp_path, "good.json", {"schema_version": "1.0"})
     bad = write(tmp_path, "bad.json", MISSING_NAMES)
@@ -208,7 +224,7 @@ def test_validate_quiet(capsys, tmp_path):
     assert out.splitlines() == [f"✗ {bad} is not valid: 3 errors (format 1.0)"]
 
 
-def test_validate_reads_standard_input():
+def test_validate_reads_standard_input() -> None:
     """'-' reads the document from standard input."""
     good = run_process("validate", "-", stdin=b'{"schema_version": "1.0"}')
     assert good.returncode == 0
@@ -218,7 +234,9 @@ def test_validate_reads_standard_input():
     assert "<stdin> is not valid: 3 errors" in bad.stdout
 
 
-def test_closed_standard_input_exits_2(capsys, monkeypatch):
+def test_closed_standard_input_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With no standard input at all, validate and summary of '-' say so and exit 2."""
     monkeypatch.setattr(sys, "stdin", None)
     expected = "partnering: cannot read standard input: it is closed\n"
@@ -235,7 +253,9 @@ def report_validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def test_json_output_follows_the_report_schema(capsys, tmp_path):
+def test_json_output_follows_the_report_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """JSON output is one document, valid against the shipped report schema, with exact counts."""
     good = write(tmp_path, "good.json", {"schema_version": "1.0"})
     bad = write(tmp_path, "bad.json", {**MISSING_NAMES, "title": 5})
@@ -264,7 +284,9 @@ def test_json_output_follows_the_report_schema(capsys, tmp_path):
     assert second["issues"][0]["pointer"] == "/partners/0/name"
 
 
-def test_json_output_of_parse_and_read_errors(capsys, tmp_path):
+def test_json_output_of_parse_and_read_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Parse errors carry line and column; unreadable files are listed with a read-error."""
     broken = write(tmp_path, "broken.json", '{"schema_version": "1.0",}')
     status, out, _ = run(capsys, "validate", "--format", "json", broken, tmp_path / "no.json")
@@ -276,7 +298,9 @@ def test_json_output_of_parse_and_read_errors(capsys, tmp_path):
     assert read["code"] == "read-error"
 
 
-def test_json_max_issues_truncates_but_keeps_counts(capsys, tmp_path):
+def test_json_max_issues_truncates_but_keeps_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """--max-issues 1 lists one issue, keeps exact counts and says it truncated."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     status, out, _ = run(capsys, "validate", "--format", "json", "--max-issues", "1", path)
@@ -290,7 +314,7 @@ def test_json_max_issues_truncates_but_keeps_counts(capsys, tmp_path):
     assert entry["truncated"] is True
 
 
-def test_json_output_is_written_exactly(capsys, tmp_path):
+def test_json_output_is_written_exactly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """The JSON report's text: key order, indentation, nulls, and a newline at the end."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     first = validate(path).issues[0]
@@ -337,7 +361,9 @@ def test_json_output_is_written_exactly(capsys, tmp_path):
     )
 
 
-def test_json_output_of_every_kind_of_input_follows_the_report_schema(capsys, tmp_path):
+def test_json_output_of_every_kind_of_input_follows_the_report_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Valid, invalid, warned, unparsable, unreadable and hostile files give valid reports."""
     files = [
         write(tmp_path, "good.json", {"schema_version": "1.0"}),
@@ -361,7 +387,9 @@ def test_json_output_of_every_kind_of_input_follows_the_report_schema(capsys, tm
 
 
 @pytest.mark.parametrize("output", ["text", "json"])
-def test_escape_sequences_in_keys_are_never_printed_raw(capsys, tmp_path, output):
+def test_escape_sequences_in_keys_are_never_printed_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output: str
+) -> None:
     """A key holding a terminal escape sequence comes out escaped, in text and in JSON."""
     path = write(tmp_path, "evil.json", EVIL_KEY)
     status, out, err = run(capsys, "validate", "--format", output, "--color", "never", path)
@@ -373,7 +401,9 @@ def test_escape_sequences_in_keys_are_never_printed_raw(capsys, tmp_path, output
         assert json.loads(out)["files"][0]["issues"][0]["path"] == [f"{ESC}[31mevil"]
 
 
-def test_escape_sequences_in_file_names_are_never_printed_raw(capsys, tmp_path):
+def test_escape_sequences_in_file_names_are_never_printed_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """A file name holding an escape sequence is escaped in the verdict and in errors."""
     path = write(tmp_path, f"{ESC}[2Jreport.json", MISSING_NAMES)
     status, out, err = run(capsys, "validate", path, tmp_path / f"{ESC}]0;title{ESC}\\.json")
@@ -386,7 +416,7 @@ def test_escape_sequences_in_file_names_are_never_printed_raw(capsys, tmp_path):
 # validate: colour and progress
 
 
-def test_color_always_and_never(capsys, tmp_path):
+def test_color_always_and_never(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """--color always colours the text; --color never and the default off a terminal do not."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     _, coloured, _ = run(capsys, "validate", "--color", "always", path)
@@ -397,7 +427,9 @@ def test_color_always_and_never(capsys, tmp_path):
     assert ESC not in default
 
 
-def test_color_auto_follows_the_terminal_and_no_color(capsys, tmp_path, monkeypatch):
+def test_color_auto_follows_the_terminal_and_no_color(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Colour is on by default on a terminal, unless NO_COLOR is set."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -409,7 +441,9 @@ def test_color_auto_follows_the_terminal_and_no_color(capsys, tmp_path, monkeypa
     assert ESC not in out
 
 
-def test_progress_only_on_a_terminal(capsys, tmp_path, monkeypatch):
+def test_progress_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """More than five files show progress on a terminal's stderr, and nothing otherwise."""
     files = [write(tmp_path, f"f{n}.json", {"schema_version": "1.0"}) for n in range(6)]
     status, _, err = run(capsys, "validate", *files)
@@ -425,7 +459,7 @@ def test_progress_only_on_a_terminal(capsys, tmp_path, monkeypatch):
 # summary
 
 
-def test_summary_of_the_example(capsys):
+def test_summary_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     """Summary counts records, platforms and partners as the example file has them."""
     data = json.loads(example_path().read_text(encoding="utf-8"))
     status, out, err = run(capsys, "summary")
@@ -448,7 +482,9 @@ def test_summary_of_the_example(capsys):
     assert sum(tables["partnerships by platform"].values()) == len(data["partnerships"])
 
 
-def test_summary_of_an_invalid_file_reports_on_stderr(capsys, tmp_path):
+def test_summary_of_an_invalid_file_reports_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Summary of an invalid file prints its validation report to stderr and exits 1."""
     path = write(tmp_path, "bad.json", MISSING_NAMES)
     status, out, err = run(capsys, "summary", path)
@@ -458,7 +494,9 @@ def test_summary_of_an_invalid_file_reports_on_stderr(capsys, tmp_path):
     assert "error missing-field at /partners/*/name (3 times)" in err
 
 
-def test_summary_of_a_file_that_is_not_json(capsys, tmp_path):
+def test_summary_of_a_file_that_is_not_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Summary of a file that does not parse says where, and exits 1."""
     path = write(tmp_path, "broken.json", "{")
     status, _, err = run(capsys, "summary", path)
@@ -466,7 +504,7 @@ def test_summary_of_a_file_that_is_not_json(capsys, tmp_path):
     assert "is not valid: 1 error" in err
 
 
-def test_summary_of_a_missing_file(capsys, tmp_path):
+def test_summary_of_a_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """Summary of a file that cannot be read exits 2."""
     status, _, err = run(capsys, "summary", tmp_path / "missing.json")
     assert status == 2
@@ -520,7 +558,7 @@ LISTS = [
 ]
 
 
-def test_summary_is_data_first():
+def test_summary_is_data_first() -> None:
     """summarise() counts records, countries, scopes, sectors and platforms as data."""
     dataset = partnering.loads(json.dumps(THREE_PLATFORMS))
     assert summarise(dataset) == Summary(
@@ -542,7 +580,7 @@ def test_summary_is_data_first():
     )
 
 
-def test_summary_text_lays_the_data_out(capsys, tmp_path):
+def test_summary_text_lays_the_data_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """The summary command prints the counts as aligned tables, in a fixed order."""
     path = write(tmp_path, "three.json", THREE_PLATFORMS)
     status, out, err = run(capsys, "summary", path)
@@ -584,7 +622,7 @@ def test_summary_text_lays_the_data_out(capsys, tmp_path):
     )
 
 
-def test_summary_names_an_unknown_platform_and_escapes_names():
+def test_summary_names_an_unknown_platform_and_escapes_names() -> None:
     """A platform id that names nothing, and control characters, are shown escaped."""
     summary = Summary(
         title=f"{ESC}[2J",
@@ -615,7 +653,7 @@ def test_summary_names_an_unknown_platform_and_escapes_names():
 
 
 @pytest.mark.parametrize("name", ["dataset", "report"])
-def test_schema_prints_the_shipped_text(capsys, name):
+def test_schema_prints_the_shipped_text(capsys: pytest.CaptureFixture[str], name: str) -> None:
     """The schema command prints the bundled schema exactly as shipped."""
     status, out, _ = run(capsys, "schema", "--name", name)
     assert status == 0
@@ -623,13 +661,13 @@ def test_schema_prints_the_shipped_text(capsys, name):
     assert json.loads(out) == get_schema(name)
 
 
-def test_schema_defaults_to_the_dataset(capsys):
+def test_schema_defaults_to_the_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     """Without --name, the schema command prints the schema of exchange files."""
     _, out, _ = run(capsys, "schema")
     assert json.loads(out) == get_schema()
 
 
-def test_version(capsys):
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     """--version names the library's and the format's versions."""
     status, out, _ = run(capsys, "--version")
     assert status == 0
@@ -637,7 +675,7 @@ def test_version(capsys):
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["summary"], ["schema"]])
-def test_help(capsys, command):
+def test_help(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
     """Every command has help, with examples."""
     status, out, _ = run(capsys, *command, "--help")
     assert status == 0
@@ -656,7 +694,7 @@ def test_help(capsys, command):
         ["schema", "--name", "other"],
     ],
 )
-def test_usage_errors_exit_2(capsys, args):
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     """Usage errors exit 2 with a message on stderr."""
     status, _, err = run(capsys, *args)
     assert status == 2
@@ -666,7 +704,9 @@ def test_usage_errors_exit_2(capsys, args):
 # internal errors
 
 
-def test_internal_error_exits_3_without_traceback(capsys, monkeypatch):
+def test_internal_error_exits_3_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An unexpected error is one line on stderr and status 3; --debug adds the traceback."""
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -687,7 +727,7 @@ def test_internal_error_exits_3_without_traceback(capsys, monkeypatch):
 # the real entry point
 
 
-def test_python_m_partnering_validates_the_example():
+def test_python_m_partnering_validates_the_example() -> None:
     """``python -m partnering`` runs the command."""
     result = run_process("validate")
     assert result.returncode == 0
@@ -695,7 +735,7 @@ def test_python_m_partnering_validates_the_example():
     assert result.stderr == ""
 
 
-def test_console_script():
+def test_console_script() -> None:
     """The installed ``partnering`` script runs the command."""
     script = Path(sys.executable).parent / ("partnering.exe" if os.name == "nt" else "partnering")
     if not script.exists():
@@ -707,7 +747,7 @@ def test_console_script():
     assert result.stdout.startswith("partnering ")
 
 
-def test_process_never_shows_a_traceback(tmp_path):
+def test_process_never_shows_a_traceback(tmp_path: Path) -> None:
     """Hostile input gives findings and exit statuses, never a traceback."""
     garbage = write(tmp_path, "garbage.json", "")
     garbage.write_bytes(b"\xff\xfe\x00{\x1b[31m" * 100)
@@ -717,7 +757,7 @@ def test_process_never_shows_a_traceback(tmp_path):
     assert ESC not in result.stdout + result.stderr
 
 
-def test_process_internal_error_exits_3():
+def test_process_internal_error_exits_3() -> None:
     """In a real process, an internal error exits 3 with one line and no traceback."""
     code = (
         "import partnering.validation as v\n"
@@ -736,7 +776,7 @@ def test_process_internal_error_exits_3():
     )
 
 
-def test_output_survives_an_ascii_terminal(tmp_path):
+def test_output_survives_an_ascii_terminal(tmp_path: Path) -> None:
     """On an ASCII-only stream, characters it cannot show are escaped, not a crash."""
     path = write(tmp_path, "naïve.json", {"schema_version": "1.0", "naïve": 1})
     result = run_process("validate", path, env={"PYTHONIOENCODING": "ascii"})
@@ -746,7 +786,7 @@ def test_output_survives_an_ascii_terminal(tmp_path):
     assert "is not valid: 1 error" in result.stdout
 
 
-def test_importing_the_cli_loads_no_command():
+def test_importing_the_cli_loads_no_command() -> None:
     """Importing the command line loads none of what its commands need."""
     code = (
         "import json, sys, partnering\n"
@@ -767,21 +807,23 @@ def test_importing_the_cli_loads_no_command():
     ]
 
 
-def test_every_command_of_the_parser_is_dispatched():
+def test_every_command_of_the_parser_is_dispatched() -> None:
     """The dispatch table runs exactly the commands the parser offers."""
     subparsers = next(
         action
         for action in build_parser()._actions
         if action.__class__.__name__ == "_SubParsersAction"
     )
-    assert sorted(subparsers.choices) == sorted(COMMANDS)
+    assert sorted(cast("dict[str, object]", subparsers.choices)) == sorted(COMMANDS)
     assert sorted(COMMANDS) == ["codes", "fix", "init", "schema", "summary", "validate"]
 
 
 # suggestions and the code lists
 
 
-def test_validate_suggests_the_code_a_name_stands_for(capsys, tmp_path):
+def test_validate_suggests_the_code_a_name_stands_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """On the command line, a country's name and a code's title get their codes suggested."""
     document = {
         "schema_version": "1.0",
@@ -806,7 +848,9 @@ def test_validate_suggests_the_code_a_name_stands_for(capsys, tmp_path):
     assert "…" not in out
 
 
-def test_validate_gives_the_version_to_add(capsys, tmp_path):
+def test_validate_gives_the_version_to_add(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """A file without schema_version is told what to add, in a real process too."""
     path = write(tmp_path, "unversioned.json", {"title": "T"})
     result = run_process("validate", path)
@@ -816,7 +860,7 @@ def test_validate_gives_the_version_to_add(capsys, tmp_path):
     )
 
 
-def test_codes_lists_every_code_list(capsys):
+def test_codes_lists_every_code_list(capsys: pytest.CaptureFixture[str]) -> None:
     """'partnering codes' names each list with its number of codes."""
     status, out, err = run(capsys, "codes")
     assert (status, err) == (0, "")
@@ -840,7 +884,7 @@ def test_codes_lists_every_code_list(capsys):
 
 
 @pytest.mark.parametrize("name", ["organisation-type", "organisation_type", "OrganisationType"])
-def test_codes_prints_one_list_as_a_table(capsys, name):
+def test_codes_prints_one_list_as_a_table(capsys: pytest.CaptureFixture[str], name: str) -> None:
     """A list, however it is named, prints as a table of code, title and description."""
     status, out, _ = run(capsys, "codes", name)
     assert status == 0
@@ -857,7 +901,7 @@ def test_codes_prints_one_list_as_a_table(capsys, name):
     assert sum(1 for line in lines if line[:2].isdigit()) == 16
 
 
-def test_codes_prints_the_countries_with_their_names(capsys):
+def test_codes_prints_the_countries_with_their_names(capsys: pytest.CaptureFixture[str]) -> None:
     """The country codes are a list too, each with its name and official name."""
     status, out, _ = run(capsys, "codes", "country")
     assert status == 0
@@ -866,7 +910,7 @@ def test_codes_prints_the_countries_with_their_names(capsys):
     assert "GB    United Kingdom" in out
 
 
-def test_codes_in_json(capsys):
+def test_codes_in_json(capsys: pytest.CaptureFixture[str]) -> None:
     """--format json gives the lists, or a list's codes with titles, descriptions and aliases."""
     status, out, _ = run(capsys, "codes", "--format", "json")
     assert status == 0
@@ -894,7 +938,9 @@ def test_codes_in_json(capsys):
     }
 
 
-def test_codes_of_an_unknown_list_exits_2_with_the_closest_name(capsys):
+def test_codes_of_an_unknown_list_exits_2_with_the_closest_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """A name of no list is a usage error, with the list it most likely means."""
     status, out, err = run(capsys, "codes", "organization-type")
     assert (status, out) == (2, "")
@@ -907,7 +953,7 @@ def test_codes_of_an_unknown_list_exits_2_with_the_closest_name(capsys):
     assert ESC not in err
 
 
-def test_codes_has_help_with_examples(capsys):
+def test_codes_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
     """'partnering codes --help' explains the command, with examples and exit statuses."""
     status, out, _ = run(capsys, "codes", "--help")
     assert status == 0
@@ -916,7 +962,7 @@ def test_codes_has_help_with_examples(capsys):
     assert "exit status:" in out
 
 
-def test_codes_in_a_real_process_on_an_ascii_terminal():
+def test_codes_in_a_real_process_on_an_ascii_terminal() -> None:
     """Names with accents are escaped on an ASCII-only stream, never a crash."""
     result = run_process("codes", "country", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0

@@ -302,7 +302,7 @@ def test_the_converter_words_a_broken_constraint_as_the_schema_layer_does() -> N
 
 def test_a_whole_number_written_with_a_fraction_is_read_as_a_whole_number() -> None:
     """25.0 is the whole number 25, as in JSON Schema, and is written back as 25."""
-    dataset = structure(document("events", {**EVENT, "participant_count": 25.0}))
+    dataset: Dataset = structure(document("events", {**EVENT, "participant_count": 25.0}))
     count = dataset.events[0].participant_count
     assert (count, type(count)) == (25, int)
     assert unstructure(dataset)["events"][0]["participant_count"] == 25
@@ -382,6 +382,6 @@ def test_unstructure_writes_every_valid_time_so_it_reads_back() -> None:
 def test_custom_data_is_copied_not_shared() -> None:
     """Changing the data after structuring does not change the model."""
     data = document("partners", {**PARTNER, "extensions": {"tpi:tags": ["hub"]}})
-    dataset = structure(data)
+    dataset: Dataset = structure(data)
     data["partners"][0]["extensions"]["tpi:tags"].append("changed")
     assert dataset.partners[0].extensions == {"tpi:tags": ["hub"]}

@@ -15,6 +15,7 @@ The package under test is the installed one; the pages are read from the checkou
 
 from __future__ import annotations
 
+import argparse
 import doctest
 import importlib.util
 import json
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -475,7 +476,8 @@ def test_cli_reference_lists_every_command_and_option(generated: dict[str, str])
     subparsers = next(
         action for action in parser._actions if action.__class__.__name__ == "_SubParsersAction"
     )
-    commands = {None: parser, **subparsers.choices}
+    choices = cast("dict[str | None, argparse.ArgumentParser]", subparsers.choices)
+    commands = {None: parser, **choices}
     for name, command in commands.items():
         heading = "## `partnering`" if name is None else f"## `partnering {name}`"
         assert heading in page

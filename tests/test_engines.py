@@ -38,7 +38,7 @@ def rs_verdict(data: Document) -> bool:
 
 
 def python_verdict(data: Document) -> bool:
-    verdict: bool = _schema_layer._validator().is_valid(data)
+    verdict: bool = _schema_layer._validator().is_valid(data)  # type: ignore[attr-defined]  # a private name
     return verdict
 
 
@@ -218,7 +218,7 @@ def test_format_checks_are_jsonschemas(name: str, value: str) -> None:
 
 def test_the_reference_validator_uses_the_shared_format_checks() -> None:
     """The reference validator's format checker holds exactly the shared checks."""
-    checkers = _schema_layer._validator().format_checker.checkers
+    checkers = _schema_layer._validator().format_checker.checkers  # type: ignore[attr-defined]  # a private name
     assert set(checkers) == set(_formats.FORMAT_CHECKS)
 
 

@@ -143,7 +143,7 @@ def test_a_frozen_object_is_a_read_only_mapping() -> None:
     with pytest.raises(AttributeError, match="immutable"):
         frozen.extra = 1  # type: ignore[attr-defined]
     with pytest.raises(AttributeError, match="immutable"):
-        del frozen._items  # type: ignore[attr-defined]
+        del frozen._items
     assert repr(frozen) == "FrozenObject({'b': [1, {'c': None}], 'a': 'x'})"
 
 

@@ -83,7 +83,11 @@ def test_a_value_json_cannot_hold_is_reported_at_its_pointer(value: object, prob
 
 def test_every_value_json_cannot_hold_is_reported() -> None:
     """Problems are collected, not stopped at the first, and listed in document order."""
-    data = {**VERSION, "title": math.nan, "partners": [{**PARTNER, "name": {"x"}}, b"z"]}
+    data: dict[str, Any] = {
+        **VERSION,
+        "title": math.nan,
+        "partners": [{**PARTNER, "name": {"x"}}, b"z"],
+    }
     assert found(both_engines(data)) == [
         ("not-json-data", "/partners/0/name"),
         ("not-json-data", "/partners/1"),

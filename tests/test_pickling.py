@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ def test_every_error_pickles_to_an_equal_one(error: PartneringError) -> None:
 def test_an_error_keeps_its_notes_through_pickling() -> None:
     """Notes added to an error come back with it."""
     error = ReadError("cannot read 'a.json': no such file", path="a.json")
-    error.__notes__ = ["while checking the batch"]
+    error.__notes__ = ["while checking the batch"]  # type: ignore[attr-defined]  # typed from 3.11
     assert pickle.loads(pickle.dumps(error)).__notes__ == ["while checking the batch"]
 
 
@@ -98,7 +99,7 @@ def test_a_process_pool_survives_workers_that_raise_library_errors(tmp_path: Pat
     invalid = '{"schema_version": "1.0", "title": 5}'
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        futures = {
+        futures: dict[type[PartneringError], Future[Any]] = {
             JSONParseError: pool.submit(partnering.loads, bad_json),
             InvalidDocumentError: pool.submit(partnering.loads, invalid),
             DocumentTooLargeError: pool.submit(partnering.loads, invalid, max_bytes=5),

@@ -164,7 +164,7 @@ def references_to(data: Mapping[str, Any], partner_id: str) -> set[str]:
     found: set[str] = set()
     for list_name, nested, field in PARTNER_REFERENCES:
         for i, record in enumerate(data.get(list_name, [])):
-            holders = [((i,), record)]
+            holders: list[tuple[tuple[int | str, ...], Any]] = [((i,), record)]
             if nested is not None:
                 holders = [((i, nested, j), item) for j, item in enumerate(record.get(nested, []))]
             for where, holder in holders:

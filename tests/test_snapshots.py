@@ -19,7 +19,7 @@ SNAPSHOT = Path(__file__).parent / "snapshots" / "corrupt-reports.json"
 EXPECTED: dict[str, list[list[str]]] = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("partners", sorted(EXPECTED, key=int))
+@pytest.mark.parametrize("partners", sorted(EXPECTED, key=int))  # type: ignore[arg-type]  # mypy: T is object here
 def test_corrupt_file_reports_match_the_snapshot(partners: str) -> None:
     """Every issue of the corrupt file has the code, severity and pointer it had in 0.1.0."""
     document = generate.corrupt(generate.dataset(int(partners)))

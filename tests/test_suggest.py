@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -248,7 +249,9 @@ SEEN: list[tuple[str, dict[str, Any], str, str, str]] = [
     [case[1:] for case in SEEN],
     ids=[case[0] for case in SEEN],
 )
-def test_what_a_steward_reads(document: dict[str, Any], pointer: str, message: str, hint: str):
+def test_what_a_steward_reads(
+    document: dict[str, Any], pointer: str, message: str, hint: str
+) -> None:
     """Data and text alike give the issue the message and the hint worked out by hand."""
     for given_as in (document, json.dumps(document, ensure_ascii=False)):
         issues = partnering.validate(given_as).issues
@@ -257,7 +260,7 @@ def test_what_a_steward_reads(document: dict[str, Any], pointer: str, message: s
         ]
 
 
-def test_a_number_for_a_code_is_told_to_be_text():
+def test_a_number_for_a_code_is_told_to_be_text() -> None:
     """A code written as a number is offered as text, its title named."""
     issues = partnering.validate(partner(organisation_type=21)).issues
     found = [issue for issue in issues if issue.code == "unknown-code"]
@@ -266,7 +269,7 @@ def test_a_number_for_a_code_is_told_to_be_text():
     ]
 
 
-def test_the_models_say_what_the_schema_layer_says():
+def test_the_models_say_what_the_schema_layer_says() -> None:
     """A model built with a country's name names the same problem, and Country hints the same."""
     with pytest.raises(InvalidValueError) as raised:
         Partner(id="p", name="P", organisation_type=OrganisationType.NATIONAL_NGO, country="UK")
@@ -276,7 +279,7 @@ def test_the_models_say_what_the_schema_layer_says():
     assert breach.hint == f"Write 'GB' (United Kingdom). {COUNTRY_LISTING}"
 
 
-def test_the_codes_of_issues_stay_the_same():
+def test_the_codes_of_issues_stay_the_same() -> None:
     """A suggestion changes the hint, never the code, severity or place of the issue."""
     issues = partnering.validate(partner(country="Kenya", sector="Government")).issues
     assert [(issue.code, issue.severity.value, issue.pointer) for issue in issues] == [
@@ -307,7 +310,9 @@ def _names(member: CodeList) -> list[str]:
     ),
     case=_CASES,
 )
-def test_a_suggestion_is_always_a_code_of_its_list(code_list, value, case):
+def test_a_suggestion_is_always_a_code_of_its_list(
+    code_list: type[CodeList], value: object, case: Callable[[str], str]
+) -> None:
     """Whatever the value, a suggested code is one of the codes of the value's own list."""
     if isinstance(value, str):
         value = case(value)
@@ -324,7 +329,9 @@ def test_a_suggestion_is_always_a_code_of_its_list(code_list, value, case):
     ),
     case=_CASES,
 )
-def test_a_country_suggestion_is_always_a_country_code(value, case):
+def test_a_country_suggestion_is_always_a_country_code(
+    value: object, case: Callable[[str], str]
+) -> None:
     """Whatever the value, a suggested country code is one a file may use."""
     if isinstance(value, str):
         value = case(value)
@@ -333,7 +340,9 @@ def test_a_country_suggestion_is_always_a_country_code(value, case):
 
 
 @given(member=st.sampled_from(_MEMBERS), data=st.data(), case=_CASES)
-def test_a_title_or_alias_in_any_case_names_its_own_code(member, data, case):
+def test_a_title_or_alias_in_any_case_names_its_own_code(
+    member: CodeList, data: st.DataObject, case: Callable[[str], str]
+) -> None:
     """Each title and alias of a code, in any case, suggests that code and says it is exact."""
     name = case(data.draw(st.sampled_from(_names(member)[1:])))
     code_list = type(member)
@@ -343,7 +352,9 @@ def test_a_title_or_alias_in_any_case_names_its_own_code(member, data, case):
 
 
 @given(code=st.sampled_from(COUNTRY_CODES), data=st.data(), case=_CASES)
-def test_every_name_of_a_country_names_it(code, data, case):
+def test_every_name_of_a_country_names_it(
+    code: str, data: st.DataObject, case: Callable[[str], str]
+) -> None:
     """Each name and other code of a country, in any case, suggests the country's code."""
     name = case(data.draw(st.sampled_from(list(names_of(code)))))
     suggestion = suggest_country(name)
@@ -351,7 +362,7 @@ def test_every_name_of_a_country_names_it(code, data, case):
     assert (suggestion.code, suggestion.exact) == (code, True)
 
 
-def test_no_two_codes_of_a_list_share_a_name():
+def test_no_two_codes_of_a_list_share_a_name() -> None:
     """A title or alias names one code of its list only, however it is written."""
     for code_list in code_lists():
         owners: dict[str, set[str]] = {}
@@ -362,7 +373,7 @@ def test_no_two_codes_of_a_list_share_a_name():
         assert shared == {}, code_list.__name__
 
 
-def test_a_sector_is_named_by_its_organisation_types():
+def test_a_sector_is_named_by_its_organisation_types() -> None:
     """The titles of a sector's organisation types are aliases of that sector."""
     assert Sector.PUBLIC.aliases == ("Government", "Local Government", "Other Public Sector")
     assert "International NGO" in Sector.CIVIL_SOCIETY.aliases
@@ -370,7 +381,7 @@ def test_a_sector_is_named_by_its_organisation_types():
     assert Rating.GREEN.aliases == ()
 
 
-def test_a_close_suggestion_is_not_exact():
+def test_a_close_suggestion_is_not_exact() -> None:
     """A value only close in spelling is offered as a question, for a person to decide."""
     suggestion = suggest_country("Russia")
     assert suggestion is not None
@@ -382,12 +393,12 @@ def test_a_close_suggestion_is_not_exact():
 
 
 @pytest.mark.parametrize("value", ["Korea", "Congo, Republic", "", "   ", None, True, 3.5, ["KE"]])
-def test_a_country_of_several_codes_or_none_gets_no_suggestion(value):
+def test_a_country_of_several_codes_or_none_gets_no_suggestion(value: object) -> None:
     """A name of several countries, and a value that is no text or number, get nothing."""
     assert suggest_country(value) is None
 
 
 @pytest.mark.parametrize("value", ["NGO", "", "-", None, False, 21.0, {}])
-def test_a_code_of_several_codes_or_none_gets_no_suggestion(value):
+def test_a_code_of_several_codes_or_none_gets_no_suggestion(value: object) -> None:
     """A name of several codes, and a value that is no text or number, get nothing."""
     assert suggest_code(value, OrganisationType.codes(), OrganisationType) is None

@@ -27,7 +27,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, timezone
-from typing import Any, TypeVar, Union, cast
+from typing import Any, TypeVar, Union, cast, overload
 
 import attrs
 import cattrs
@@ -298,7 +298,11 @@ def _converter() -> cattrs.Converter:
     return _default_converter
 
 
-def structure(data: object, cls: type[T] = Dataset) -> T:  # type: ignore[assignment]
+@overload
+def structure(data: object) -> Dataset: ...
+@overload
+def structure(data: object, cls: type[T]) -> T: ...
+def structure(data: object, cls: type[Any] = Dataset) -> Any:
     """Build a model from JSON data, strictly.
 
     Raises:
