@@ -365,7 +365,7 @@ def test_every_exported_name_is_the_public_name_of_its_module() -> None:
     The root imports names lazily from the modules its table names: a name missing there,
     named in the wrong module, or left out of that module's __all__ fails here.
     """
-    exports: dict[str, str] = partnering._EXPORTS  # type: ignore[attr-defined]
+    exports: dict[str, str] = partnering._EXPORTS
     assert set(exports) == set(partnering.__all__)
     for name, module_name in exports.items():
         module = importlib.import_module(module_name)
