@@ -65,12 +65,16 @@ class Spot:
 
 
 class _Node:
-    """One step of the paths asked for: the steps that may follow it."""
+    """One step of the paths asked for: the steps that may follow it, and where it was found."""
 
-    __slots__ = ("children",)
+    __slots__ = ("children", "key", "value")
 
     def __init__(self) -> None:
         self.children: dict[str | int, _Node] = {}
+        #: The offset of the value, once found.
+        self.value: int | None = None
+        #: The offset of the value's key, when the value is an object member.
+        self.key: int | None = None
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -143,24 +147,21 @@ def _key(text: str, pos: int) -> tuple[str, int]:
     return key, end
 
 
-def _offsets(text: str, root: _Node, wanted: int) -> dict[Path, tuple[int, int | None]]:
-    """Find the value offset, and key offset, of every node of the tree the text has.
+def _find(text: str, root: _Node, wanted: int) -> None:
+    """Set the value offset, and key offset, of every node of the tree the text has.
 
-    The walk keeps its own stack, so it is as deep as the document, not as the interpreter's
-    stack; it stops as soon as every node has been found.
+    The walk keeps its own stack, so it goes as deep as the document, whatever the depth
+    of the interpreter's stack; it stops as soon as every node has been found.
     """
     pos = _after(_WHITESPACE, text, 0)
-    found: dict[Path, tuple[int, int | None]] = {(): (pos, None)}
-    # Each frame: the node and path of an open container, whether it is an object, and the
-    # index of the item being read.
-    stack: list[tuple[_Node, Path, bool, int]] = []
+    root.value = pos
+    # Each frame: the node of an open container, whether it is an object, and the index of
+    # the item being read.
+    stack: list[tuple[_Node, bool, int]] = []
     node: _Node | None = root
-    path: Path = ()
-    while True:
-        if not wanted:
-            return found
+    while wanted:
         if node is not None and node.children and text[pos] in "[{":
-            stack.append((node, path, text[pos] == "{", 0))
+            stack.append((node, text[pos] == "{", 0))
             pos = _after(_WHITESPACE, text, pos + 1)
             closed = text[pos] in "]}"
             if closed:
@@ -174,15 +175,15 @@ def _offsets(text: str, root: _Node, wanted: int) -> dict[Path, tuple[int, int |
             while stack:
                 pos = _after(_WHITESPACE, text, pos)
                 if text[pos] == ",":
-                    parent, parent_path, is_object, index = stack[-1]
-                    stack[-1] = (parent, parent_path, is_object, index + 1)
+                    parent, is_object, index = stack[-1]
+                    stack[-1] = (parent, is_object, index + 1)
                     pos = _after(_WHITESPACE, text, pos + 1)
                     break
                 pos += 1
                 stack.pop()
             else:
-                return found
-        parent, parent_path, is_object, index = stack[-1]
+                return
+        parent, is_object, index = stack[-1]
         segment: str | int = index
         key_at: int | None = None
         if is_object:
@@ -192,8 +193,7 @@ def _offsets(text: str, root: _Node, wanted: int) -> dict[Path, tuple[int, int |
             pos = _after(_WHITESPACE, text, colon + 1)
         node = parent.children.get(segment)
         if node is not None:
-            path = (*parent_path, segment)
-            found[path] = (pos, key_at)
+            node.value, node.key = pos, key_at
             wanted -= 1
 
 
@@ -222,7 +222,8 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Spot]:
     r"""Say where each path is in the text of a JSON document, in one reading of the text.
 
     Args:
-        text: a JSON document, as the strict reader accepts it.
+        text: a JSON document the strict reader has accepted; other text gives places that
+            mean nothing, or a :class:`ValueError`.
         paths: the paths to place: object keys and array indices from the root.
 
     Returns:
@@ -235,20 +236,26 @@ def locate(text: str, paths: Iterable[Path]) -> dict[Path, Spot]:
     """
     asked = list(dict.fromkeys(tuple(path) for path in paths))
     root, wanted = _trie(asked)
-    found = _offsets(text, root, wanted)
-    positions = _positions(
-        text, [offset for pair in found.values() for offset in pair if offset is not None]
-    )
-    spots: dict[Path, Spot] = {}
+    _find(text, root, wanted)
+    # The deepest node found on each path, and whether it is the path's own.
+    reached: list[tuple[_Node, bool]] = []
     for path in asked:
-        depth = len(path)
-        while path[:depth] not in found:
-            depth -= 1
-        value, key = found[path[:depth]]
-        exact = depth == len(path)
+        node, exact = root, True
+        for segment in path:
+            child = node.children[segment]
+            if child.value is None:
+                exact = False
+                break
+            node = child
+        reached.append((node, exact))
+    offsets = [node.value for node, _ in reached] + [node.key for node, exact in reached if exact]
+    positions = _positions(text, [offset for offset in offsets if offset is not None])
+    spots: dict[Path, Spot] = {}
+    for path, (node, exact) in zip(asked, reached, strict=True):
+        assert node.value is not None  # the root, at least, is always found
         spots[path] = Spot(
-            value=positions[value],
-            key=positions[key] if exact and key is not None else None,
+            value=positions[node.value],
+            key=positions[node.key] if exact and node.key is not None else None,
             found=exact,
         )
     return spots

@@ -1,4 +1,4 @@
-"""Say where each issue of a report is, in a person's terms: the line, the column, the record.
+r"""Say where each issue of a report is, in a person's terms: the line, the column, the record.
 
 Validation finds issues by path. Once the report is made, and only when it has issues (so a
 valid document costs nothing), :func:`place` gives each issue the line and column of its
@@ -18,7 +18,7 @@ What the line and column point at:
 Example:
     >>> import json
     >>> from partnering.report import Issue, Report, Severity
-    >>> text = '{"schema_version": "1.0",\\n "partners": [{"id": "tpi", "name": "TPI"}]}'
+    >>> text = '{"schema_version": "1.0",\n "partners": [{"id": "tpi", "name": "TPI"}]}'
     >>> issue = Issue(code="missing-field", severity=Severity.ERROR,
     ...               path=("partners", 0, "organisation_type"), message="m")
     >>> placed = place(Report(issues=(issue,)), data=json.loads(text), text=text).issues[0]

@@ -124,8 +124,7 @@ class Issue:
         Range(minimum=1),
     )
     column: int | None = _field(
-        "The 1-based column of that place, in characters, when the line is known; otherwise "
-        "null.",
+        "The 1-based column of that place, in characters, when the line is known; otherwise null.",
         Range(minimum=1),
     )
     record: str | None = _field(
