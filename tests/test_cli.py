@@ -217,6 +217,8 @@ def test_validate_reads_standard_input():
     bad = run_process("validate", "-", stdin=json.dumps(MISSING_NAMES).encode())
     assert bad.returncode == 1
     assert "<stdin> is not valid: 3 errors" in bad.stdout
+    # What standard input held is placed as a file is: the first partner's brace is at 40.
+    assert "  line 1, column 40: partner 'a' (/partners/0/name): " in bad.stdout
 
 
 def test_closed_standard_input_exits_2(capsys, monkeypatch):
