@@ -201,17 +201,19 @@ def _positions(text: str, offsets: Iterable[int]) -> dict[int, Position]:
     """Turn offsets into lines and columns, counting line breaks once from start to end."""
     positions: dict[int, Position] = {}
     line, line_start, previous = 1, 0, 0
+    # Most files end their lines with LF alone: they need one count per span, not three.
+    returns = "\r" in text
     for offset in sorted(set(offsets)):
-        # No offset falls between the two characters of CR LF: each is the start of a key or
-        # a value, never a line feed. So each span counts its breaks exactly.
-        breaks = (
-            text.count("\n", previous, offset)
-            + text.count("\r", previous, offset)
-            - text.count("\r\n", previous, offset)
-        )
+        breaks = text.count("\n", previous, offset)
+        if returns:
+            # No offset falls between the two characters of CR LF: each is the start of a key
+            # or a value, never a line feed. So each span counts its breaks exactly.
+            breaks += text.count("\r", previous, offset) - text.count("\r\n", previous, offset)
         if breaks:
             line += breaks
-            line_start = max(text.rfind("\n", previous, offset), text.rfind("\r", previous, offset))
+            line_start = text.rfind("\n", previous, offset)
+            if returns:
+                line_start = max(line_start, text.rfind("\r", previous, offset))
             line_start += 1
         positions[offset] = Position(line, offset - line_start + 1)
         previous = offset
