@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from json.scanner import make_scanner
 
 import attrs
 
@@ -78,20 +79,34 @@ class _Node:
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# After a value: spaces, then either a comma and the spaces after it (group 1), or nothing.
+_NEXT = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*)?")
 # The unrolled form of "a quote, any characters or escapes, a quote": linear, no backtracking.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_SCALAR = re.compile(r"[^ \t\n\r,:\]}]+")
 # Everything that is neither a string nor a bracket: what a container scan can jump over.
 _PLAIN = re.compile(r'[^"\[\]{}]*')
-_DECODER = json.JSONDecoder()
+# The C decoder's scanner, called directly rather than through JSONDecoder.raw_decode: it
+# steps over any value far faster than a scan in Python can. The values are thrown away, so
+# each object is made into the cheapest thing a hook can make of its pairs: their number.
+# (typeshed's stub asks for a scanner where the scanner takes a decoder.)
+_SCAN = make_scanner(json.JSONDecoder(object_pairs_hook=len))  # type: ignore[arg-type]
+
+
+def _not_json(pos: int) -> ValueError:
+    return ValueError(f"the text is not a JSON document: unexpected character at {pos}")
+
+
+def _match(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str]:
+    """Match the pattern at ``pos``, where the text must have it."""
+    match = pattern.match(text, pos)
+    if match is None:
+        raise _not_json(pos)
+    return match
 
 
 def _after(pattern: re.Pattern[str], text: str, pos: int) -> int:
     """Return the offset after what the pattern matches at ``pos``."""
-    match = pattern.match(text, pos)
-    if match is None:
-        raise ValueError(f"the text is not a JSON document: unexpected character at {pos}")
-    return match.end()
+    return _match(pattern, text, pos).end()
 
 
 def _trie(paths: Iterable[Path]) -> tuple[_Node, int]:
@@ -126,17 +141,14 @@ def _skip_container(text: str, pos: int) -> int:
 
 def _skip(text: str, pos: int) -> int:
     """Return the offset after the value starting at ``pos``."""
-    char = text[pos]
-    if char == '"':
-        return _after(_STRING, text, pos)
-    if char in "[{":
-        try:
-            # The C decoder steps over a large value far faster than a scan in Python can.
-            return _DECODER.raw_decode(text, pos)[1]
-        except (RecursionError, ValueError):
-            # Nesting deeper than the interpreter's stack allows: scan without recursion.
-            return _skip_container(text, pos)
-    return _after(_SCALAR, text, pos)
+    try:
+        end: int = _SCAN(text, pos)[1]
+    except RecursionError:
+        # Nesting deeper than the interpreter's stack allows: scan without recursion.
+        return _skip_container(text, pos)
+    except (StopIteration, ValueError):
+        raise _not_json(pos) from None
+    return end
 
 
 def _key(text: str, pos: int) -> tuple[str, int]:
@@ -173,11 +185,11 @@ def _find(text: str, root: _Node, wanted: int) -> None:
         if closed:
             # After a value: a comma opens the next item; a bracket closes the container.
             while stack:
-                pos = _after(_WHITESPACE, text, pos)
-                if text[pos] == ",":
+                after = _match(_NEXT, text, pos)
+                pos = after.end()
+                if after.group(1):
                     parent, is_object, index = stack[-1]
                     stack[-1] = (parent, is_object, index + 1)
-                    pos = _after(_WHITESPACE, text, pos + 1)
                     break
                 pos += 1
                 stack.pop()

@@ -193,11 +193,7 @@ class Validator:
         """
         label = _label(source)
         with collection_paused():
-            try:
-                document = self._read(source, label)
-            except (ReadError, JSONParseError, DocumentTooLargeError) as error:
-                return Report.of([_unreadable(error)], source=label)
-            return document.report([*self._schema_issues(document), *self._rule_issues(document)])
+            return self._report(source, label)
 
     def check(self, source: DocumentInput) -> tuple[Dataset | None, Report]:
         """Validate a document and, when it has no errors, build its dataset.
@@ -247,6 +243,14 @@ class Validator:
             text = source
         data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
         return _Document(data, label, fast=fast, text=text)
+
+    def _report(self, source: DocumentInput, label: str) -> Report:
+        # The parsed data dies with this call, before the collector runs again.
+        try:
+            document = self._read(source, label)
+        except (ReadError, JSONParseError, DocumentTooLargeError) as error:
+            return Report.of([_unreadable(error)], source=label)
+        return document.report([*self._schema_issues(document), *self._rule_issues(document)])
 
     def _issues(self, source: DocumentInput, label: str) -> Iterator[Issue]:
         try:
