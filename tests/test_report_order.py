@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from datetime import date
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnering
 from partnering.cli import main
@@ -125,6 +128,37 @@ def test_data_without_text_follows_the_order_of_the_format() -> None:
         ("unknown-field", "/partners/1/contry", None, None, "partner 'Philips East Africa'"),
         ("invalid-format", "/events/0/start_date", None, None, "event 'Workshop'"),
     ]
+
+
+SEGMENTS = st.sampled_from(["partners", "events", "platforms", "id", "name", "nmae", "title"])
+PATHS = st.lists(SEGMENTS | st.integers(min_value=0, max_value=12), max_size=4).map(tuple)
+PLACES = st.none() | st.tuples(st.integers(1, 50), st.integers(1, 80))
+ISSUES = st.builds(
+    lambda path, place, code: Issue(
+        code=code,
+        severity=Severity.ERROR,
+        path=path,
+        message="m",
+        line=place and place[0],
+        column=place and place[1],
+    ),
+    PATHS,
+    PLACES,
+    st.sampled_from(["missing-field", "unknown-field", "wrong-type"]),
+)
+
+
+@given(st.lists(ISSUES, max_size=12), st.randoms(use_true_random=False))
+def test_the_order_does_not_depend_on_the_order_of_discovery(
+    issues: list[Issue], chance: random.Random
+) -> None:
+    """Issues found in any order make the same report, placed ones by line and column."""
+    shuffled = list(issues)
+    chance.shuffle(shuffled)
+    report = Report.of(issues)
+    assert Report.of(shuffled) == report
+    placed = [(i.line, i.column) for i in report.issues if i.line is not None]
+    assert placed == sorted(placed)
 
 
 # --- Every kind of input ------------------------------------------------------------------------
