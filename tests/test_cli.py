@@ -110,7 +110,8 @@ def test_validate_reports_groups_with_pointer_message_and_hint(
     lines = out.splitlines()
     assert lines[0].endswith(f"{path} is not valid: 3 errors (format 1.0)")
     assert "error missing-field at /partners/*/name (3 times)" in lines
-    assert f"  /partners/0/name: {first.message}" in lines
+    # json.dumps writes the file on one line: the first partner's brace is its 40th character.
+    assert f"  line 1, column 40: partner 'a' (/partners/0/name): {first.message}" in lines
     assert f"    hint: {first.hint}" in lines
 
 
@@ -232,6 +233,8 @@ def test_validate_reads_standard_input() -> None:
     bad = run_process("validate", "-", stdin=json.dumps(MISSING_NAMES).encode())
     assert bad.returncode == 1
     assert "<stdin> is not valid: 3 errors" in bad.stdout
+    # What standard input held is placed as a file is: the first partner's brace is at 40.
+    assert "  line 1, column 40: partner 'a' (/partners/0/name): " in bad.stdout
 
 
 def test_closed_standard_input_exits_2(
@@ -350,8 +353,9 @@ def test_json_output_is_written_exactly(capsys: pytest.CaptureFixture[str], tmp_
         f'          "message": {json.dumps(first.message)},\n'
         f'          "hint": {json.dumps(first.hint)},\n'
         '          "excerpt": null,\n'
-        '          "line": null,\n'
-        '          "column": null\n'
+        '          "line": 1,\n'
+        '          "column": 40,\n'
+        '          "record": "partner \'a\'"\n'
         "        }\n"
         "      ],\n"
         '      "truncated": true\n'

@@ -167,11 +167,11 @@ def test_loads_of_an_invalid_document_lists_every_issue() -> None:
         loads(text)
     report = caught.value.report
     assert [(issue.code, issue.pointer) for issue in report.issues] == [
+        ("empty-text", "/title"),
         ("missing-field", "/partners/0/name"),
         ("unknown-field", "/partners/0/nmae"),
         ("unknown-code", "/partners/0/organisation_type"),
         ("unknown-field", "/sdgs"),
-        ("empty-text", "/title"),
     ]
     assert not report.valid
     assert "5 error(s)" in str(caught.value)

@@ -37,7 +37,18 @@ VALIDATOR = Draft202012Validator(SCHEMA)
 
 ROOT_KEYS = ["format_version", "partnering_version", "valid", "files"]
 FILE_KEYS = ["source", "schema_version", "valid", "counts", "counts_by_code", "issues", "truncated"]
-ISSUE_KEYS = ["code", "severity", "pointer", "path", "message", "hint", "excerpt", "line", "column"]
+ISSUE_KEYS = [
+    "code",
+    "severity",
+    "pointer",
+    "path",
+    "message",
+    "hint",
+    "excerpt",
+    "line",
+    "column",
+    "record",
+]
 
 PARSE_ISSUE = FoundIssue(
     code="json-syntax",
@@ -145,6 +156,7 @@ def test_the_converter_writes_every_key_and_null() -> None:
             "excerpt": None,
             "line": 1,
             "column": 25,
+            "record": None,
         }
     ]
     assert bad["counts"] == {"error": 1, "warning": 1}

@@ -253,8 +253,8 @@ def test_load_raises_invalid_document_error_carrying_the_report(tmp_path: Path) 
     with pytest.raises(InvalidDocumentError) as caught:
         partnering.load(path)
     assert codes_and_pointers(caught.value.report) == [
-        ("unknown-field", "/nmae"),
         ("empty-text", "/title"),
+        ("unknown-field", "/nmae"),
     ]
     assert "2 error(s)" in str(caught.value)
 

@@ -10,14 +10,17 @@ Example:
     ...     code="missing-field",
     ...     severity=Severity.ERROR,
     ...     path=("partners", 0, "name"),
-    ...     message="'name' is missing; every partner needs one",
+    ...     message="'name' is missing",
     ...     hint="add 'name' to this partner",
+    ...     line=3,
+    ...     column=5,
+    ...     record="partner 'tpi'",
     ... )
     >>> print(render_text(Report(issues=(issue,)), "platforms.json"), end="")
     platforms.json is not valid: 1 error (format 1.0)
     <BLANKLINE>
     error missing-field at /partners/*/name
-      /partners/0/name: 'name' is missing; every partner needs one
+      line 3, column 5: partner 'tpi' (/partners/0/name): 'name' is missing
         hint: add 'name' to this partner
 """
 
@@ -182,14 +185,17 @@ def verdict(
 
 
 def _location(issue: Issue) -> str | None:
+    """Say where an issue is: its line and column, then its record and its pointer."""
+    parts = []
+    if issue.line is not None:
+        column = f", column {issue.column}" if issue.column is not None else ""
+        parts.append(f"line {issue.line}{column}")
     # The reader leaves the path empty when it knows a place only by line and column, so an
     # empty path shows the line rather than (root).
     if issue.path:
-        return shown(display_pointer(issue.path), _POINTER_LIMIT)
-    if issue.line is not None:
-        column = f", column {issue.column}" if issue.column is not None else ""
-        return f"line {issue.line}{column}"
-    return None
+        pointer = shown(display_pointer(issue.path), _POINTER_LIMIT)
+        parts.append(f"{shown(issue.record)} ({pointer})" if issue.record else pointer)
+    return ": ".join(parts) or None
 
 
 def _group_lines(group: IssueGroup, keep: int, style: Style) -> list[str]:

@@ -117,13 +117,19 @@ class Issue:
         "A short, escaped rendering of the offending value, or null when there is none."
     )
     line: int | None = _field(
-        "The 1-based line of the problem, for problems found before the file could be parsed; "
-        "otherwise null.",
+        "The 1-based line of the problem in the file: where the offending value starts (for a "
+        "missing field, the object that should hold it; for an unknown field, its key), or "
+        "where reading stopped. Null when the problem has no place in the text, such as a "
+        "file too large to read.",
         Range(minimum=1),
     )
     column: int | None = _field(
-        "The 1-based column of the problem, in characters, when the line is known; otherwise null.",
+        "The 1-based column of that place, in characters, when the line is known; otherwise null.",
         Range(minimum=1),
+    )
+    record: str | None = _field(
+        "The record the problem belongs to, in words: its kind and its name, title or id, "
+        "such as \"partner 'TPI'\"; null when the problem lies outside every record."
     )
 
     @classmethod
@@ -139,6 +145,7 @@ class Issue:
             excerpt=issue.excerpt,
             line=issue.line,
             column=issue.column,
+            record=issue.record,
         )
 
 
@@ -167,8 +174,8 @@ class FileReport:
         values=(Range(minimum=1),),
     )
     issues: tuple[Issue, ...] = _field(
-        "The issues found, in a stable order: by location, then code. At most the number "
-        "asked for with --max-issues."
+        "The issues found, in the order of the file: by line and column, then code. At most "
+        "the number asked for with --max-issues."
     )
     truncated: bool = _field("Whether issues were left out of the list because of --max-issues.")
 

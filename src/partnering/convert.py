@@ -361,8 +361,8 @@ def explain(error: BaseException, path: Path = ()) -> list[Issue]:
         ... except cattrs.BaseValidationError as error:
         ...     for found in explain(error):
         ...         print(found.pointer, found.code, found.message)
-        /nmae unknown-field 'nmae' is not a field of a dataset
         /title wrong-type 'title' must be text, not a number
+        /nmae unknown-field 'nmae' is not a field of a dataset
     """
     return sorted(_walk(error, path), key=lambda found: found.sort_key)
 

@@ -60,8 +60,10 @@ def generic_pointer(path: Sequence[str | int]) -> str:
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
-    # Indices sort as numbers and before keys, so /partners/2 comes before /partners/10.
-    return tuple((0, part, "") if isinstance(part, int) else (1, 0, part) for part in path)
+    # The order of the format, not of the alphabet: /partners comes before /events, as in a file.
+    from partnering._order import order_key
+
+    return order_key(path)
 
 
 @attrs.frozen(kw_only=True)
@@ -75,8 +77,12 @@ class Issue:
         message: what is wrong, in the file's own terms.
         hint: how to fix it.
         excerpt: a short, escaped rendering of the offending value, when there is one.
-        line: the 1-based line, for problems found before the document could be parsed.
-        column: the 1-based column, likewise.
+        line: the 1-based line of the problem in the document's text, when the text is known:
+            where the offending value starts (for a missing field, the object that should
+            hold it; for an unknown field, its key), or where reading stopped.
+        column: the 1-based column of that place, in characters.
+        record: the record the problem belongs to, in words, such as ``partner 'TPI'``; or
+            ``None`` when it belongs to none, or the data is not known.
     """
 
     code: str
@@ -87,6 +93,7 @@ class Issue:
     excerpt: str | None = None
     line: int | None = None
     column: int | None = None
+    record: str | None = None
 
     @property
     def pointer(self) -> str:
@@ -95,7 +102,11 @@ class Issue:
 
     @property
     def sort_key(self) -> tuple[object, ...]:
-        """Give the key that orders issues stably: by location, then code, then message."""
+        """Give the key that orders issues as the document does: by line and column, then path.
+
+        Issues without a line follow the order of the format (:mod:`partnering._order`); then
+        the code and the message break ties, so the order never depends on discovery.
+        """
         return (self.line or 0, self.column or 0, _path_key(self.path), self.code, self.message)
 
 
@@ -121,10 +132,12 @@ def _sorted_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """Every issue found in one document, in a stable order.
+    """Every issue found in one document, in the order of the document.
 
     Attributes:
-        issues: the issues, sorted by location, then code.
+        issues: the issues, in the order of the file: by line and column when they are
+            known, otherwise by path in the order of the format (the entity lists as a file
+            has them, then the index, then the field); then by code.
         schema_version: the version of the interchange format the document was checked against.
         source: where the document came from (a path, ``<stdin>``, ``<bytes>``), for display.
     """

@@ -20,14 +20,14 @@ cattrs.
 Example:
     >>> report = validate('{"schema_version": "1.0", "partners": [{"id": "tpi", "nmae": "x"}]}')
     >>> [(issue.pointer, issue.code) for issue in report.issues]
-    [('/partners/0/name', 'missing-field'), ('/partners/0/nmae', 'unknown-field'), \
-('/partners/0/organisation_type', 'missing-field')]
+    [('/partners/0/name', 'missing-field'), ('/partners/0/organisation_type', 'missing-field'), \
+('/partners/0/nmae', 'unknown-field')]
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, Literal, Union
 
@@ -40,6 +40,7 @@ from partnering._gc import collection_paused
 from partnering._json import parse_json
 from partnering._json._recover import ManySyntaxErrors, every_syntax_error
 from partnering._jsondata import NotADocumentError, as_document
+from partnering._places import place
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
@@ -130,6 +131,12 @@ class _Document:
     fast: bool
     #: The dataset the document was unstructured from, when it was given as one.
     dataset: Dataset | None = None
+    #: The text or bytes the data was read from, to place the issues; ``None`` for data.
+    text: str | bytes | bytearray | memoryview | None = None
+
+    def report(self, issues: Iterable[Issue]) -> Report:
+        """Gather issues into the document's report, placed in its text when there are any."""
+        return place(Report.of(issues, source=self.label), data=self.data, text=self.text)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,7 +205,7 @@ class Validator:
         """
         label = _label(source)
         with collection_paused():
-            return Report.of(self._issues(source, label), source=label)
+            return self._report(source, label)
 
     def check(self, source: DocumentInput) -> tuple[Dataset | None, Report]:
         """Validate a document and, when it has no errors, build its dataset.
@@ -250,7 +257,15 @@ class Validator:
             data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
         except JSONParseError as error:
             raise every_syntax_error(text, error) from None
-        return _Document(data, label, fast=self.engine == "fast")
+        return _Document(data, label, fast=self.engine == "fast", text=text)
+
+    def _report(self, source: DocumentInput, label: str) -> Report:
+        # The parsed data dies with this call, before the collector runs again.
+        try:
+            document = self._read(source, label)
+        except _UNREADABLE as error:
+            return Report.of(_refusal(error), source=label)
+        return document.report([*self._schema_issues(document), *self._rule_issues(document)])
 
     def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:
         """Take parsed data as the reader takes text, raising what makes it no document."""
@@ -282,7 +297,7 @@ class Validator:
 
     def _check(self, document: _Document) -> tuple[Dataset | None, Report]:
         issues = [*self._schema_issues(document), *self._rule_issues(document)]
-        report = Report.of(issues, source=document.label)
+        report = document.report(issues)
         if not report.valid:
             return None, report
         if document.dataset is not None:
@@ -305,7 +320,7 @@ def _converted(
     except InvalidDocumentError as error:
         # The schema and the models are generated to agree; should they ever differ, the
         # converter's findings are reported rather than lost.
-        return None, Report.of([*issues, *error.report.issues], source=document.label)
+        return None, document.report([*issues, *error.report.issues])
 
 
 def iter_issues(

@@ -1,0 +1,115 @@
+r"""Say where each issue of a report is, in a person's terms: the line, the column, the record.
+
+Validation finds issues by path. Once the report is made, and only when it has issues (so a
+valid document costs nothing), :func:`place` gives each issue the line and column of its
+place in the document's text, found for all issues in one reading (:mod:`partnering._locate`),
+and the record it belongs to, named from the data (``partner 'TPI'``).
+
+What the line and column point at:
+
+* an unknown field, or an extension key that is not namespaced: the key, at its opening quote;
+* a field the document lacks (a missing field, a partner without a country): the object that
+  should hold it, at its opening brace;
+* every other issue: the offending value, at its first character; an issue of the whole
+  document, at the brace that opens it;
+* an issue of the reader (syntax, encoding, a repeated key): where reading stopped, as the
+  reader says; a document that could not be read has no text to place anything else in.
+
+Example:
+    >>> import json
+    >>> from partnering.report import Issue, Report, Severity
+    >>> text = '{"schema_version": "1.0",\n "partners": [{"id": "tpi", "name": "TPI"}]}'
+    >>> issue = Issue(code="missing-field", severity=Severity.ERROR,
+    ...               path=("partners", 0, "organisation_type"), message="m")
+    >>> placed = place(Report(issues=(issue,)), data=json.loads(text), text=text).issues[0]
+    >>> placed.line, placed.column, placed.record
+    (2, 15, "partner 'TPI'")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from partnering._locate import Spot, locate
+from partnering._text import quote
+from partnering.entities import ENTITIES
+from partnering.report import Issue, Path, Report
+
+__all__ = ["place", "record_of"]
+
+#: The codes whose subject is a key rather than a value: they point at the key.
+KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
+
+#: The fields that name a record, the first present winning.
+_NAMING_FIELDS = ("name", "title", "id")
+
+_NOUNS = {entity.name: entity.noun for entity in ENTITIES.lists}
+
+
+def record_of(data: Mapping[str, Any], path: Path) -> str | None:
+    """Name the record a path lies in: its noun, and its name, title or id when it has one.
+
+    Example:
+        >>> data = {"partners": [{"id": "tpi", "name": "The Partnering Initiative"}, {}]}
+        >>> record_of(data, ("partners", 0, "sector")), record_of(data, ("partners", 1, "id"))
+        ("partner 'The Partnering Initiative'", 'partner')
+        >>> record_of(data, ("title",)) is None
+        True
+    """
+    if len(path) < 2 or not isinstance(path[0], str) or not isinstance(path[1], int):
+        return None
+    noun = _NOUNS.get(path[0])
+    records = data.get(path[0])
+    if noun is None or not isinstance(records, Sequence) or isinstance(records, str):
+        return None
+    if not 0 <= path[1] < len(records) or not isinstance(records[path[1]], Mapping):
+        return None
+    record = records[path[1]]
+    for field in _NAMING_FIELDS:
+        name = record.get(field)
+        if isinstance(name, str) and name.strip():
+            return f"{noun} {quote(name)}"
+    return noun
+
+
+def _placed(issue: Issue, spot: Spot | None, data: Mapping[str, Any] | None) -> Issue:
+    changes: dict[str, Any] = {}
+    if spot is not None and issue.line is None:
+        where = spot.key if issue.code in KEY_CODES and spot.key is not None else spot.value
+        changes.update(line=where.line, column=where.column)
+    if data is not None and issue.record is None:
+        record = record_of(data, issue.path)
+        if record is not None:
+            changes["record"] = record
+    return attrs.evolve(issue, **changes) if changes else issue
+
+
+def place(
+    report: Report,
+    *,
+    data: Mapping[str, Any] | None,
+    text: str | bytes | bytearray | memoryview | None,
+) -> Report:
+    """Give every issue of a report its line, column and record, where they can be known.
+
+    Args:
+        report: the report on a document.
+        data: the document's data, to name the records; ``None`` when it is not known.
+        text: the document's text, or its UTF-8 bytes, as the strict reader accepted them, to
+            find lines and columns; ``None`` for data that came without text.
+
+    Returns:
+        The report with its issues placed, in the order of the document; the very report
+        given when it has no issues.
+    """
+    if not report.issues:
+        return report
+    spots: dict[Path, Spot] = {}
+    if text is not None:
+        decoded = text if isinstance(text, str) else bytes(text).decode("utf-8")
+        spots = locate(decoded, [issue.path for issue in report.issues if issue.line is None])
+    issues = tuple(_placed(issue, spots.get(issue.path), data) for issue in report.issues)
+    return attrs.evolve(report, issues=issues)
