@@ -36,7 +36,7 @@ from partnering import (
     Partnership,
     Platform,
     PlatformScope,
-    ReadError,
+    WriteError,
 )
 from partnering.analysis import (
     MemberOverlap,
@@ -381,15 +381,15 @@ def test_a_failed_write_leaves_the_old_file_as_it_was(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "replace", refuse)
-    with pytest.raises(ReadError, match=r"cannot write .*co\.csv.*: Permission denied"):
+    with pytest.raises(WriteError, match=r"cannot write .*co\.csv.*: Permission denied"):
         write_graph(co_participation_graph(DATASET), target)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in tmp_path.iterdir()] == ["co.csv"]
 
 
-def test_writing_into_a_missing_folder_is_a_read_error(tmp_path: Path) -> None:
+def test_writing_into_a_missing_folder_is_a_write_error(tmp_path: Path) -> None:
     """The library's error for files, not a bare OSError."""
-    with pytest.raises(ReadError, match="cannot write"):
+    with pytest.raises(WriteError, match="cannot write"):
         write_graph(co_participation_graph(DATASET), tmp_path / "missing" / "co.csv")
 
 

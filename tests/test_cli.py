@@ -838,13 +838,15 @@ def test_validate_suggests_the_code_a_name_stands_for(
     status, out, _ = run(capsys, "validate", write(tmp_path, "names.json", document))
     assert status == 1
     assert (
-        "  /partners/0/country: 'country' is 'UK', which is not an ISO 3166-1 alpha-2 country "
+        "  line 1, column 118: partner 'P' (/partners/0/country): 'country' is 'UK', which is "
+        "not an ISO 3166-1 alpha-2 country "
         "code\n"
         "    hint: Write 'GB' (United Kingdom). Run 'partnering codes country' to see all 250 "
         "codes with their names.\n"
     ) in out
     assert (
-        "  /partners/0/organisation_type: 'organisation_type' is 'International NGO', which is "
+        "  line 1, column 86: partner 'P' (/partners/0/organisation_type): 'organisation_type' is "
+        "'International NGO', which is "
         "not an organisation type code\n"
         "    hint: Write '21' (International NGO). Run 'partnering codes organisation-type' to "
         "see all 16 codes with their titles.\n"

@@ -110,12 +110,24 @@ def test_titles_and_country_names_are_corrected() -> None:
     assert sorted(change.kind for change in result.changes) == ["code-title", "country-name"]
 
 
+def test_aliases_are_corrected() -> None:
+    """'UK' is reserved for GB; 'Government' is an alias the sector list documents."""
+    text = (
+        '{"schema_version": "1.0", "partners": [{"id": "a", "name": "A", '
+        '"organisation_type": "10", "sector": "Government", "country": "UK"}]}'
+    )
+    result = fix(text)
+    assert result.text == text.replace('"Government"', '"public"').replace('"UK"', '"GB"')
+    assert sorted(change.kind for change in result.changes) == ["code-title", "country-name"]
+    assert result.report.valid
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
         ("start_date", '"01/03/2017"'),  # March or January?
         ("sector", '"privat"'),  # close to 'private', but only close
-        ("country", '"UK"'),  # an alias, not a name of the country list
+        ("country", '"Kenia"'),  # close to 'Kenya', but only close
     ],
 )
 def test_fix_never_guesses(field: str, value: str) -> None:

@@ -283,8 +283,8 @@ def test_the_codes_of_issues_stay_the_same() -> None:
     """A suggestion changes the hint, never the code, severity or place of the issue."""
     issues = partnering.validate(partner(country="Kenya", sector="Government")).issues
     assert [(issue.code, issue.severity.value, issue.pointer) for issue in issues] == [
-        ("unknown-code", "error", "/partners/0/country"),
         ("unknown-code", "error", "/partners/0/sector"),
+        ("unknown-code", "error", "/partners/0/country"),
     ]
 
 

@@ -23,7 +23,9 @@ from typing import Any
 
 import attrs
 
+from partnering._suggest import code_list_of, code_lists, suggest_code, suggest_country
 from partnering._text import quote
+from partnering.codelists import CodeList
 from partnering.report import Issue, Path
 
 __all__ = ["CORRECTIONS", "Correction", "Proposal", "domain_code", "field_schema", "propose"]
@@ -141,7 +143,8 @@ def _code_spelling(value: Any, schema: Mapping[str, Any]) -> str | None:
 @_correction(
     "code-title",
     ["unknown-code"],
-    "a code's title written instead of the code, such as 'International NGO' for '21'",
+    "a code's title or documented alias written instead of the code, such as "
+    "'International NGO' for '21' or 'Government' for 'public'",
 )
 def _code_title(value: Any, schema: Mapping[str, Any]) -> str | None:
     if not isinstance(value, str) or schema.get("x-def") == _COUNTRY:
@@ -152,7 +155,8 @@ def _code_title(value: Any, schema: Mapping[str, Any]) -> str | None:
 @_correction(
     "country-name",
     ["unknown-code"],
-    "a country's name written instead of its ISO 3166-1 code, such as 'Kenya' for 'KE'",
+    "a country's name or other code written instead of its ISO 3166-1 alpha-2 code, such as "
+    "'Kenya' or 'KEN' for 'KE', or 'UK' for 'GB'",
 )
 def _country_name(value: Any, schema: Mapping[str, Any]) -> str | None:
     if not isinstance(value, str) or schema.get("x-def") != _COUNTRY:
@@ -186,39 +190,34 @@ _COUNTRY = "#/$defs/country_code"
 def domain_code(value: str, schema: Mapping[str, Any]) -> str | None:
     """Return the code a country name or a code title stands for, when exactly one does.
 
-    This is the slot for the domain suggestions (country names and aliases, code titles):
-    until they are in the library, it knows only what the library already holds: the
-    official names of :mod:`iso3166` and the titles of the code lists, in any case.
+    The domain suggestions decide (:mod:`partnering._suggest`: a country's names and other
+    codes, a code's title and aliases); only a value that names one code is taken, never
+    one that is merely close in spelling to it.
 
     Example:
         >>> from partnering._corrections import field_schema
-        >>> domain_code("kenya", field_schema(("partners", 0, "country")))
-        'KE'
+        >>> domain_code("UK", field_schema(("partners", 0, "country")))
+        'GB'
         >>> domain_code("International NGO", field_schema(("partners", 0, "organisation_type")))
         '21'
+        >>> domain_code("Kenia", field_schema(("partners", 0, "country"))) is None
+        True
     """
-    plain = _plain(value)
     if schema.get("x-def") == _COUNTRY:
-        return _countries().get(plain)
-    entries = schema.get("x-codes")
-    if not isinstance(entries, list):
-        return None
-    return _only(
-        str(entry["code"])
-        for entry in entries
-        if isinstance(entry, Mapping) and _plain(str(entry.get("title", ""))) == plain
-    )
+        found = suggest_country(value)
+    else:
+        codes = schema.get("enum")
+        if not isinstance(codes, list):
+            return None
+        found = suggest_code(value, codes, _code_list(schema, codes))
+    return found.code if found is not None and found.exact else None
 
 
-@cache
-def _countries() -> Mapping[str, str]:
-    import iso3166
-
-    names: dict[str, set[str]] = {}
-    for country in iso3166.countries:
-        for name in {country.name, country.apolitical_name}:
-            names.setdefault(_plain(name), set()).add(country.alpha2)
-    return {name: codes.pop() for name, codes in names.items() if len(codes) == 1}
+def _code_list(schema: Mapping[str, Any], codes: Sequence[str]) -> type[CodeList] | None:
+    """Find the code list of a field: the one its definition is named for."""
+    name = str(schema.get("x-def", "")).removeprefix("#/$defs/")
+    named = [code_list for code_list in code_lists() if code_list.__name__ == name]
+    return named[0] if named else code_list_of(codes)
 
 
 # -- Proposing -------------------------------------------------------------------------------

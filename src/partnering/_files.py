@@ -163,19 +163,38 @@ def _read_up_to(descriptor: int, limit: int, *, first: int = _CHUNK) -> bytes:
 
 
 def write_bytes(
-    path: str | os.PathLike[str], data: bytes, *, overwrite_readonly: bool = False
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    overwrite_readonly: bool = False,
+    replace: bool = True,
 ) -> None:
     """Write a file atomically, as :func:`partnering.dump` documents.
 
     A symbolic link is written through: its target is replaced, and the link is kept. An
     existing file keeps its permissions; a write-protected one is refused unless
-    ``overwrite_readonly`` is true.
+    ``overwrite_readonly`` is true. With ``replace`` false, an existing file is never
+    overwritten, not even one that appears while the new one is being written.
 
     Raises:
-        WriteError: the file cannot be written.
+        WriteError: the file cannot be written (no such folder, no permission), or it exists
+            and ``replace`` is false.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "notes.txt"
+        >>> write_bytes(target, b"one")
+        >>> write_bytes(target, b"two", replace=False)
+        Traceback (most recent call last):
+        ...
+        partnering.errors.WriteError: cannot write '...notes.txt': it exists
+        >>> target.read_bytes()
+        b'one'
     """
     given = os.fspath(path)
     target = _through_links(given)
+    if not replace and os.path.lexists(target):
+        raise WriteError(f"cannot write {given!r}: it exists", path=given)
     mode = _existing_mode(target, given, overwrite_readonly=overwrite_readonly)
     temporary: str | None = None
     try:
@@ -192,9 +211,16 @@ def write_bytes(
             os.umask(umask)
             mode = 0o666 & ~umask
         Path(temporary).chmod(mode)
-        Path(temporary).replace(target)
+        if replace:
+            Path(temporary).replace(target)
+        else:
+            # A link fails if the target has appeared since it was looked for.
+            os.link(temporary, target)
+            Path(temporary).unlink()
         temporary = None
         _fsync_directory(target.parent)
+    except FileExistsError:
+        raise WriteError(f"cannot write {given!r}: it exists", path=given) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise WriteError(f"cannot write {given!r}: {reason}", path=given) from None

@@ -83,7 +83,19 @@ class InvalidValueError(PartneringError, ValueError):
         self.item = item
 
 
-class ReadError(PartneringError, OSError):
+class _FileError(PartneringError, OSError):
+    """A file could not be read or written; the message names it, and ``path`` is the file."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ReadError(_FileError):
     """A file could not be read: missing, a directory, no permission.
 
     Attributes:
@@ -102,16 +114,8 @@ class ReadError(PartneringError, OSError):
 
     code = "read-error"
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
 
-    def __str__(self) -> str:
-        return self.message
-
-
-class WriteError(PartneringError, OSError):
+class WriteError(_FileError):
     """A file could not be written: no such folder, no permission, a full disk.
 
     Attributes:
@@ -126,14 +130,6 @@ class WriteError(PartneringError, OSError):
         ...     print(error.path)
         no-such-folder/platforms.json
     """
-
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.path = path
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class JSONParseError(PartneringError, ValueError):

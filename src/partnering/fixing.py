@@ -5,8 +5,9 @@
 * a byte order mark at the start of the file;
 * trailing commas, text in typographic quotes (“ ”) and text in single quotes;
 * codes written in other capitals or with other separators (``Green`` for ``green``,
-  ``NGO-hosted`` for ``ngo_hosted``), code titles (``International NGO`` for ``21``) and
-  country names (``Kenya`` for ``KE``), each when exactly one code fits;
+  ``NGO-hosted`` for ``ngo_hosted``), code titles and aliases (``International NGO`` for
+  ``21``), and country names and other codes (``Kenya`` for ``KE``, ``UK`` for ``GB``), each
+  when exactly one code fits;
 * whole numbers written as text (``"25"`` for ``25``) where the field takes a number.
 
 It never guesses: a date such as ``01/03/2017`` may be March or January, and a code that is

@@ -17,16 +17,14 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from partnering.errors import ReadError
+from partnering._files import write_bytes
 
 if TYPE_CHECKING:
     import networkx
@@ -119,29 +117,9 @@ def write_graph(
 
     Raises:
         ValueError: the format is neither given nor told by the file's name.
-        ReadError: the file cannot be written (no such folder, no permission).
+        WriteError: the file cannot be written (no such folder, no permission, a
+            write-protected file).
     """
     target = Path(path)
     data = graph_bytes(graph, graph_format or _format_of(target))
-    temporary: str | None = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file readable by its owner only; give it what a new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temporary).chmod(0o666 & ~umask)
-        Path(temporary).replace(target)
-        temporary = None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ReadError(f"cannot write {str(target)!r}: {reason}", path=str(target)) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
+    write_bytes(target, data)

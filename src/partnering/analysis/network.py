@@ -20,12 +20,13 @@ Example:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from partnering._gc import collection_paused
 from partnering.analysis._index import by_id
 from partnering.analysis.metrics import shared_members
+from partnering.codelists import CodeList
 from partnering.models import Dataset, Partner
 
 if TYPE_CHECKING:
@@ -80,6 +81,36 @@ def _new_graph() -> networkx.Graph[str]:
     return networkx.Graph()
 
 
+def _bipartite_graph(
+    dataset: Dataset,
+    kind: str,
+    groups: Iterable[tuple[str, str, Sequence[tuple[str, Sequence[CodeList], bool]]]],
+) -> networkx.Graph[str]:
+    """Join partners to the groups (partnerships, platforms) they are in, once per pair.
+
+    Each group comes with its id, its name and its links: a partner's id, its role codes in
+    the group, and whether it leads there. A partner linked twice to one group has one edge,
+    with the roles of both, leading if either link does.
+    """
+    held = list(groups)
+    graph = _new_graph()
+    named = (partner_id for _, _, links in held for partner_id, _, _ in links)
+    _add_partners(graph, dataset, named, bipartite=True)
+    for ident, name, _ in held:
+        graph.add_node(node(kind, ident), kind=kind, name=name, in_file=True, bipartite=1)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for ident, _, links in held:
+        target = node(kind, ident)
+        for partner_id, roles, lead in links:
+            edge = edges.setdefault(
+                (node("partner", partner_id), target), {"roles": (), "lead": False}
+            )
+            edge["roles"] = tuple(dict.fromkeys((*edge["roles"], *(role.value for role in roles))))
+            edge["lead"] = edge["lead"] or lead
+    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
+    return graph
+
+
 @collection_paused()  # many small acyclic objects: the collector would only slow this
 def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
     """Build the bipartite graph of partners and the partnerships they take part in.
@@ -94,29 +125,15 @@ def partnership_graph(dataset: Dataset) -> networkx.Graph[str]:
         >>> graph.nodes["partnership:zbidf-cassava-to-flour"]["kind"], graph.number_of_edges()
         ('partnership', 7)
     """
-    graph = _new_graph()
-    named = (p.partner_id for item in dataset.partnerships for p in item.participants)
-    _add_partners(graph, dataset, named, bipartite=True)
-    for partnership in dataset.partnerships:
-        graph.add_node(
-            node("partnership", partnership.id),
-            kind="partnership",
-            name=partnership.title,
-            in_file=True,
-            bipartite=1,
+    groups = (
+        (
+            partnership.id,
+            partnership.title,
+            [(p.partner_id, p.roles, bool(p.lead)) for p in partnership.participants],
         )
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for partnership in dataset.partnerships:
-        target = node("partnership", partnership.id)
-        for participant in partnership.participants:
-            roles = tuple(role.value for role in participant.roles)
-            edge = edges.setdefault(
-                (node("partner", participant.partner_id), target), {"roles": (), "lead": False}
-            )
-            edge["roles"] = tuple(dict.fromkeys((*edge["roles"], *roles)))
-            edge["lead"] = edge["lead"] or bool(participant.lead)
-    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
-    return graph
+        for partnership in dataset.partnerships
+    )
+    return _bipartite_graph(dataset, "partnership", groups)
 
 
 @collection_paused()  # many small acyclic objects: the collector would only slow this
@@ -133,29 +150,15 @@ def platform_graph(dataset: Dataset) -> networkx.Graph[str]:
         >>> graph.edges["partner:gov-ke", "platform:kenya-sdgpp"]["lead"]
         True
     """
-    graph = _new_graph()
-    named = (m.partner_id for platform in dataset.platforms for m in platform.members)
-    _add_partners(graph, dataset, named, bipartite=True)
-    for platform in dataset.platforms:
-        graph.add_node(
-            node("platform", platform.id),
-            kind="platform",
-            name=platform.name,
-            in_file=True,
-            bipartite=1,
+    groups = (
+        (
+            platform.id,
+            platform.name,
+            [(m.partner_id, m.roles, m.partner_id == platform.host_id) for m in platform.members],
         )
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for platform in dataset.platforms:
-        target = node("platform", platform.id)
-        for membership in platform.members:
-            roles = tuple(role.value for role in membership.roles)
-            edge = edges.setdefault(
-                (node("partner", membership.partner_id), target),
-                {"roles": (), "lead": membership.partner_id == platform.host_id},
-            )
-            edge["roles"] = tuple(dict.fromkeys((*edge["roles"], *roles)))
-    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
-    return graph
+        for platform in dataset.platforms
+    )
+    return _bipartite_graph(dataset, "platform", groups)
 
 
 @collection_paused()  # many small acyclic objects: the collector would only slow this

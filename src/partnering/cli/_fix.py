@@ -57,8 +57,7 @@ def _counted(kinds: Counter[str]) -> str:
 
 def run_fix(args: argparse.Namespace) -> int:
     """Run ``partnering fix`` with the parsed arguments, and return the exit status."""
-    from partnering._atomic import write_atomically
-    from partnering._files import read_bytes
+    from partnering._files import read_bytes, write_bytes
     from partnering._render import Style, render_text, shown
     from partnering.errors import DocumentTooLargeError, ReadError, WriteError
     from partnering.fixing import fix
@@ -82,7 +81,7 @@ def run_fix(args: argparse.Namespace) -> int:
             out.write(f"{counted} (dry run: nothing written)\n\n")
         else:
             try:
-                write_atomically(target, result.text.encode("utf-8", "surrogateescape"))
+                write_bytes(target, result.text.encode("utf-8", "surrogateescape"))
             except WriteError as problem:
                 error(shown(str(problem)) + f"; {shown(str(source))} is unchanged")
                 return 2
@@ -91,7 +90,7 @@ def run_fix(args: argparse.Namespace) -> int:
         out.write("nothing to correct mechanically\n\n")
         if args.output and not args.dry_run:
             try:
-                write_atomically(target, data)
+                write_bytes(target, data)
             except WriteError as problem:
                 error(shown(str(problem)))
                 return 2

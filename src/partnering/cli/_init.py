@@ -99,7 +99,7 @@ def starter(now: datetime) -> Dataset:
 
 def run_init(args: argparse.Namespace) -> int:
     """Run ``partnering init`` with the parsed arguments, and return the exit status."""
-    from partnering._atomic import write_atomically
+    from partnering._files import write_bytes
     from partnering._render import shown
     from partnering.documents import dumps
     from partnering.errors import WriteError
@@ -107,7 +107,9 @@ def run_init(args: argparse.Namespace) -> int:
     name = args.file or DEFAULT_FILE
     text = dumps(starter(datetime.now(timezone.utc)))
     try:
-        write_atomically(Path(name), text.encode("utf-8"), replace=args.force)
+        write_bytes(
+            Path(name), text.encode("utf-8"), overwrite_readonly=args.force, replace=args.force
+        )
     except WriteError as problem:
         hint = " (give --force to replace it)" if str(problem).endswith("it exists") else ""
         error(shown(str(problem)) + hint)
