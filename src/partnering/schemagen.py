@@ -5,6 +5,14 @@ field's type gives the JSON type, its description gives the schema's, and the co
 declared on it (:mod:`partnering._constraints`) give the keywords. The committed files under
 ``schemas/`` are the output of :func:`write_schemas`; a test fails when they differ.
 
+The schema uses standard keywords only, and is shaped for the code generators of other
+languages: each type has one name. Only the root and the ``$defs`` entries have a ``title``
+(generators name a type after its title); a shape many fields share (an id, a text, a date,
+a web address...) is one ``$defs`` entry, and a field refers to a definition with
+``allOf: [{"$ref": ...}]`` beside its own description, so that no generator makes a second,
+numbered type of it. A code list is an ``enum``, with each code's title and meaning in a
+table in its ``description``.
+
 Run ``python -m partnering.schemagen schemas`` to write them after changing a model.
 
 Example:
@@ -29,11 +37,25 @@ from typing import Any
 
 import attrs
 
-from partnering._constraints import COUNTRY_CODES, Constraint, Each
-from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
-from partnering._patterns import DATE, DATETIME
+from partnering import _patterns as patterns
+from partnering._constraints import (
+    COUNTRY_CODES,
+    Constraint,
+    Country,
+    Each,
+    Keys,
+    Length,
+    Omitted,
+    Pattern,
+    Range,
+    UniqueItems,
+    Uri,
+    UtcSeconds,
+)
+from partnering._format import MAX_INTEGER, SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
+from partnering._patterns import DATE, DATETIME, LINE_FEED
 from partnering.codelists import CodeList
-from partnering.models import Dataset
+from partnering.models import Dataset, Source
 
 __all__ = ["SCHEMA_BASE_URI", "dataset_schema", "schema_id", "write_schemas"]
 
@@ -50,11 +72,166 @@ def _title(name: str) -> str:
 _ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL"}
 
 
+@attrs.frozen
+class _Shape:
+    """A shape that fields share, written once under ``$defs``: a type and its constraints.
+
+    A field whose type and constraints give the same keywords refers to the definition.
+    """
+
+    name: str
+    title: str
+    description: str
+    type_: Any
+    constraints: tuple[Constraint, ...] = ()
+
+
+#: The shapes fields share, parts before the shapes made of them. Their titles name the types
+#: that code generators write, so none is a name JavaScript already has (Date, URL, Text).
+_SHAPES = (
+    _Shape(
+        "id",
+        "ID",
+        "The id of a record: 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a "
+        "letter or a digit. Ids are unique within their list; fields that refer to a record "
+        "hold its id.",
+        str,
+        (Pattern(patterns.ID),),
+    ),
+    _Shape("text", "Non-empty text", "Text of at least one character.", str, (Length(1),)),
+    _Shape(
+        "date",
+        "Calendar date",
+        "A day of the Gregorian calendar from 0001-01-01 to 9999-12-31, written YYYY-MM-DD.",
+        date,
+    ),
+    _Shape(
+        "date_time",
+        "UTC time",
+        "A moment in UTC to the second, written YYYY-MM-DDThh:mm:ssZ, from 00:00:00 to "
+        "23:59:59 (no leap second).",
+        datetime,
+        (UtcSeconds(),),
+    ),
+    _Shape(
+        "web_address",
+        "Web address",
+        "An http or https address that names its host: a host name whose last label begins "
+        "with a letter (no IP address), no user information, a port from 1 to 65535, and only "
+        "the characters RFC 3986 allows, others percent-encoded.",
+        str,
+        (Pattern(patterns.URL), Uri()),
+    ),
+    _Shape(
+        "count",
+        "Count",
+        "A number of things: a whole number from 0.",
+        int,
+        (Range(0, MAX_INTEGER),),
+    ),
+    _Shape(
+        "extensions",
+        "Extensions",
+        "Custom data under namespaced keys such as 'kenya-sdgpp:window', kept exactly "
+        "through every load and dump; other tools may ignore it.",
+        Mapping[str, Any],
+        (Keys(patterns.EXTENSION_KEY),),
+    ),
+    _Shape(
+        "sources",
+        "Sources",
+        "The public sources a record is based on: at least one when given.",
+        tuple[Source, ...],
+        (Omitted(),),
+    ),
+    _Shape(
+        "ids",
+        "IDs",
+        "Ids of records, each once: at least one when given.",
+        tuple[str, ...],
+        (Omitted(), UniqueItems(), Each([Pattern(patterns.ID)])),
+    ),
+    _Shape(
+        "sdgs",
+        "SDGs",
+        "Sustainable Development Goals, by number from 1 to 17, each once.",
+        tuple[int, ...],
+        (Omitted(), UniqueItems(), Each([Range(1, 17)])),
+    ),
+    _Shape(
+        "countries",
+        "Countries",
+        "Countries and territories, by ISO 3166-1 alpha-2 code, each once.",
+        tuple[str, ...],
+        (Omitted(), UniqueItems(), Each([Country()])),
+    ),
+)
+
+
+def _signature(schema: Mapping[str, Any]) -> str:
+    return json.dumps(schema, sort_keys=True)
+
+
+def _refuse_line_feeds(schema: dict[str, Any]) -> None:
+    """Write ``not`` a line feed beside each pattern, for engines whose ``$`` admits one."""
+    for node in (schema, schema.get("propertyNames")):
+        if isinstance(node, dict) and "pattern" in node:
+            # With its type, so that "not" holds of the values the pattern ignores.
+            node["not"] = {"type": "string", "pattern": LINE_FEED}
+
+
+def _code_table(code_list: type[CodeList]) -> str:
+    """Write each code of a list with its title and meaning, as a Markdown table."""
+
+    def cell(text: str) -> str:
+        return " ".join(text.split()).replace("|", "\\|")
+
+    rows = [f"| `{m.value}` | {cell(m.title)} | {cell(m.description)} |" for m in code_list]
+    return "\n".join(["| Code | Title | Description |", "| --- | --- | --- |", *rows])
+
+
+def _refer(description: str, schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Describe a field; a reference is wrapped in ``allOf`` so the definition keeps its name."""
+    if set(schema) == {"$ref"}:
+        return {"description": description, "allOf": [dict(schema)]}
+    return {"description": description, **schema}
+
+
 class _Generator:
     """Collect ``$defs`` while walking the models from the root down."""
 
     def __init__(self) -> None:
         self.definitions: dict[str, dict[str, Any]] = {}
+        self.shapes: dict[str, _Shape] = {}
+        # Where each shape not named in _SHAPES is used, to find shapes that fields share.
+        self.unnamed: dict[str, list[str]] = {}
+        for shape in _SHAPES:
+            keywords = self.type_schema(shape.type_, shape.constraints, "")
+            self.definitions[shape.name] = {
+                "title": shape.title,
+                "description": shape.description,
+                **keywords,
+            }
+            self.shapes[_signature(keywords)] = shape
+        self.unnamed.clear()
+
+    def shared(self, schema: dict[str, Any], where: str) -> dict[str, Any]:
+        """Refer to the definition of a shared shape, or keep the keywords where they are."""
+        shape = self.shapes.get(_signature(schema))
+        if shape is not None:
+            # The parts of a shared shape are written once, with it: they are not shared.
+            for places in self.unnamed.values():
+                places[:] = [place for place in places if not place.startswith(f"{where}[]")]
+            return {"$ref": f"#/$defs/{shape.name}"}
+        if len(schema) > 1:  # a bare type or reference is not a shape worth naming
+            self.unnamed.setdefault(_signature(schema), []).append(where)
+        return schema
+
+    def check_shapes(self) -> None:
+        """Refuse shapes that several fields share without a definition in ``_SHAPES``."""
+        repeated = [places for places in self.unnamed.values() if len(places) > 1]
+        if repeated:
+            raise ValueError(f"fields share a shape that _SHAPES does not name: {repeated}")
 
     def reference(self, type_: Any) -> dict[str, Any]:
         name = type_.__name__
@@ -70,14 +247,11 @@ class _Generator:
         description = (code_list.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
         return {
             "title": _title(code_list.__name__),
-            "description": " ".join(description.split()),
+            # What each code means, where code generators copy descriptions: in the docs of
+            # the type they write (a TypeScript union, a Python Enum).
+            "description": " ".join(description.split()) + "\n\n" + _code_table(code_list),
             "type": "string",
             "enum": list(code_list.codes()),
-            # Annotations for documentation tools: what each code means.
-            "x-codes": [
-                {"code": member.value, "title": member.title, "description": member.description}
-                for member in code_list
-            ],
         }
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
@@ -86,12 +260,9 @@ class _Generator:
         required: list[str] = []
         for field in attrs.fields(cls):
             constraints: tuple[Constraint, ...] = tuple(field.metadata.get("constraints", ()))
-            schema = self.type_schema(hints[field.name], constraints)
-            properties[field.name] = {
-                "title": _title(field.name),
-                "description": field.metadata["description"],
-                **schema,
-            }
+            where = f"{cls.__name__}.{field.name}"
+            schema = self.type_schema(hints[field.name], constraints, where)
+            properties[field.name] = _refer(field.metadata["description"], schema)
             if field.default is attrs.NOTHING or field.metadata.get("required_in_files"):
                 required.append(field.name)
         description = (cls.__doc__ or "").strip().split("\n\n")[0]
@@ -107,24 +278,27 @@ class _Generator:
             del schema["required"]
         return schema
 
-    def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
+    def type_schema(
+        self, type_: Any, constraints: tuple[Constraint, ...], where: str
+    ) -> dict[str, Any]:
+        """Return the keywords of a value of ``type_``: a reference, for a shared shape."""
         origin = typing.get_origin(type_)
         arguments = typing.get_args(type_)
         if origin in (typing.Union, types.UnionType):
             (inner,) = [argument for argument in arguments if argument is not type(None)]
-            return self.type_schema(inner, constraints)
+            return self.type_schema(inner, constraints, where)
         if origin is tuple:
             item_constraints = tuple(
                 inner for c in constraints if isinstance(c, Each) for inner in c.constraints
             )
             schema: dict[str, Any] = {
                 "type": "array",
-                "items": self.type_schema(arguments[0], item_constraints),
+                "items": self.type_schema(arguments[0], item_constraints, f"{where}[]"),
             }
             for constraint in constraints:
                 if not isinstance(constraint, Each):
                     schema.update(constraint.schema())
-            return schema
+            return self.shared(schema, where)
         if type_ == Mapping[str, Any]:
             schema = {"type": "object"}
         elif type_ is str:
@@ -144,8 +318,9 @@ class _Generator:
         for constraint in constraints:
             schema.update(constraint.schema())
         if "$ref" in schema:  # a constraint that names a definition replaces the type
-            schema = {"$ref": schema["$ref"]}
-        return schema
+            return {"$ref": schema["$ref"]}
+        _refuse_line_feeds(schema)
+        return self.shared(schema, where)
 
 
 def dataset_schema() -> dict[str, Any]:
@@ -157,6 +332,7 @@ def dataset_schema() -> dict[str, Any]:
     """
     generator = _Generator()
     root = generator.object_schema(Dataset)
+    generator.check_shapes()
     definitions = dict(sorted(generator.definitions.items()))
     definitions["country_code"] = {
         "title": "Country code",

@@ -7,10 +7,9 @@ from typing import Any
 
 import attrs
 import iso3166
-from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
 from partnering._constraints._base import Breach, Constraint, suggestion_hint
-from partnering._patterns import DATETIME, NamedPattern
+from partnering._patterns import DATETIME, URL, NamedPattern
 from partnering._text import did_you_mean, excerpt
 
 __all__ = ["COUNTRY_CODES", "Country", "Length", "Pattern", "Range", "Uri", "UtcSeconds"]
@@ -135,13 +134,17 @@ _COUNTRY_SET = frozenset(COUNTRY_CODES)
 
 @attrs.frozen
 class Uri(Constraint):
-    """An absolute URI, checked as JSON Schema's ``uri`` format checks it (RFC 3986)."""
+    """A web address, hinted as JSON Schema's ``uri`` format beside the pattern that checks it.
+
+    The ``format`` keyword is only a hint for tools; the meaning is the ``URL`` pattern's,
+    which accepts only http(s) URIs of RFC 3986, and which this constraint checks too.
+    """
 
     code = "invalid-format"
     keywords = ("format",)
 
     def breach(self, value: Any) -> Breach | None:
-        if validate_rfc3986(value, rule="URI"):
+        if URL.matches(value):
             return None
         return Breach(self.code, "must be a valid absolute web address")
 
