@@ -319,7 +319,7 @@ def test_date_times_are_checked(value: str) -> None:
         "https://exa mple.org/",
         "https://example.org/%zz",
         "http://a:b",
-        "http://user@example.org/",  # user information, which RFC 9110 forbids in http(s)
+        "http://user@example.org/",  # user information, which RFC 9110 deprecates in http(s)
         "http://[::1]/",  # an IP address rather than a host name
         "http://192.0.2.1/",
         "http:///licence",  # no host, which RFC 3986 allows

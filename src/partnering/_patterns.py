@@ -99,12 +99,12 @@ ID = NamedPattern(
 
 # --- Web addresses ----------------------------------------------------------------------
 # An http(s) URI of RFC 3986 that names its host: a lowercase scheme; no user information
-# (RFC 9110 forbids it in http(s) addresses); a host name of DNS labels (letters, digits and
+# (RFC 9110 deprecates it in http(s) addresses); a host name of DNS labels (letters, digits and
 # inner hyphens, 1 to 63 characters each), the last beginning with a letter, so neither an
 # empty host nor an IP address (192.0.2.1, [2001:db8::1]), which URL parsers read in ways
 # that differ; a port from 1 to 65535 without a leading zero; then a path, a query and a
 # fragment of RFC 3986's characters, with exact percent escapes. Every address it accepts is
-# an RFC 3986 URI and a WHATWG URL, so engines that also check the ``uri`` format agree.
+# an RFC 3986 URI, so engines that also check the ``uri`` format agree.
 _LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LAST_LABEL = "[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PORT = "[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]"
