@@ -227,6 +227,35 @@ def test_every_code_list_is_an_enum_with_a_table_of_meanings() -> None:
         ]
 
 
+#: The keywords of JSON Schema 2020-12's vocabularies that the schema may use.
+STANDARD_KEYWORDS = {
+    "$schema", "$id", "$ref", "$defs", "$comment", "title", "description", "type", "enum",
+    "const", "properties", "required", "additionalProperties", "propertyNames",
+    "minProperties", "items", "minItems", "uniqueItems", "minLength", "maxLength", "pattern",
+    "format", "minimum", "maximum", "allOf", "not",
+}  # fmt: skip
+
+
+def keywords_used(node: Any) -> Iterator[str]:
+    """Yield every keyword of a schema and its subschemas, not the names of fields."""
+    if isinstance(node, dict):
+        yield from node
+        for key, value in node.items():
+            children = value.values() if key in ("properties", "$defs") else [value]
+            for child in children:
+                yield from keywords_used(child)
+    elif isinstance(node, list):
+        for item in node:
+            yield from keywords_used(item)
+
+
+def test_the_schema_uses_standard_keywords_only() -> None:
+    """No extension keyword, such as the former x-codes: Ajv's strict mode compiles it."""
+    used = set(keywords_used(get_schema()))
+    assert {"enum", "allOf", "not", "pattern"} <= used
+    assert used <= STANDARD_KEYWORDS, used - STANDARD_KEYWORDS
+
+
 def test_the_rating_code_list_reads_as_written_by_hand() -> None:
     """One code list in full: the words a TypeScript type or a Python Enum will carry."""
     assert get_schema()["$defs"]["Rating"] == {

@@ -1,17 +1,20 @@
-"""Code generators of other languages make good code from the schema, as the how-to shows.
+"""Tools of other languages read the schema: Ajv compiles it, code generators make good code.
 
-json-schema-to-typescript's types have one name each and compile with ``tsc --strict``;
-datamodel-code-generator's pydantic models load the bundled example (:mod:`conformance.codegen`
-does both for every shipped schema). The how-to "Use the schema from another language" runs
-here from top to bottom, its shell commands included, and what it shows is what they print.
+Ajv compiles every schema with its default, strict options (and ajv-formats, for the format
+hints); json-schema-to-typescript's types have one name each and compile with
+``tsc --strict``; datamodel-code-generator's pydantic models load the bundled example
+(:mod:`conformance.codegen` checks both generators for every shipped schema). The how-to "Use
+the schema from another language" runs here from top to bottom, its shell commands included,
+and what it shows is what they print.
 
-The TypeScript tests need Node.js and ``npm ci``; the pydantic tests, the ``interop`` extra.
+The JavaScript tests need Node.js and ``npm ci``; the pydantic tests, the ``interop`` extra.
 Each is skipped without them; ``.ci/run`` installs both and runs this file.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shlex
 import shutil
@@ -45,6 +48,32 @@ needs_generator = pytest.mark.skipif(
 SCHEMAS = [
     REPOSITORY / "schemas" / version / "dataset.schema.json" for version in schema_versions()
 ]
+
+
+@needs_node
+def test_ajv_compiles_every_schema_with_its_default_options() -> None:
+    """Ajv with ajv-formats compiles each schema in strict mode; without, only formats fail."""
+    done = subprocess.run(
+        ["node", str(REPOSITORY / "conformance" / "engines.mjs")],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    engines = {
+        (record["engine"], record["version"]): record
+        for record in map(json.loads, done.stdout.splitlines())
+        if record["type"] == "engine"
+    }
+    for version in schema_versions():
+        with_formats = engines["ajv+formats", version]
+        assert with_formats["setup"] == "addFormats(new Ajv2020())"
+        assert with_formats["default_error"] is None
+        alone = engines["ajv", version]
+        assert alone["setup"] == "new Ajv2020()"
+        assert alone["default_error"].startswith('unknown format "')
+        assert alone["fallback"] == "new Ajv2020({validateFormats: false})"
 
 
 @needs_node
