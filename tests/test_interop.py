@@ -135,13 +135,15 @@ EXCERPTS = {"typescript": "dataset.ts", "python": "dataset_models.py"}
 def _commands(block: Block) -> list[str]:
     """The commands of a shell block, lines continued with a backslash joined."""
     commands: list[str] = []
-    pending = ""
+    pending: list[str] = []
     for line in block.lines:
-        pending += line.rstrip().removesuffix("\\") + " " if line.rstrip().endswith("\\") else line
-        if not line.rstrip().endswith("\\"):
-            if pending.strip():
-                commands.append(pending.strip())
-            pending = ""
+        continued = line.rstrip().endswith("\\")
+        pending.append(line.strip().removesuffix("\\").strip())
+        if not continued:
+            command = " ".join(part for part in pending if part)
+            if command:
+                commands.append(command)
+            pending = []
     return commands
 
 

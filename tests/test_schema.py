@@ -14,7 +14,7 @@ import referencing.exceptions
 from jsonschema import Draft202012Validator
 
 import partnering
-from partnering import SCHEMA_VERSION, schemagen, validate
+from partnering import SCHEMA_VERSION, _shapes, validate
 from partnering import _constraints as constraints
 from partnering._patterns import DATE, DATETIME, URL
 from partnering._schema_layer import schema_issues
@@ -151,10 +151,8 @@ def test_every_reused_shape_is_one_definition() -> None:
 def test_a_shape_fields_share_without_a_definition_stops_the_generator(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Without its entry in _SHAPES, the counts of an event are found shared, and named."""
-    monkeypatch.setattr(
-        schemagen, "_SHAPES", tuple(s for s in schemagen._SHAPES if s.name != "count")
-    )
+    """Without its entry in SHAPES, the counts of an event are found shared, and named."""
+    monkeypatch.setattr(_shapes, "SHAPES", tuple(s for s in _shapes.SHAPES if s.name != "count"))
     with pytest.raises(ValueError, match=r"Event\.participant_count', 'Event\.country_count"):
         dataset_schema()
 

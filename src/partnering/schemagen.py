@@ -37,25 +37,13 @@ from typing import Any
 
 import attrs
 
-from partnering import _patterns as patterns
-from partnering._constraints import (
-    COUNTRY_CODES,
-    Constraint,
-    Country,
-    Each,
-    Keys,
-    Length,
-    Omitted,
-    Pattern,
-    Range,
-    UniqueItems,
-    Uri,
-    UtcSeconds,
-)
-from partnering._format import MAX_INTEGER, SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
-from partnering._patterns import DATE, DATETIME, LINE_FEED
+from partnering import _shapes
+from partnering._constraints import COUNTRY_CODES, Constraint, Each
+from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
+from partnering._patterns import DATE, DATETIME
+from partnering._shapes import Shape, code_table, refer, refuse_line_feeds, signature
 from partnering.codelists import CodeList
-from partnering.models import Dataset, Source
+from partnering.models import Dataset
 
 __all__ = ["SCHEMA_BASE_URI", "dataset_schema", "schema_id", "write_schemas"]
 
@@ -72,166 +60,41 @@ def _title(name: str) -> str:
 _ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL"}
 
 
-@attrs.frozen
-class _Shape:
-    """A shape that fields share, written once under ``$defs``: a type and its constraints.
-
-    A field whose type and constraints give the same keywords refers to the definition.
-    """
-
-    name: str
-    title: str
-    description: str
-    type_: Any
-    constraints: tuple[Constraint, ...] = ()
-
-
-#: The shapes fields share, parts before the shapes made of them. Their titles name the types
-#: that code generators write, so none is a name JavaScript already has (Date, URL, Text).
-_SHAPES = (
-    _Shape(
-        "id",
-        "ID",
-        "The id of a record: 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a "
-        "letter or a digit. Ids are unique within their list; fields that refer to a record "
-        "hold its id.",
-        str,
-        (Pattern(patterns.ID),),
-    ),
-    _Shape("text", "Non-empty text", "Text of at least one character.", str, (Length(1),)),
-    _Shape(
-        "date",
-        "Calendar date",
-        "A day of the Gregorian calendar from 0001-01-01 to 9999-12-31, written YYYY-MM-DD.",
-        date,
-    ),
-    _Shape(
-        "date_time",
-        "UTC time",
-        "A moment in UTC to the second, written YYYY-MM-DDThh:mm:ssZ, from 00:00:00 to "
-        "23:59:59 (no leap second).",
-        datetime,
-        (UtcSeconds(),),
-    ),
-    _Shape(
-        "web_address",
-        "Web address",
-        "An http or https address that names its host: a host name whose last label begins "
-        "with a letter (no IP address), no user information, a port from 1 to 65535, and only "
-        "the characters RFC 3986 allows, others percent-encoded.",
-        str,
-        (Pattern(patterns.URL), Uri()),
-    ),
-    _Shape(
-        "count",
-        "Count",
-        "A number of things: a whole number from 0.",
-        int,
-        (Range(0, MAX_INTEGER),),
-    ),
-    _Shape(
-        "extensions",
-        "Extensions",
-        "Custom data under namespaced keys such as 'kenya-sdgpp:window', kept exactly "
-        "through every load and dump; other tools may ignore it.",
-        Mapping[str, Any],
-        (Keys(patterns.EXTENSION_KEY),),
-    ),
-    _Shape(
-        "sources",
-        "Sources",
-        "The public sources a record is based on: at least one when given.",
-        tuple[Source, ...],
-        (Omitted(),),
-    ),
-    _Shape(
-        "ids",
-        "IDs",
-        "Ids of records, each once: at least one when given.",
-        tuple[str, ...],
-        (Omitted(), UniqueItems(), Each([Pattern(patterns.ID)])),
-    ),
-    _Shape(
-        "sdgs",
-        "SDGs",
-        "Sustainable Development Goals, by number from 1 to 17, each once.",
-        tuple[int, ...],
-        (Omitted(), UniqueItems(), Each([Range(1, 17)])),
-    ),
-    _Shape(
-        "countries",
-        "Countries",
-        "Countries and territories, by ISO 3166-1 alpha-2 code, each once.",
-        tuple[str, ...],
-        (Omitted(), UniqueItems(), Each([Country()])),
-    ),
-)
-
-
-def _signature(schema: Mapping[str, Any]) -> str:
-    return json.dumps(schema, sort_keys=True)
-
-
-def _refuse_line_feeds(schema: dict[str, Any]) -> None:
-    """Write ``not`` a line feed beside each pattern, for engines whose ``$`` admits one."""
-    for node in (schema, schema.get("propertyNames")):
-        if isinstance(node, dict) and "pattern" in node:
-            # With its type, so that "not" holds of the values the pattern ignores.
-            node["not"] = {"type": "string", "pattern": LINE_FEED}
-
-
-def _code_table(code_list: type[CodeList]) -> str:
-    """Write each code of a list with its title and meaning, as a Markdown table."""
-
-    def cell(text: str) -> str:
-        return " ".join(text.split()).replace("|", "\\|")
-
-    rows = [f"| `{m.value}` | {cell(m.title)} | {cell(m.description)} |" for m in code_list]
-    return "\n".join(["| Code | Title | Description |", "| --- | --- | --- |", *rows])
-
-
-def _refer(description: str, schema: Mapping[str, Any]) -> dict[str, Any]:
-    """Describe a field; a reference is wrapped in ``allOf`` so the definition keeps its name."""
-    if set(schema) == {"$ref"}:
-        return {"description": description, "allOf": [dict(schema)]}
-    return {"description": description, **schema}
-
-
 class _Generator:
     """Collect ``$defs`` while walking the models from the root down."""
 
     def __init__(self) -> None:
         self.definitions: dict[str, dict[str, Any]] = {}
-        self.shapes: dict[str, _Shape] = {}
-        # Where each shape not named in _SHAPES is used, to find shapes that fields share.
+        self.shapes: dict[str, Shape] = {}
+        # Where each shape not named in SHAPES is used, to find shapes that fields share.
         self.unnamed: dict[str, list[str]] = {}
-        for shape in _SHAPES:
+        for shape in _shapes.SHAPES:
             keywords = self.type_schema(shape.type_, shape.constraints, "")
             self.definitions[shape.name] = {
                 "title": shape.title,
                 "description": shape.description,
                 **keywords,
             }
-            self.shapes[_signature(keywords)] = shape
+            self.shapes[signature(keywords)] = shape
         self.unnamed.clear()
 
     def shared(self, schema: dict[str, Any], where: str) -> dict[str, Any]:
         """Refer to the definition of a shared shape, or keep the keywords where they are."""
-        shape = self.shapes.get(_signature(schema))
+        shape = self.shapes.get(signature(schema))
         if shape is not None:
             # The parts of a shared shape are written once, with it: they are not shared.
             for places in self.unnamed.values():
                 places[:] = [place for place in places if not place.startswith(f"{where}[]")]
             return {"$ref": f"#/$defs/{shape.name}"}
         if len(schema) > 1:  # a bare type or reference is not a shape worth naming
-            self.unnamed.setdefault(_signature(schema), []).append(where)
+            self.unnamed.setdefault(signature(schema), []).append(where)
         return schema
 
     def check_shapes(self) -> None:
-        """Refuse shapes that several fields share without a definition in ``_SHAPES``."""
+        """Refuse shapes that several fields share without a definition in ``SHAPES``."""
         repeated = [places for places in self.unnamed.values() if len(places) > 1]
         if repeated:
-            raise ValueError(f"fields share a shape that _SHAPES does not name: {repeated}")
+            raise ValueError(f"fields share a shape that SHAPES does not name: {repeated}")
 
     def reference(self, type_: Any) -> dict[str, Any]:
         name = type_.__name__
@@ -249,7 +112,7 @@ class _Generator:
             "title": _title(code_list.__name__),
             # What each code means, where code generators copy descriptions: in the docs of
             # the type they write (a TypeScript union, a Python Enum).
-            "description": " ".join(description.split()) + "\n\n" + _code_table(code_list),
+            "description": " ".join(description.split()) + "\n\n" + code_table(code_list),
             "type": "string",
             "enum": list(code_list.codes()),
         }
@@ -262,7 +125,7 @@ class _Generator:
             constraints: tuple[Constraint, ...] = tuple(field.metadata.get("constraints", ()))
             where = f"{cls.__name__}.{field.name}"
             schema = self.type_schema(hints[field.name], constraints, where)
-            properties[field.name] = _refer(field.metadata["description"], schema)
+            properties[field.name] = refer(field.metadata["description"], schema)
             if field.default is attrs.NOTHING or field.metadata.get("required_in_files"):
                 required.append(field.name)
         description = (cls.__doc__ or "").strip().split("\n\n")[0]
@@ -319,7 +182,7 @@ class _Generator:
             schema.update(constraint.schema())
         if "$ref" in schema:  # a constraint that names a definition replaces the type
             return {"$ref": schema["$ref"]}
-        _refuse_line_feeds(schema)
+        refuse_line_feeds(schema)
         return self.shared(schema, where)
 
 
