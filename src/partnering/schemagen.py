@@ -30,7 +30,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -63,12 +63,13 @@ _ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL
 class _Generator:
     """Collect ``$defs`` while walking the models from the root down."""
 
-    def __init__(self) -> None:
+    def __init__(self, shapes: Sequence[Shape] | None = None) -> None:
+        """Start with the definitions of ``shapes``: by default, those of the dataset schema."""
         self.definitions: dict[str, dict[str, Any]] = {}
         self.shapes: dict[str, Shape] = {}
         # Where each shape not named in SHAPES is used, to find shapes that fields share.
         self.unnamed: dict[str, list[str]] = {}
-        for shape in _shapes.SHAPES:
+        for shape in _shapes.SHAPES if shapes is None else shapes:
             keywords = self.type_schema(shape.type_, shape.constraints, "")
             self.definitions[shape.name] = {
                 "title": shape.title,
