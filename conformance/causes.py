@@ -81,8 +81,12 @@ def parse_pointer(pointer: str) -> list[str]:
 
 
 def _resolve(root: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Follow local ``$ref`` s, keeping keywords written beside them."""
-    while "$ref" in schema:
+    """Follow local ``$ref`` s, alone or in a one-schema ``allOf``, keeping keywords beside."""
+    while "$ref" in schema or len(schema.get("allOf", ())) == 1:
+        if "$ref" not in schema:
+            (inner,) = schema["allOf"]
+            schema = {**inner, **{k: v for k, v in schema.items() if k != "allOf"}}
+            continue
         target: Any = root
         for token in parse_pointer(schema["$ref"].removeprefix("#")):
             target = target[token]
@@ -95,8 +99,9 @@ def location(
 ) -> tuple[Mapping[str, Any] | None, Any]:
     """Find the subschema that applies at a place of a document, and the value there.
 
-    The interchange schema uses no ``anyOf``, ``oneOf`` or conditionals, so each place has at
-    most one subschema. A place the document lacks gives the value ``None``.
+    The interchange schema uses no ``anyOf``, ``oneOf`` or conditionals, and ``allOf`` only to
+    refer to one definition, so each place has at most one subschema. A place the document
+    lacks gives the value ``None``.
 
     Example:
         >>> schema = {"properties": {"a": {"items": {"$ref": "#/$defs/n"}}}, "$defs": {"n": {}}}
@@ -186,14 +191,21 @@ def _string_cause(value: str, schema: Mapping[str, Any]) -> str:
     pattern = schema.get("pattern")
     if value.endswith("\n") and pattern and ecma_pattern(pattern).search(value[:-1]):
         return "final-newline"
+    # What a date, a time or an address breaks, even where the pattern refuses it too: an
+    # engine that accepts it ignores both the pattern and the format.
+    form = schema.get("format")
+    specific = None
+    if form in ("date", "date-time"):
+        specific = _date_cause(value)
+    elif form == "uri":
+        specific = _uri_cause(value)
+    if specific is not None and specific != "uri-other":
+        return specific
     if pattern and not ecma_pattern(pattern).search(value):
         return "pattern-not-matched"
-    form = schema.get("format")
     if form in ("date", "date-time"):
-        return _date_cause(value) or "date-other"
-    if form == "uri":
-        return _uri_cause(value)
-    return "unclassified"
+        return "date-other"
+    return specific or "unclassified"
 
 
 def value_cause(value: object, schema: Mapping[str, Any] | None) -> str:

@@ -110,6 +110,8 @@ _DATES = (
     "0001-01-01",
     "9999-12-31",
     "2020-02-29",
+    "1900-02-29",
+    "2000-02-29",
     "2021-1-1",
 )
 _TIMES = (
@@ -142,6 +144,14 @@ _URIS = (
     "http:///licence",
     "http://exa mple.org/",
     "ftp://example.org/",
+    "http://192.0.2.1/",
+    "http://256.1.1.1/",
+    "http://example.org:65535/",
+    "http://example.org:65536/",
+    "http://example.org./",
+    "http://a_b.org/",
+    "http://localhost/",
+    "https://xn--exmple-cua.org/",
 )
 _EXTENSION_KEYS = ("x:y", "x:y\n", "X:y", "x-y", "x:y z", "-x:y", "x:")
 _VERSIONS = ("1.0\n", "1.1", "2.0", "1.0 ", "1")
@@ -167,6 +177,9 @@ def _integer_replacements(value: int) -> list[object]:
     return [
         _Raw(f"{value}.0"),
         _Raw(f"{value}e0"),
+        _Raw(str(2**53 - 1)),
+        _Raw(f"{2**53 - 1}.0"),
+        _Raw(str(2**53)),
         _Raw(str(2**53 + 1)),
         _Raw("1" + "0" * 400),
         _Raw("1e400"),

@@ -77,8 +77,13 @@ _LAYER_INTROS = {
 _FORMATS = {
     "date": "a date, written `YYYY-MM-DD`",
     "date-time": "a date and time in UTC, written `YYYY-MM-DDThh:mm:ssZ`",
-    "uri": "a web address",
+    "uri": "a web address, `http://` or `https://`",
 }
+
+#: A row of the table of codes in a code list's description: the code, its title, its meaning.
+_CODE_ROW = re.compile(
+    r"^\| `(?P<code>[^`]*)` \| (?P<title>(?:[^|\\]|\\.)*) \| (?P<meaning>.*) \|$"
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
 
@@ -229,6 +234,26 @@ def _is_code_list(node: Mapping[str, Any]) -> bool:
     return "enum" in node and node.get("type") == "string"
 
 
+def _is_object(node: Mapping[str, Any]) -> bool:
+    return node.get("type") == "object" and "properties" in node
+
+
+def _summary(node: Mapping[str, Any]) -> str:
+    """The first paragraph of a description: a code list's table of codes follows it."""
+    return str(node.get("description", "")).split("\n\n", 1)[0]
+
+
+def _code_meanings(node: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """Read the table of codes, titles and meanings from a code list's description."""
+    rows = []
+    for line in str(node.get("description", "")).splitlines():
+        row = _CODE_ROW.match(line)
+        if row is not None:
+            title, meaning = (row[name].replace("\\|", "|") for name in ("title", "meaning"))
+            rows.append((row["code"], title, meaning))
+    return rows
+
+
 def _refs(node: object) -> Iterator[str]:
     """Yield the names of the definitions a node refers to, in document order."""
     if isinstance(node, Mapping):
@@ -252,10 +277,17 @@ class _SchemaWriter:
         # Every entity's id follows one pattern; naming it once keeps the tables readable.
         self.id_pattern: str | None = None
         for node in self.defs.values():
-            pattern = node.get("properties", {}).get("id", {}).get("pattern")
+            pattern = self.resolve(node.get("properties", {}).get("id", {})).get("pattern")
             if isinstance(pattern, str):
                 self.id_pattern = pattern
                 break
+
+    def resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Follow a field's reference to a shared shape: alone, or the one schema of allOf."""
+        if len(node.get("allOf", ())) == 1:
+            node = node["allOf"][0]
+        name = _ref_name(node)
+        return self.defs.get(name, {}) if name is not None else node
 
     def link(self, name: str) -> str:
         return f"{{ref}}`{name} <{label(self.prefix, name)}>`"
@@ -267,7 +299,7 @@ class _SchemaWriter:
         def visit(node: object) -> None:
             for name in _refs(node):
                 definition = self.defs.get(name, {})
-                if name not in ordered and definition.get("type") == "object":
+                if name not in ordered and _is_object(definition):
                     ordered.append(name)
                     visit(definition.get("properties", {}))
 
@@ -289,7 +321,7 @@ class _SchemaWriter:
                     if (
                         child not in shared
                         and child not in ordered
-                        and child_definition.get("type") == "object"
+                        and _is_object(child_definition)
                     ):
                         ordered.append(child)
         visit(properties)
@@ -301,12 +333,16 @@ class _SchemaWriter:
 
     def describe_type(self, node: Mapping[str, Any]) -> str:
         """Say in words what a value may be."""
+        if len(node.get("allOf", ())) == 1:
+            return self.describe_type(node["allOf"][0])
         name = _ref_name(node)
         if name is not None:
             target = self.defs.get(name, {})
             if _is_code_list(target):
                 return f"a code of {self.link(target.get('title', name))}"
-            return f"an object: {self.link(name)}"
+            if _is_object(target):
+                return f"an object: {self.link(name)}"
+            return self.describe_type(target)  # a shared shape: an id, a text, a date
         if "const" in node:
             return f"exactly {code(json.dumps(node['const']))}"
         for keyword in ("anyOf", "oneOf"):
@@ -417,9 +453,17 @@ class _SchemaWriter:
         owners += [(name, node) for name, node in self.defs.items()]
         for owner, node in owners:
             for field, value in node.get("properties", {}).items():
-                for name in dict.fromkeys(_refs(value)):
+                for name in dict.fromkeys(self.uses(value)):
                     used.setdefault(name, []).append(f"{owner}.{field}")
         return used
+
+    def uses(self, node: object) -> Iterator[str]:
+        """Yield the definitions a field refers to, through the shared shapes it is made of."""
+        for name in _refs(node):
+            yield name
+            definition = self.defs.get(name, {})
+            if not _is_object(definition) and not _is_code_list(definition):
+                yield from self.uses(definition)
 
     def page(self, root_title: str) -> list[str]:
         lines = [
@@ -452,7 +496,7 @@ class _SchemaWriter:
                 f"({label(self.prefix, name)})=",
                 f"### {node.get('title', name)}",
                 "",
-                escape(node.get("description", "")),
+                escape(_summary(node)),
                 "",
                 *self.fields(node),
                 "",
@@ -467,7 +511,7 @@ class _SchemaWriter:
                 f"({label(self.prefix, node.get('title', name))})=",
                 f"### {node.get('title', name)}",
                 "",
-                escape(node.get("description", "")),
+                escape(_summary(node)),
                 "",
             ]
             if name in used:
@@ -480,11 +524,11 @@ class _SchemaWriter:
                     "code stands for.",
                     "",
                 ]
-            described = node.get("x-codes")
+            described = _code_meanings(node)
             if described:
                 rows = [
-                    [code(entry["code"]), escape(entry["title"]), escape(entry["description"])]
-                    for entry in described
+                    [code(value), escape(title), escape(meaning)]
+                    for value, title, meaning in described
                 ]
                 lines += [*table(["Code", "Title", "Description"], rows), ""]
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +14,9 @@ import referencing.exceptions
 from jsonschema import Draft202012Validator
 
 import partnering
-from partnering import SCHEMA_VERSION, validate
+from partnering import SCHEMA_VERSION, _shapes, validate
 from partnering import _constraints as constraints
+from partnering._patterns import DATE, DATETIME, URL
 from partnering._schema_layer import schema_issues
 from partnering._schema_layer._keywords import KEYWORDS, translate
 from partnering.catalogue import SCHEMA_CODES
@@ -91,15 +93,112 @@ def test_the_dataset_schema_id_carries_the_current_version() -> None:
     assert f"/{SCHEMA_VERSION}/" in get_schema()["$id"]
 
 
-def test_every_property_has_a_title_and_a_description() -> None:
-    """Documentation tools can show every field of every object in the dataset schema."""
+def test_every_property_has_a_description_and_no_title() -> None:
+    """Tools show every field's description; a title would make generators name a new type."""
     found = 0
     for path, schema in objects(get_schema()):
         for name, keywords in schema.get("properties", {}).items():
             found += 1
-            assert keywords.get("title"), f"{path}/properties/{name} has no title"
+            assert "title" not in keywords, f"{path}/properties/{name} has a title"
             assert keywords.get("description"), f"{path}/properties/{name} has no description"
     assert found > 100
+
+
+def test_only_the_root_and_the_definitions_have_titles() -> None:
+    """A title names a type in generated code, so only the schemas that are types have one."""
+    schema = get_schema()
+    # A "title" key of a "properties" object is the name of a field, not the keyword.
+    titled = [
+        path for path, node in walk(schema) if "title" in node and not path.endswith("/properties")
+    ]
+    assert sorted(titled) == sorted(["", *(f"/$defs/{name}" for name in schema["$defs"])])
+
+
+def test_a_field_refers_to_a_definition_through_allof_beside_its_description() -> None:
+    """No keyword stands beside a $ref, so generators reuse the definition's one name."""
+    references = 0
+    for path, node in walk(get_schema()):
+        if "$ref" in node:
+            references += 1
+            assert set(node) == {"$ref"}, path
+        if "allOf" in node:
+            assert set(node) == {"description", "allOf"}, path
+            assert [set(part) for part in node["allOf"]] == [{"$ref"}], path
+    assert references > 100
+
+
+def test_every_reused_shape_is_one_definition() -> None:
+    """Ids, texts, dates, web addresses, extensions and sources are each written once."""
+    definitions = get_schema()["$defs"]
+    assert {"id", "text", "date", "date_time", "web_address", "extensions", "sources"} <= set(
+        definitions
+    )
+    assert definitions["text"] == {
+        "title": "Non-empty text",
+        "description": "Text of at least one character.",
+        "type": "string",
+        "minLength": 1,
+    }
+    inline: dict[str, list[str]] = {}
+    for path, node in walk(get_schema()):
+        keywords = {key: value for key, value in node.items() if key != "description"}
+        # A bare type or reference is no shape worth naming; "not" is a line feed's guard.
+        if len(keywords) > 1 and "/properties/" in path and not path.endswith("/not"):
+            inline.setdefault(json.dumps(keywords, sort_keys=True), []).append(path)
+    assert [paths for paths in inline.values() if len(paths) > 1] == []
+
+
+def test_a_shape_fields_share_without_a_definition_stops_the_generator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without its entry in SHAPES, the counts of an event are found shared, and named."""
+    monkeypatch.setattr(_shapes, "SHAPES", tuple(s for s in _shapes.SHAPES if s.name != "count"))
+    with pytest.raises(ValueError, match=r"Event\.participant_count', 'Event\.country_count"):
+        dataset_schema()
+
+
+def test_type_names_are_unique_and_not_those_of_javascript() -> None:
+    """Each definition's title gives a distinct type name, none a JavaScript built-in."""
+    names = [
+        re.sub(r"[^A-Za-z0-9]", "", get_schema()["title"].title()),
+        *(
+            "".join(word[:1].upper() + word[1:] for word in re.split(r"[^A-Za-z0-9]+", title))
+            for title in (node["title"] for node in get_schema()["$defs"].values())
+        ),
+    ]
+    assert len(set(names)) == len(names)
+    assert {"ID", "NonEmptyText", "CalendarDate", "UTCTime", "WebAddress"} <= set(names)
+    assert not {"Date", "URL", "Text", "String", "Number", "Object", "Record"} & set(names)
+
+
+def test_every_pattern_refuses_a_line_feed_in_every_engine() -> None:
+    """Beside each pattern, "not" a line feed: Python's re would let a final one through."""
+    guarded = 0
+    for path, node in walk(get_schema()):
+        if "pattern" in node and not path.endswith("/not"):
+            guarded += 1
+            assert node["not"] == {"type": "string", "pattern": "\n"}, path
+            assert list(node).index("not") > list(node).index("pattern"), path
+    assert guarded >= 7  # id, web address, date, date-time, SDG target, key, version
+    # Python's jsonschema, with its own re.search, now refuses what partnering refuses.
+    plain = Draft202012Validator(get_schema())
+    assert not plain.is_valid({"schema_version": "1.0\n"})
+    assert not plain.is_valid(one("partners", {**PARTNER, "id": "tpi\n"}))
+    assert not plain.is_valid({"schema_version": SCHEMA_VERSION, "extensions": {"a:b\n": 1}})
+    assert plain.is_valid(one("partners", PARTNER))
+    # A value of another type breaks its type alone, not the guard.
+    errors = list(plain.iter_errors({"schema_version": 1}))
+    assert [error.validator for error in errors] == ["type"]
+
+
+def test_every_integer_is_bounded_by_the_largest_exact_one() -> None:
+    """Every whole number has a maximum, at most 2^53 - 1, which every JSON reader holds."""
+    integers = [(path, node) for path, node in walk(get_schema()) if node.get("type") == "integer"]
+    assert len(integers) >= 3  # years, SDGs and counts; orders too
+    for path, node in integers:
+        assert "maximum" in node, path
+        assert node["maximum"] <= 9_007_199_254_740_991, path
+    assert get_schema()["$defs"]["count"]["maximum"] == 9_007_199_254_740_991
 
 
 def test_every_object_is_closed_except_extensions() -> None:
@@ -108,23 +207,69 @@ def test_every_object_is_closed_except_extensions() -> None:
     for path, schema in objects(get_schema()):
         if schema.get("additionalProperties") is not False:
             open_objects.append(path)
-    assert open_objects
-    assert all(path.endswith("/properties/extensions") for path in open_objects), open_objects
+    assert open_objects == ["/$defs/extensions"]
 
 
-def test_every_code_list_is_an_enum_with_titles() -> None:
-    """Each code list is an enum of its codes, annotated with each code's title and meaning."""
+def test_every_code_list_is_an_enum_with_a_table_of_meanings() -> None:
+    """Each code list is an enum, its description a table of each code's title and meaning."""
     definitions = get_schema()["$defs"]
     assert code_lists()
     for code_list in code_lists():
         schema = definitions[code_list.__name__]
+        assert set(schema) == {"title", "description", "type", "enum"}
         assert schema["enum"] == list(code_list.codes())
-        assert [entry["code"] for entry in schema["x-codes"]] == schema["enum"]
-        for entry, member in zip(schema["x-codes"], code_list, strict=True):
-            assert entry["title"] == member.title
-            assert entry["description"] == member.description
-            assert entry["title"]
-            assert entry["description"]
+        rows = schema["description"].split("\n\n", 1)[1].splitlines()
+        assert rows[:2] == ["| Code | Title | Description |", "| --- | --- | --- |"]
+        assert rows[2:] == [
+            f"| `{member.value}` | {member.title} | {member.description} |" for member in code_list
+        ]
+
+
+#: The keywords of JSON Schema 2020-12's vocabularies that the schema may use.
+STANDARD_KEYWORDS = {
+    "$schema", "$id", "$ref", "$defs", "$comment", "title", "description", "type", "enum",
+    "const", "properties", "required", "additionalProperties", "propertyNames",
+    "minProperties", "items", "minItems", "uniqueItems", "minLength", "maxLength", "pattern",
+    "format", "minimum", "maximum", "allOf", "not",
+}  # fmt: skip
+
+
+def keywords_used(node: Any) -> Iterator[str]:
+    """Yield every keyword of a schema and its subschemas, not the names of fields."""
+    if isinstance(node, dict):
+        yield from node
+        for key, value in node.items():
+            children = value.values() if key in ("properties", "$defs") else [value]
+            for child in children:
+                yield from keywords_used(child)
+    elif isinstance(node, list):
+        for item in node:
+            yield from keywords_used(item)
+
+
+def test_the_schema_uses_standard_keywords_only() -> None:
+    """No extension keyword, such as the former x-codes: Ajv's strict mode compiles it."""
+    used = set(keywords_used(get_schema()))
+    assert {"enum", "allOf", "not", "pattern"} <= used
+    assert used <= STANDARD_KEYWORDS, used - STANDARD_KEYWORDS
+
+
+def test_the_rating_code_list_reads_as_written_by_hand() -> None:
+    """One code list in full: the words a TypeScript type or a Python Enum will carry."""
+    assert get_schema()["$defs"]["Rating"] == {
+        "title": "Rating",
+        "description": (
+            "A rating in an assessment, after TPI's partnership health check.\n\n"
+            "| Code | Title | Description |\n"
+            "| --- | --- | --- |\n"
+            "| `green` | Green | No concern. |\n"
+            "| `amber` | Amber | Some concern. |\n"
+            "| `red` | Red | Serious concern. |\n"
+            "| `not_applicable` | Not applicable | The building block does not apply. |"
+        ),
+        "type": "string",
+        "enum": ["green", "amber", "red", "not_applicable"],
+    }
 
 
 def test_the_registry_refuses_to_retrieve_an_unknown_reference(
@@ -162,7 +307,10 @@ def event_with(**fields: object) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "value",
     [
-        "2014-02-30",  # the form of a date, but no such day: only the format check sees it
+        "2014-02-30",  # the form of a date, but no such day: the pattern knows the calendar
+        "2015-02-29",
+        "1900-02-29",
+        "0000-01-01",
         "2014-4-13",
         "\u0662\u0660\u0661\u0664-\u0660\u0664-\u0661\u0663",  # Arabic-Indic digits
         "2014-04-13T00:00:00Z",
@@ -178,8 +326,9 @@ def test_dates_are_checked(value: str) -> None:
     "value",
     [
         "2026-01-01T00:00:00+00:00",  # a real RFC 3339 time, but not in the Z form
-        "2026-02-30T00:00:00Z",  # the Z form, but no such day: only the format check sees it
+        "2026-02-30T00:00:00Z",  # the Z form, but no such day: the pattern knows the calendar
         "2026-01-01T24:00:00Z",
+        "2016-12-31T23:59:60Z",  # a leap second, which Python's datetime cannot hold
         "2026-01-01 00:00:00Z",
     ],
 )
@@ -193,25 +342,30 @@ def test_date_times_are_checked(value: str) -> None:
     "value",
     [
         "http://a b",
-        "https://example.org/a{b}",  # printable ASCII, so only the uri format check sees it
+        "https://example.org/a{b}",  # printable ASCII, but not allowed in an RFC 3986 URI
         "https://exa mple.org/",
         "https://example.org/%zz",
+        "http://a:b",
+        "http://user@example.org/",  # user information, which RFC 9110 deprecates in http(s)
+        "http://[::1]/",  # an IP address rather than a host name
+        "http://192.0.2.1/",
+        "http:///licence",  # no host, which RFC 3986 allows
     ],
 )
 def test_uris_are_checked(value: str) -> None:
-    """A web address that is not an RFC 3986 URI is refused."""
+    """A web address that is not an http(s) URI naming its host is refused."""
     issues = validate({"schema_version": SCHEMA_VERSION, "license": value}).issues
     assert [(i.code, i.pointer) for i in issues] == [("invalid-format", "/license")]
 
 
-def test_every_format_the_schema_uses_is_checked() -> None:
-    """The schema uses only the formats these tests show are checked."""
-    formats = {
-        schema["format"]
-        for _, schema in walk(get_schema())
-        if isinstance(schema.get("format"), str)
-    }
-    assert formats == {"date", "date-time", "uri"}
+def test_every_format_is_a_hint_beside_the_pattern_that_carries_its_meaning() -> None:
+    """A format only names what the pattern beside it checks, for tools; no engine needs it."""
+    carried_by = {"date": DATE, "date-time": DATETIME, "uri": URL}
+    formats = [(path, node) for path, node in walk(get_schema()) if "format" in node]
+    assert {node["format"] for _, node in formats} == set(carried_by)
+    for path, node in formats:
+        assert node["pattern"] == carried_by[node["format"]].regex, path
+    assert partnering.validate({"schema_version": "1.0", "license": "http:///x"}).issues
 
 
 def test_get_schema_returns_a_copy_the_caller_may_change() -> None:
@@ -233,7 +387,8 @@ NOT_RULES = {
     "description",
     "properties",
     "items",
-    "x-codes",
+    "allOf",  # only ever one reference: jsonschema reports the keywords inside it
+    "format",  # an annotation, as JSON Schema 2020-12 makes it: the pattern beside it checks
 }
 
 
@@ -243,7 +398,12 @@ def rule_keywords(node: dict[str, Any]) -> Iterator[str]:
     children = [
         *node.get("properties", {}).values(),
         *node.get("$defs", {}).values(),
-        *[node[key] for key in ("items", "propertyNames") if isinstance(node.get(key), dict)],
+        *node.get("allOf", ()),
+        *[
+            node[key]
+            for key in ("items", "propertyNames", "not")
+            if isinstance(node.get(key), dict)
+        ],
     ]
     for child in children:
         yield from rule_keywords(child)
@@ -252,7 +412,7 @@ def rule_keywords(node: dict[str, Any]) -> Iterator[str]:
 def test_every_keyword_the_schema_uses_has_its_own_function() -> None:
     """The dispatch table words every keyword of the dataset schema; none falls through."""
     used = set(rule_keywords(get_schema()))
-    assert {"required", "enum", "pattern", "uniqueItems", "propertyNames"} <= used
+    assert {"required", "enum", "pattern", "not", "uniqueItems", "propertyNames"} <= used
     assert used <= set(KEYWORDS)
 
 
@@ -265,8 +425,9 @@ def test_every_keyword_a_constraint_states_has_its_own_function() -> None:
         for keyword in kind.keywords
     }
     assert {"minLength", "maxLength", "minimum", "maximum", "minItems"} <= stated
-    # A country is stated as a reference to the list of codes; what breaks is its enum.
-    assert stated - {"$ref"} <= set(KEYWORDS)
+    # A country is stated as a reference to the list of codes; what breaks is its enum. A
+    # format is an annotation, broken by nothing: the pattern beside it says what is wrong.
+    assert stated - {"$ref", "format"} <= set(KEYWORDS)
 
 
 PARTNER = {"id": "tpi", "name": "TPI", "organisation_type": "21"}
@@ -366,7 +527,7 @@ WORDING: list[tuple[str, dict[str, Any], str, str, str, str]] = [
         "Write it in the form the message gives, such as 2014-04-13 for a date.",
     ),
     (
-        "format-date",
+        "pattern-date",
         one("events", {"id": "e", "name": "E", "start_date": "2014-02-30", "end_date": "2014"}),
         "/events/0/end_date",
         "invalid-format",
@@ -374,12 +535,46 @@ WORDING: list[tuple[str, dict[str, Any], str, str, str, str]] = [
         "Write it in the form the message gives, such as 2014-04-13 for a date.",
     ),
     (
-        "format-uri",
+        "pattern-impossible-date",
+        one("events", {"id": "e", "name": "E", "start_date": "2014-02-30", "end_date": "2014"}),
+        "/events/0/start_date",
+        "invalid-format",
+        "'start_date' must be a real date written YYYY-MM-DD, such as 2014-04-13",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "pattern-time",
+        {"schema_version": SCHEMA_VERSION, "published_at": "2026-02-30T00:00:00Z"},
+        "/published_at",
+        "invalid-format",
+        "'published_at' must be a UTC time written like 2026-01-31T09:30:00Z",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "pattern-uri",
         {"schema_version": SCHEMA_VERSION, "license": "https://example.org/a{b}"},
         "/license",
         "invalid-format",
-        "'license' must be a valid absolute web address",
+        "'license' must be a valid web address starting with http:// or https://",
         "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "not-line-feed",
+        one("partners", {**PARTNER, "id": "tpi\n"}),
+        "/partners/0/id",
+        "invalid-format",
+        "'id' must be an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a "
+        "letter or digit",
+        "Write it in the form the message gives, such as 2014-04-13 for a date.",
+    ),
+    (
+        "not-line-feed-key",
+        {"schema_version": SCHEMA_VERSION, "extensions": {"a:b\n": 1}},
+        "/extensions/a:b\n",
+        "invalid-extension-key",
+        "'extensions' has the key 'a:b\\n'; keys must be namespaced, like 'my-platform:field' "
+        "(a lowercase prefix, a colon, then the name)",
+        "Rename the key, such as 'my-platform:window'.",
     ),
     (
         "minLength",

@@ -82,6 +82,10 @@ def _root() -> Mapping[str, Any]:
 
 
 def _resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    # A field names its definition as {"allOf": [{"$ref": ...}]} beside its description.
+    wrapped = node.get("allOf")
+    if isinstance(wrapped, list) and len(wrapped) == 1 and "$ref" in wrapped[0]:
+        node = {**{k: v for k, v in node.items() if k != "allOf"}, **wrapped[0]}
     reference = node.get("$ref")
     if isinstance(reference, str) and reference.startswith("#/$defs/"):
         target = _root()["$defs"][reference.removeprefix("#/$defs/")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "MAX_INTEGER",
     "REPORT_FORMAT_VERSION",
     "SCHEMA_BASE_URI",
     "SCHEMA_VERSION",
@@ -39,6 +40,11 @@ DEFAULT_MAX_BYTES: int = 256 * 1024 * 1024
 
 #: How many objects and arrays may nest inside each other by default, the top level included.
 DEFAULT_MAX_DEPTH: int = 64
+
+#: The largest integer a field may hold, 2^53 - 1: the largest that every JSON reader,
+#: JavaScript's included, holds exactly (I-JSON, RFC 7493). Fields with no tighter bound have
+#: it as their maximum.
+MAX_INTEGER: int = 2**53 - 1
 
 
 def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:

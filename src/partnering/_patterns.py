@@ -4,9 +4,15 @@ Each pattern is the ECMA-262 text that the schema carries, with the words messag
 for it. The models' constraints, the schema generator, the rules, the converter and the fast
 path all read these constants, so that a date or an id means the same thing everywhere.
 
+The patterns carry the whole meaning of a value: a date is a real day, a time a real moment, a
+web address an http(s) URI, so that any JSON Schema engine with its default settings, which
+treat ``format`` as a mere annotation, reaches partnering's verdict. They use only what
+ECMA-262, Go's RE2, Rust's regex and Python's ``re`` all read alike: no look-around, no
+back-reference, no ``\d`` or ``\w`` (which match digits and letters of every script in Python).
+
 Example:
-    >>> DATE.matches("2014-04-13"), DATE.matches("13/04/2014")
-    (True, False)
+    >>> DATE.matches("2014-04-13"), DATE.matches("13/04/2014"), DATE.matches("2014-02-30")
+    (True, False, False)
     >>> SDG_TARGET.explanation
     "an SDG target id such as '3.8', '17.17' or '14.c'"
 """
@@ -22,6 +28,7 @@ __all__ = [
     "DATETIME",
     "EXTENSION_KEY",
     "ID",
+    "LINE_FEED",
     "ORG_ID",
     "SDG_TARGET",
     "URL",
@@ -90,8 +97,30 @@ ID = NamedPattern(
     "an id of 1 to 200 letters, digits, '-', '_', '.' or ':', starting with a letter or digit",
 )
 
-#: A web address: the format's own check beside the ``uri`` format.
-URL = NamedPattern("url", "^https?://[!-~]+$", "a web address starting with http:// or https://")
+# --- Web addresses ----------------------------------------------------------------------
+# An http(s) URI of RFC 3986 that names its host: a lowercase scheme; no user information
+# (RFC 9110 deprecates it in http(s) addresses); a host name of DNS labels (letters, digits and
+# inner hyphens, 1 to 63 characters each), the last beginning with a letter, so neither an
+# empty host nor an IP address (192.0.2.1, [2001:db8::1]), which URL parsers read in ways
+# that differ; a port from 1 to 65535 without a leading zero; then a path, a query and a
+# fragment of RFC 3986's characters, with exact percent escapes. Every address it accepts is
+# an RFC 3986 URI, so engines that also check the ``uri`` format agree.
+_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_LAST_LABEL = "[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PORT = "[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]"
+_ESCAPE = "%[0-9A-Fa-f]{2}"
+_PATH_CHARACTER = f"[A-Za-z0-9._~!$&'()*+,;=:@-]|{_ESCAPE}"
+_QUERY_CHARACTER = f"[A-Za-z0-9._~!$&'()*+,;=:@/?-]|{_ESCAPE}"
+
+#: A web address: an http or https URI that names its host (see docs/reference/format.md).
+URL = NamedPattern(
+    "url",
+    f"^https?://(?:{_LABEL}[.])*{_LAST_LABEL}(?::(?:{_PORT}))?"
+    f"(?:/(?:{_PATH_CHARACTER})*)*"
+    f"(?:[?](?:{_QUERY_CHARACTER})*)?"
+    f"(?:#(?:{_QUERY_CHARACTER})*)?$",
+    "a valid web address starting with http:// or https://",
+)
 
 #: An SDG target, such as ``3.8`` or ``14.c``.
 SDG_TARGET = NamedPattern(
@@ -107,16 +136,30 @@ EXTENSION_KEY = NamedPattern(
     "namespaced, like 'my-platform:field' (a lowercase prefix, a colon, then the name)",
 )
 
-#: A calendar date, written as the ``date`` format requires.
-DATE = NamedPattern(
-    "date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date written YYYY-MM-DD, such as 2014-04-13"
+# --- Dates and times --------------------------------------------------------------------
+# A day of the Gregorian calendar from 0001-01-01 to 9999-12-31, as Python's date holds them:
+# a year other than 0000, then a month and a day that month has, 29 February only in leap
+# years (divisible by 4, and by 400 when divisible by 100). The pattern and
+# datetime.date.fromisoformat agree on every string YYYY-MM-DD of years 0000 to 9999,
+# months 00 to 13 and days 00 to 32 (tests/test_patterns.py checks centuries of them).
+_YEAR = "[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3}"
+_MONTH_AND_DAY = (
+    "(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"  # every month has days 1 to 28
+    "|(?:0[13-9]|1[0-2])-(?:29|30)"  # every month but February has the 29th and the 30th
+    "|(?:0[13578]|1[02])-31"
 )
+_LEAP_YEAR = "[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00"
+_DAY = f"(?:(?:{_YEAR})-(?:{_MONTH_AND_DAY})|(?:{_LEAP_YEAR})-02-29)"
+# A time of day to the second, 00:00:00 to 23:59:59: no leap second (Python's datetime
+# cannot hold 23:59:60), no fraction, and UTC only, written Z.
+_TIME = "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z"
 
-#: A moment in UTC to the second, with a final ``Z``.
+#: A calendar date, written YYYY-MM-DD: a real day from 0001-01-01 to 9999-12-31.
+DATE = NamedPattern("date", f"^{_DAY}$", "a real date written YYYY-MM-DD, such as 2014-04-13")
+
+#: A moment in UTC to the second, with a final ``Z``, on a real day.
 DATETIME = NamedPattern(
-    "date-time",
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
-    "a UTC time written like 2026-01-31T09:30:00Z",
+    "date-time", f"^{_DAY}T{_TIME}$", "a UTC time written like 2026-01-31T09:30:00Z"
 )
 
 #: An org-id.guide organisation identifier; list codes may hold '_' (BE-BCE_KBO).
@@ -125,3 +168,9 @@ ORG_ID = NamedPattern(
     "^[A-Z]{2}-[A-Z0-9_]+-\\S+$",
     "an org-id.guide identifier: a list code such as 'GB-COH', a hyphen, then the id",
 )
+
+#: A pattern that finds a line feed. The schema writes ``"not"`` a string matching it beside
+#: each named pattern: no named pattern admits a line feed, but Python's ``re``, which
+#: Python's jsonschema uses for ``pattern``, lets ``$`` match before a final one (ECMA-262,
+#: Go's RE2 and Rust's regex do not), and this keeps ``"tpi\n"`` from passing for an id there.
+LINE_FEED = "\n"

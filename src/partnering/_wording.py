@@ -188,9 +188,9 @@ def not_a_code(value: object, noun: str, codes: Sequence[str]) -> Breach:
 
 def not_a_date() -> Breach:
     """Say that a text is not a real date written as the ``date`` format requires."""
-    return Breach("invalid-format", f"must be a real {DATE.explanation.removeprefix('a ')}")
+    return Breach("invalid-format", f"must be {DATE.explanation}")
 
 
 def not_a_time() -> Breach:
     """Say that a text is not a real UTC time written as the ``date-time`` format requires."""
-    return Breach("invalid-format", f"must be a real {DATETIME.explanation.removeprefix('a ')}")
+    return Breach("invalid-format", f"must be {DATETIME.explanation}")

@@ -42,7 +42,7 @@ from partnering._constraints import (
     Uri,
     UtcSeconds,
 )
-from partnering._format import SCHEMA_VERSION
+from partnering._format import MAX_INTEGER, SCHEMA_VERSION
 from partnering._plain import PLAIN_VALUES
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
@@ -485,7 +485,9 @@ class BuildingBlock:
     )
     name: str = _field("The building block's name.", _TEXT)
     description: str = _field("What the building block means in practice.", _TEXT)
-    order: int | None = _optional("Its position within the framework, from 1.", Range(1))
+    order: int | None = _optional(
+        "Its position within the framework, from 1.", Range(1, MAX_INTEGER)
+    )
     challenge_ids: tuple[str, ...] = _ids(
         "The ids of the challenges it addresses.", "challenges", "addresses challenge"
     )
@@ -545,8 +547,10 @@ class Event:
     sponsor_ids: tuple[str, ...] = _ids(
         "The ids of the partners that supported it.", "partners", "names sponsor"
     )
-    participant_count: int | None = _optional("How many people took part.", Range(0))
-    country_count: int | None = _optional("How many countries they came from.", Range(0))
+    participant_count: int | None = _optional("How many people took part.", Range(0, MAX_INTEGER))
+    country_count: int | None = _optional(
+        "How many countries they came from.", Range(0, MAX_INTEGER)
+    )
     sectors_present: tuple[Sector, ...] = _list(
         "The sectors the participants came from.", UniqueItems()
     )

@@ -7,6 +7,14 @@ a report is written whole, turns the records of :mod:`partnering._report_json` i
 report's schema. The committed files under ``schemas/`` are the output of
 :func:`write_schemas`; tests fail when they differ.
 
+The schema uses standard keywords only, and is shaped for the code generators of other
+languages: each type has one name. Only the root and the ``$defs`` entries have a ``title``
+(generators name a type after its title); a shape many fields share (an id, a text, a date,
+a web address...) is one ``$defs`` entry, and a field refers to a definition with
+``allOf: [{"$ref": ...}]`` beside its own description, so that no generator makes a second,
+numbered type of it. A code list is an ``enum``, with each code's title and meaning in a
+table in its ``description``.
+
 Run ``python -m partnering.schemagen schemas`` to write them after changing a model or a
 record of the report.
 
@@ -25,7 +33,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
@@ -33,10 +41,12 @@ from typing import Any
 
 import attrs
 
+from partnering import _shapes
 from partnering._constraints import COUNTRY_CODES, Constraint, Each
 from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
 from partnering._patterns import DATE, DATETIME
 from partnering._report_json import ValidationReport
+from partnering._shapes import Shape, code_table, refer, refuse_line_feeds, signature
 from partnering.codelists import CodeList
 from partnering.models import Dataset
 from partnering.report import Path as ReportPath
@@ -66,8 +76,39 @@ _ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL
 class _Generator:
     """Collect ``$defs`` while walking the models from the root down."""
 
-    def __init__(self) -> None:
+    def __init__(self, shapes: Sequence[Shape] | None = None) -> None:
+        """Start with the definitions of ``shapes``: by default, those of the dataset schema."""
         self.definitions: dict[str, dict[str, Any]] = {}
+        self.shapes: dict[str, Shape] = {}
+        # Where each shape not named in SHAPES is used, to find shapes that fields share.
+        self.unnamed: dict[str, list[str]] = {}
+        for shape in _shapes.SHAPES if shapes is None else shapes:
+            keywords = self.type_schema(shape.type_, shape.constraints, "")
+            self.definitions[shape.name] = {
+                "title": shape.title,
+                "description": shape.description,
+                **keywords,
+            }
+            self.shapes[signature(keywords)] = shape
+        self.unnamed.clear()
+
+    def shared(self, schema: dict[str, Any], where: str) -> dict[str, Any]:
+        """Refer to the definition of a shared shape, or keep the keywords where they are."""
+        shape = self.shapes.get(signature(schema))
+        if shape is not None:
+            # The parts of a shared shape are written once, with it: they are not shared.
+            for places in self.unnamed.values():
+                places[:] = [place for place in places if not place.startswith(f"{where}[]")]
+            return {"$ref": f"#/$defs/{shape.name}"}
+        if len(schema) > 1:  # a bare type or reference is not a shape worth naming
+            self.unnamed.setdefault(signature(schema), []).append(where)
+        return schema
+
+    def check_shapes(self) -> None:
+        """Refuse shapes that several fields share without a definition in ``SHAPES``."""
+        repeated = [places for places in self.unnamed.values() if len(places) > 1]
+        if repeated:
+            raise ValueError(f"fields share a shape that SHAPES does not name: {repeated}")
 
     def reference(self, type_: Any) -> dict[str, Any]:
         name = type_.__name__
@@ -83,14 +124,11 @@ class _Generator:
         description = (code_list.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
         return {
             "title": _title(code_list.__name__),
-            "description": " ".join(description.split()),
+            # What each code means, where code generators copy descriptions: in the docs of
+            # the type they write (a TypeScript union, a Python Enum).
+            "description": " ".join(description.split()) + "\n\n" + code_table(code_list),
             "type": "string",
             "enum": list(code_list.codes()),
-            # Annotations for documentation tools: what each code means.
-            "x-codes": [
-                {"code": member.value, "title": member.title, "description": member.description}
-                for member in code_list
-            ],
         }
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
@@ -98,11 +136,9 @@ class _Generator:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            properties[field.name] = {
-                "title": _title(field.name),
-                "description": field.metadata["description"],
-                **self.field_schema(field, hints[field.name]),
-            }
+            where = f"{cls.__name__}.{field.name}"
+            schema = self.field_schema(field, hints[field.name], where)
+            properties[field.name] = refer(field.metadata["description"], schema)
             if self.required(field):
                 required.append(field.name)
         description = (cls.__doc__ or "").strip().split("\n\n")[0]
@@ -118,32 +154,35 @@ class _Generator:
             del schema["required"]
         return schema
 
-    def field_schema(self, field: attrs.Attribute[Any], type_: Any) -> dict[str, Any]:
+    def field_schema(self, field: attrs.Attribute[Any], type_: Any, where: str) -> dict[str, Any]:
         """Return the schema of a field's values, from its type and its constraints."""
-        return self.type_schema(type_, tuple(field.metadata.get("constraints", ())))
+        return self.type_schema(type_, tuple(field.metadata.get("constraints", ())), where)
 
     def required(self, field: attrs.Attribute[Any]) -> bool:
         """Tell whether files must hold the field: it has no default, or says so."""
         return field.default is attrs.NOTHING or bool(field.metadata.get("required_in_files"))
 
-    def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
+    def type_schema(
+        self, type_: Any, constraints: tuple[Constraint, ...], where: str
+    ) -> dict[str, Any]:
+        """Return the keywords of a value of ``type_``: a reference, for a shared shape."""
         origin = typing.get_origin(type_)
         arguments = typing.get_args(type_)
         if origin in (typing.Union, types.UnionType):
             (inner,) = [argument for argument in arguments if argument is not type(None)]
-            return self.type_schema(inner, constraints)
+            return self.type_schema(inner, constraints, where)
         if origin is tuple:
             item_constraints = tuple(
                 inner for c in constraints if isinstance(c, Each) for inner in c.constraints
             )
             schema: dict[str, Any] = {
                 "type": "array",
-                "items": self.type_schema(arguments[0], item_constraints),
+                "items": self.type_schema(arguments[0], item_constraints, f"{where}[]"),
             }
             for constraint in constraints:
                 if not isinstance(constraint, Each):
                     schema.update(constraint.schema())
-            return schema
+            return self.shared(schema, where)
         if type_ == Mapping[str, Any]:
             schema = {"type": "object"}
         elif type_ is str:
@@ -163,8 +202,9 @@ class _Generator:
         for constraint in constraints:
             schema.update(constraint.schema())
         if "$ref" in schema:  # a constraint that names a definition replaces the type
-            schema = {"$ref": schema["$ref"]}
-        return schema
+            return {"$ref": schema["$ref"]}
+        refuse_line_feeds(schema)
+        return self.shared(schema, where)
 
 
 def dataset_schema() -> dict[str, Any]:
@@ -176,6 +216,7 @@ def dataset_schema() -> dict[str, Any]:
     """
     generator = _Generator()
     root = generator.object_schema(Dataset)
+    generator.check_shapes()
     definitions = dict(sorted(generator.definitions.items()))
     definitions["country_code"] = {
         "title": "Country code",
@@ -207,15 +248,15 @@ class _ReportGenerator(_Generator):
     def required(self, field: attrs.Attribute[Any]) -> bool:
         return True
 
-    def field_schema(self, field: attrs.Attribute[Any], type_: Any) -> dict[str, Any]:
+    def field_schema(self, field: attrs.Attribute[Any], type_: Any, where: str) -> dict[str, Any]:
         if not field.init:
             return {"const": field.default}
         if typing.get_origin(type_) is Mapping:
             key_type, value_type = typing.get_args(type_)
             return self.mapping_schema(
-                key_type, value_type, field.metadata["keys"], field.metadata["values"]
+                key_type, value_type, field.metadata["keys"], field.metadata["values"], where
             )
-        return super().field_schema(field, type_)
+        return super().field_schema(field, type_, where)
 
     def mapping_schema(
         self,
@@ -223,9 +264,10 @@ class _ReportGenerator(_Generator):
         value_type: Any,
         keys: tuple[Constraint, ...],
         values: tuple[Constraint, ...],
+        where: str,
     ) -> dict[str, Any]:
         """Return the schema of a mapping: a property per member of an enum, or constrained keys."""
-        value_schema = self.type_schema(value_type, values)
+        value_schema = self.type_schema(value_type, values, f"{where}{{}}")
         if isinstance(key_type, type) and issubclass(key_type, Enum):
             names = [member.value for member in key_type]
             return {
@@ -234,7 +276,7 @@ class _ReportGenerator(_Generator):
                 "required": names,
                 "additionalProperties": False,
             }
-        key_schema = self.type_schema(key_type, keys)
+        key_schema = self.type_schema(key_type, keys, f"{where}{{key}}")
         del key_schema["type"]  # the keys of a JSON object are strings anyway
         return {
             "type": "object",
@@ -242,11 +284,13 @@ class _ReportGenerator(_Generator):
             "additionalProperties": value_schema,
         }
 
-    def type_schema(self, type_: Any, constraints: tuple[Constraint, ...]) -> dict[str, Any]:
+    def type_schema(
+        self, type_: Any, constraints: tuple[Constraint, ...], where: str
+    ) -> dict[str, Any]:
         arguments = typing.get_args(type_)
         if typing.get_origin(type_) in (typing.Union, types.UnionType) and type(None) in arguments:
             (inner,) = [argument for argument in arguments if argument is not type(None)]
-            schema = self.type_schema(inner, constraints)
+            schema = self.type_schema(inner, constraints, where)
             return {**schema, "type": [schema["type"], "null"]}
         if type_ == ReportPath:
             # A location as data: object keys, and array indices from 0.
@@ -254,7 +298,7 @@ class _ReportGenerator(_Generator):
             return {"type": "array", "items": items}
         if isinstance(type_, type) and issubclass(type_, Enum) and not issubclass(type_, CodeList):
             return {"enum": [member.value for member in type_]}
-        return super().type_schema(type_, constraints)
+        return super().type_schema(type_, constraints, where)
 
 
 def report_schema() -> dict[str, Any]:
@@ -267,7 +311,7 @@ def report_schema() -> dict[str, Any]:
         >>> schema["properties"]["format_version"]["const"]
         '1.0'
     """
-    generator = _ReportGenerator()
+    generator = _ReportGenerator(shapes=())
     root = generator.object_schema(ValidationReport)
     return {
         "$schema": _DRAFT,

@@ -6,11 +6,10 @@ from datetime import timedelta
 from typing import Any
 
 import attrs
-from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
 from partnering._constraints._base import Breach, Constraint
 from partnering._countries import COUNTRY_CODES
-from partnering._patterns import DATETIME, NamedPattern
+from partnering._patterns import DATETIME, URL, NamedPattern
 from partnering._suggest import COUNTRY_LIST, listing, suggest_country
 from partnering._text import excerpt
 
@@ -138,13 +137,17 @@ _COUNTRY_SET = frozenset(COUNTRY_CODES)
 
 @attrs.frozen
 class Uri(Constraint):
-    """An absolute URI, checked as JSON Schema's ``uri`` format checks it (RFC 3986)."""
+    """A web address, hinted as JSON Schema's ``uri`` format beside the pattern that checks it.
+
+    The ``format`` keyword is only a hint for tools; the meaning is the ``URL`` pattern's,
+    which accepts only http(s) URIs of RFC 3986, and which this constraint checks too.
+    """
 
     code = "invalid-format"
     keywords = ("format",)
 
     def breach(self, value: Any) -> Breach | None:
-        if validate_rfc3986(value, rule="URI"):
+        if URL.matches(value):
             return None
         return Breach(self.code, "must be a valid absolute web address")
 

@@ -1,10 +1,11 @@
 """Check a document with jsonschema-rs, and let the reference validator explain what it finds.
 
 ``jsonschema-rs`` checks the whole document against the very same bundled schema as the
-reference validator (:mod:`partnering._schema_layer`). Its ``format`` checks are the Python
-functions in :data:`~partnering._formats.FORMAT_CHECKS`, which the reference validator uses
-too, so the two engines agree on formats by construction; both read ``pattern`` as ECMA-262
-does. A valid document needs nothing more, and ``jsonschema`` is not even imported. When the
+reference validator (:mod:`partnering._schema_layer`), with the same settings: ``pattern``
+read as ECMA-262 does, and ``format`` an annotation, as JSON Schema 2020-12 makes it by
+default. The schema's patterns carry the whole meaning of dates, times and web addresses, so
+the engine never calls back into Python. A valid document needs nothing more, and
+``jsonschema`` is not even imported. When the
 document is invalid, ``jsonschema-rs`` only says *which records* are wrong; the reference
 validator then checks those records and the top level of the document, and writes the issues,
 so they are exactly the issues the reference path writes for the whole document.
@@ -23,25 +24,10 @@ from typing import Any
 
 from partnering._fast._plain import is_plain_json
 from partnering._format import SCHEMA_VERSION
-from partnering._formats import FORMAT_CHECKS
 from partnering.entities import ENTITIES
 from partnering.report import Issue
 
 __all__ = ["engines", "schema_issues"]
-
-
-def _formats_in(schema: object) -> set[str]:
-    found: set[str] = set()
-    if isinstance(schema, dict):
-        for key, value in schema.items():
-            if key == "format" and isinstance(value, str):
-                found.add(value)
-            else:
-                found |= _formats_in(value)
-    elif isinstance(schema, list):
-        for item in schema:
-            found |= _formats_in(item)
-    return found
 
 
 @functools.cache
@@ -52,9 +38,6 @@ def engines() -> tuple[Any, Any]:
     from partnering.schemas import get_schema
 
     schema = get_schema()
-    unknown = _formats_in(schema) - set(FORMAT_CHECKS)
-    if unknown:  # pragma: no cover - a schema that gained a format without a shared check
-        raise RuntimeError(f"no shared check for the formats {sorted(unknown)}")
     # Only the entity lists' items: every error it reports lies inside one record, so the
     # value it carries is at most that record (an error at the top level would carry, and
     # copy back into Python, the whole document).
@@ -64,9 +47,8 @@ def engines() -> tuple[Any, Any]:
         }
     }
     options: dict[str, Any] = {
-        "formats": dict(FORMAT_CHECKS),
-        "validate_formats": True,
-        "ignore_unknown_formats": False,
+        # As in the reference validator: the patterns beside each format carry its meaning.
+        "validate_formats": False,
         # The linear-time engine: patterns from a schema cannot make validation slow.
         "pattern_options": jsonschema_rs.RegexOptions(),
     }

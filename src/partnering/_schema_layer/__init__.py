@@ -50,8 +50,9 @@ def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
 
 
 def _issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
-    # One issue per place and kind: a date like 13/04/2014 breaks both the pattern and the
-    # format, and jsonschema reports each missing field of an object as its own error.
+    # One issue per place and kind: an id with a final line feed breaks both its pattern and
+    # the guard beside it, and jsonschema reports each missing field of an object as its own
+    # error.
     reported: set[tuple[Path, str]] = set()
     for error in errors:
         for found in translate(error):

@@ -33,15 +33,12 @@ from partnering._constraints import (
     Pattern,
     Range,
     UniqueItems,
-    Uri,
 )
 from partnering._patterns import NamedPattern
 from partnering._wording import (
     issue,
     missing,
     not_a_code,
-    not_a_date,
-    not_a_time,
     null_value,
     record_noun,
     unknown_field,
@@ -118,15 +115,10 @@ def _pattern(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -
     yield issue(_said(Pattern(_named(str(value))).breach(instance)), path, value=instance)
 
 
-_FORMAT_BREACHES: Mapping[str, Callable[[Any], Breach | None]] = {
-    "date": lambda _: not_a_date(),
-    "date-time": lambda _: not_a_time(),
-    "uri": Uri().breach,
-}
-
-
-def _format(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> Iterator[Issue]:
-    yield issue(_said(_FORMAT_BREACHES[str(value)](instance)), path, value=instance)
+def _not(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> Iterator[Issue]:
+    # The schema says "not" only of a line feed, beside a pattern that admits none: the value
+    # breaks that pattern too, and is worded by it.
+    yield from _pattern(schema.get("pattern", ""), instance, schema, path)
 
 
 def _min_length(
@@ -180,9 +172,9 @@ def _min_properties(
 def _property_names(
     value: Any, instance: Any, schema: Mapping[str, Any], path: Path
 ) -> Iterator[Issue]:
-    # jsonschema checks a key as an instance of its own: the instance is the key, the value
-    # that of the keyword inside propertyNames, and the issue's path names the key.
-    breach = Keys(_named(str(value))).wrong_key(instance)
+    # jsonschema checks a key as an instance of its own: the instance is the key, the schema
+    # that inside propertyNames, and the issue's path names the key.
+    breach = Keys(_named(str(schema.get("pattern", value)))).wrong_key(instance)
     yield issue(breach, (*path, str(instance)), about=path)
 
 
@@ -197,7 +189,7 @@ KEYWORDS: Mapping[str, Translation] = {
     "type": _type,
     "enum": _enum,
     "pattern": _pattern,
-    "format": _format,
+    "not": _not,
     "minLength": _min_length,
     "maxLength": _max_length,
     "minItems": _min_items,
@@ -234,14 +226,21 @@ def _required_lists() -> frozenset[str]:
     schema = get_schema()
     found: set[str] = set()
 
-    def walk(node: Mapping[str, Any], pointer: str) -> None:
+    def resolved(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        # A field refers to a definition directly, or as the one schema of an allOf.
+        if len(node.get("allOf", ())) == 1:
+            node = node["allOf"][0]
         if "$ref" in node:
             node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
+        return node
+
+    def walk(node: Mapping[str, Any], pointer: str) -> None:
+        node = resolved(node)
         if node.get("type") == "array":
             walk(node.get("items", {}), pointer + "/*")
         for name, child in node.get("properties", {}).items():
             child_pointer = f"{pointer}/{name}"
-            if name in node.get("required", ()) and child.get("type") == "array":
+            if name in node.get("required", ()) and resolved(child).get("type") == "array":
                 found.add(child_pointer)
             walk(child, child_pointer)
 

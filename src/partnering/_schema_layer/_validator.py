@@ -1,27 +1,25 @@
 """The validator of the schema layer: jsonschema's Draft 2020-12, made to agree with the models.
 
-Two changes make its verdicts match the models and the fast engine exactly: ``pattern``
-follows ECMA-262 (``$`` does not match before a final newline); and format checking is on for
-every format the schema uses, with the checks in :data:`partnering._formats.FORMAT_CHECKS`,
-which the fast engine uses too, failing loudly if a check is missing.
+One change makes its verdicts match the models and the fast engine exactly: ``pattern``
+follows ECMA-262 (``$`` does not match before a final newline). ``format`` stays what JSON
+Schema 2020-12 makes it by default, an annotation: the schema's patterns carry the whole
+meaning of dates, times and web addresses, so no format check is needed, in this engine or
+any other.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from jsonschema import Draft202012Validator, ValidationError, validators
 
-from partnering._formats import FORMAT_CHECKS
 from partnering._patterns import compile_pattern
 from partnering.schemas import get_schema, registry
 
 __all__ = ["validator"]
-
-_FORMATS = ("date", "date-time", "uri")
 
 
 @functools.cache
@@ -42,22 +40,7 @@ _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
 )
 
 
-def _for_strings(check: Callable[[str], bool]) -> Callable[[object], bool]:
-    def conforms(instance: object) -> bool:
-        return not isinstance(instance, str) or check(instance)
-
-    return conforms
-
-
 @functools.cache
 def validator() -> Any:
     """Return the validator of the dataset schema, made once."""
-    # The shared checks rather than jsonschema's defaults, which change with the packages
-    # installed (with rfc3987 present, 'uri' is checked by another library).
-    checker = FormatChecker(formats=())
-    for name, check in FORMAT_CHECKS.items():
-        checker.checks(name)(_for_strings(check))
-    missing = [name for name in _FORMATS if name not in checker.checkers]
-    if missing:  # pragma: no cover - a format added to the schema but not to the checks
-        raise RuntimeError(f"format checks missing for {missing}")
-    return _StrictValidator(get_schema(), registry=registry(), format_checker=checker)
+    return _StrictValidator(get_schema(), registry=registry())

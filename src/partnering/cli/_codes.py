@@ -96,7 +96,8 @@ def listings() -> tuple[CodeListing, ...]:
         CodeListing(
             name=list_name(code_list),
             title=definitions[code_list.__name__]["title"],
-            description=definitions[code_list.__name__]["description"],
+            # The schema follows the list's description with a table of its codes.
+            description=definitions[code_list.__name__]["description"].split("\n\n")[0],
             codes=tuple(
                 Code(member.value, member.title, member.description, member.aliases)
                 for member in code_list
