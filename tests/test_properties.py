@@ -119,16 +119,18 @@ def fields_never_drawn(
     return {(model.__name__, name) for model, name in wanted - found}
 
 
-#: The fields that the consistent datasets drawn by the tests of this module gave a value of
-#: their own: the last test counts them, so that a whole run need not draw them again.
+#: The fields that the datasets drawn by the tests of this module gave a value of their own,
+#: consistent or not: the last tests count them, so that a whole run need not draw them again.
 SEEN_IN_CONSISTENT: set[tuple[type[Any], str]] = set()
+SEEN_IN_FREE: set[tuple[type[Any], str]] = set()
 
 
-def consistent_datasets_seen(**options: Any) -> st.SearchStrategy[Dataset]:
-    """Build datasets as the strategies do by default, consistent, noting the fields drawn."""
+def datasets_seen(**options: Any) -> st.SearchStrategy[Dataset]:
+    """Build datasets as ``strategies.datasets(**options)`` does, noting the fields drawn."""
+    seen_in = SEEN_IN_FREE if options.get("consistent") is False else SEEN_IN_CONSISTENT
 
     def seen(dataset: Dataset) -> Dataset:
-        drawn_fields(dataset, SEEN_IN_CONSISTENT)
+        drawn_fields(dataset, seen_in)
         return dataset
 
     return strategies.datasets(**options).map(seen)
@@ -137,13 +139,13 @@ def consistent_datasets_seen(**options: Any) -> st.SearchStrategy[Dataset]:
 # --- Round trips and determinism ----------------------------------------------------------
 
 
-@given(consistent_datasets_seen())
+@given(datasets_seen())
 def test_loads_of_dumps_gives_back_the_same_dataset(dataset: Dataset) -> None:
     """Writing a dataset drawn by default and reading it back loses and changes nothing."""
     assert loads(dumps(dataset)) == dataset
 
 
-@given(strategies.datasets(consistent=False))
+@given(datasets_seen(consistent=False))
 def test_structure_of_unstructure_gives_back_the_same_dataset(dataset: Dataset) -> None:
     """Any valid dataset survives the round trip; loads refuses it only for rules across it."""
     text = dumps(dataset)
@@ -153,7 +155,7 @@ def test_structure_of_unstructure_gives_back_the_same_dataset(dataset: Dataset) 
     assert loaded == (dataset if report.valid else None)
 
 
-@given(consistent_datasets_seen())
+@given(datasets_seen())
 def test_dumps_of_loads_keeps_the_json_of_any_valid_text(dataset: Dataset) -> None:
     """A valid text in another key order and layout reads and writes back to the same JSON."""
     text = json.dumps(json.loads(dumps(dataset)), indent=None, sort_keys=True)
@@ -161,7 +163,7 @@ def test_dumps_of_loads_keeps_the_json_of_any_valid_text(dataset: Dataset) -> No
     assert json.loads(written) == json.loads(text)
 
 
-@given(strategies.datasets(consistent=False))
+@given(datasets_seen(consistent=False))
 def test_dumps_is_deterministic(dataset: Dataset) -> None:
     """The same dataset, or an equal copy of it, is always written as the same bytes."""
     text = dumps(dataset)
@@ -184,7 +186,7 @@ def test_custom_data_keeps_its_key_order_through_a_dump() -> None:
     ]
 
 
-@given(consistent_datasets_seen(today=date(2015, 1, 1)))
+@given(datasets_seen(today=date(2015, 1, 1)))
 def test_consistent_datasets_keep_their_dates_before_the_day_given(dataset: Dataset) -> None:
     """With another day as today, a consistent dataset still has no issues on that day."""
     report = validate(unstructure(dataset), today=date(2015, 1, 1))
@@ -194,7 +196,7 @@ def test_consistent_datasets_keep_their_dates_before_the_day_given(dataset: Data
 # --- The schema accepts what the models accept ------------------------------------------------
 
 
-@given(strategies.datasets(consistent=False))
+@given(datasets_seen(consistent=False))
 def test_every_dataset_is_valid_against_the_schema(dataset: Dataset) -> None:
     """No valid dataset breaks the interchange schema, through validate or its schema layer."""
     data = unstructure(dataset)
@@ -204,7 +206,7 @@ def test_every_dataset_is_valid_against_the_schema(dataset: Dataset) -> None:
     assert [issue.pointer for issue in report.issues if issue.code in schema_codes] == []
 
 
-@given(consistent_datasets_seen())
+@given(datasets_seen())
 def test_every_consistent_dataset_has_no_issues_at_all(dataset: Dataset) -> None:
     """A consistent dataset passes the schema and every rule across the file."""
     report = validate(unstructure(dataset), today=TODAY)
@@ -221,16 +223,7 @@ def test_every_model_strategy_builds_valid_records(data: st.DataObject) -> None:
     assert unstructure(structure(document)) == document
 
 
-# --- The strategies draw every field --------------------------------------------------------
-
-
-TABLE = sorted(STRATEGIES, key=lambda model: model.__name__)
-
-
-@pytest.mark.parametrize("model", TABLE, ids=[model.__name__ for model in TABLE])
-def test_every_field_of_a_model_is_drawn_with_a_value_of_its_own(model: type[Any]) -> None:
-    """A model's strategy gives every field, sooner or later, a value other than its default."""
-    assert fields_never_drawn(STRATEGIES[model], [model]) == set()
+# --- The strategies draw what the models declare ------------------------------------------
 
 
 @given(st.data())
@@ -303,7 +296,7 @@ def references_to(data: Mapping[str, Any], partner_id: str) -> set[str]:
     return found
 
 
-@given(consistent_datasets_seen(), st.data())
+@given(datasets_seen(), st.data())
 def test_removing_a_referenced_partner_leaves_dangling_references(
     dataset: Dataset, data: st.DataObject
 ) -> None:
@@ -876,7 +869,20 @@ def test_both_engines_accept_a_whole_number_written_with_a_fraction(
     assert unstructure(structure(document)) == DATASET
 
 
-# --- Last, as it counts what the tests above drew --------------------------------------------
+# --- Last, as they count what the tests above drew -------------------------------------------
+
+TABLE = sorted(STRATEGIES, key=lambda model: model.__name__)
+
+
+@pytest.mark.parametrize("model", TABLE, ids=[model.__name__ for model in TABLE])
+def test_every_field_of_a_model_is_drawn_with_a_value_of_its_own(model: type[Any]) -> None:
+    """A model's strategy gives every field, sooner or later, a value other than its default.
+
+    The datasets the tests above drew with ``consistent=False`` count: they are built of the
+    table's strategies of single records, and differ from its datasets in size only.
+    """
+    seen = {(of, field) for of, field in SEEN_IN_FREE if of is model}
+    assert fields_never_drawn(STRATEGIES[model], [model], seen) == set()
 
 
 def test_every_field_of_every_model_is_drawn_in_consistent_datasets() -> None:

@@ -39,7 +39,11 @@ from partnering.strategies._derive import FREE, FREE_OVERRIDES, FieldKey, Fix, V
 
 
 class NoRoomError(Exception):
-    """Raised while drawing a record that the records drawn before it leave no room for."""
+    """Raised while drawing a record that the records drawn before it leave no room for.
+
+    Whether there is room depends on those records only, never on what the record itself
+    draws: a list stops at the first record that finds none.
+    """
 
 
 class Drawn(Protocol):

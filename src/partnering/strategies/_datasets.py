@@ -272,14 +272,8 @@ def _derivation(entities: Entities, today: date) -> Derivation:
 
 @functools.lru_cache(maxsize=1024)
 def _idents(entity: EntityList, max_size: int) -> st.SearchStrategy[list[str]]:
-    """Build the distinct ids of one list's records, more often some than none.
-
-    An assessment needs platforms, frameworks and building blocks: were each list empty as
-    often as Hypothesis leaves a list empty, few datasets would hold every kind of record.
-    """
-    ids = FREE.field(entity.model, "id")
-    some = st.lists(ids, unique=True, min_size=min(1, max_size), max_size=max_size)
-    return st.lists(ids, unique=True, max_size=max_size) | some
+    """Build the distinct ids of up to ``max_size`` records of one list."""
+    return st.lists(FREE.field(entity.model, "id"), unique=True, max_size=max_size)
 
 
 @functools.lru_cache(maxsize=64)
