@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partnering
+from _strategies_table import STRATEGIES
 from partnering import (
     Dataset,
     InvalidValueError,
@@ -37,25 +38,6 @@ from partnering import _constraints as constraints
 from partnering import _patterns as patterns
 from partnering.codelists import CodeList, HostingModel, MembershipRole
 
-#: Every model, and the public strategy that builds it.
-STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
-    models.Assessment: strategies.assessments(),
-    models.BuildingBlock: strategies.building_blocks(),
-    models.BuildingBlockRating: strategies.building_block_ratings(),
-    models.Challenge: strategies.challenges(),
-    models.Community: strategies.communities(),
-    models.Dataset: strategies.datasets(max_size=1),
-    models.Event: strategies.events(),
-    models.Framework: strategies.frameworks(),
-    models.Membership: strategies.memberships(),
-    models.Participant: strategies.participants(),
-    models.Partner: strategies.partners(),
-    models.Partnership: strategies.partnerships(),
-    models.Platform: strategies.platforms(),
-    models.Publisher: strategies.publishers(),
-    models.Solution: strategies.solutions(),
-    models.Source: strategies.sources(),
-}
 MODELS = sorted(STRATEGIES, key=lambda model: model.__name__)
 
 

@@ -10,19 +10,22 @@ it, at the same place and with the same code.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import Phase, assume, find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import NoSuchExample
 
+from _strategies_table import STRATEGIES
 from partnering import (
     InvalidDocumentError,
     dumps,
@@ -49,26 +52,99 @@ from partnering._constraints import (
     UtcSeconds,
     constraints_of,
 )
+from partnering._patterns import NamedPattern
+from partnering._relations import Dated
 from partnering._schema_layer import schema_issues
 from partnering.catalogue import SCHEMA_CODES
 from partnering.codelists import CodeList
+from partnering.entities import ENTITIES, describe
 from partnering.models import Dataset
 from partnering.report import Path
+from partnering.strategies._datasets import consistent_datasets
+from partnering.strategies._values import PATTERN_VALUES
 from partnering.validation import check
 
-#: The day consistent datasets are checked on; the strategies keep every date before it.
+#: The day consistent datasets are checked on; no date of something past lies after it.
 TODAY = date(2026, 1, 1)
+
+# --- What the strategies draw ----------------------------------------------------------------
+
+#: Fields whose constraints leave no value but the default: the format's one version.
+ONLY_DEFAULT = {(Dataset, "schema_version")}
+
+#: How many draws may pass before every field has been drawn with a value of its own.
+MOST_DRAWS = 300
+
+
+def default_of(field: attrs.Attribute[Any]) -> Any:
+    """Return the value a model gives a field left out, or NOTHING for a required field."""
+    factory = getattr(field.default, "factory", None)  # an attrs.Factory
+    return factory() if callable(factory) else field.default
+
+
+def drawn_fields(record: Any, found: set[tuple[type[Any], str]]) -> None:
+    """Add to ``found`` every field of the record, and of the records in it, not at its default."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if value != default_of(field):
+            found.add((type(record), field.name))
+        for item in value if isinstance(value, tuple) else (value,):
+            if attrs.has(type(item)):
+                drawn_fields(item, found)
+
+
+def fields_never_drawn(
+    strategy: st.SearchStrategy[Any],
+    models_: Iterable[type[Any]],
+    seen: Iterable[tuple[type[Any], str]] = (),
+) -> set[tuple[str, str]]:
+    """Return the fields of ``models_`` that ``strategy`` never draws with a value of their own.
+
+    The fields already ``seen`` count as drawn. The draws are the same on every run, and stop
+    as soon as every field has been seen.
+    """
+    wanted = {(model, f.name) for model in models_ for f in attrs.fields(model)} - ONLY_DEFAULT
+    found = set(seen)
+
+    def everything_drawn(record: Any) -> bool:
+        drawn_fields(record, found)
+        return wanted <= found
+
+    quick = settings(
+        max_examples=MOST_DRAWS, phases=[Phase.generate], database=None, derandomize=True
+    )
+    with contextlib.suppress(NoSuchExample):  # some field was never drawn
+        find(strategy, everything_drawn, settings=quick)
+    return {(model.__name__, name) for model, name in wanted - found}
+
+
+#: The fields that the datasets drawn by the tests of this module gave a value of their own,
+#: consistent or not: the last tests count them, so that a whole run need not draw them again.
+SEEN_IN_CONSISTENT: set[tuple[type[Any], str]] = set()
+SEEN_IN_FREE: set[tuple[type[Any], str]] = set()
+
+
+def datasets_seen(**options: Any) -> st.SearchStrategy[Dataset]:
+    """Build datasets as ``strategies.datasets(**options)`` does, noting the fields drawn."""
+    seen_in = SEEN_IN_FREE if options.get("consistent") is False else SEEN_IN_CONSISTENT
+
+    def seen(dataset: Dataset) -> Dataset:
+        drawn_fields(dataset, seen_in)
+        return dataset
+
+    return strategies.datasets(**options).map(seen)
+
 
 # --- Round trips and determinism ----------------------------------------------------------
 
 
-@given(strategies.datasets(consistent=True))
+@given(datasets_seen())
 def test_loads_of_dumps_gives_back_the_same_dataset(dataset: Dataset) -> None:
-    """Writing a consistent dataset and reading it back loses and changes nothing."""
+    """Writing a dataset drawn by default and reading it back loses and changes nothing."""
     assert loads(dumps(dataset)) == dataset
 
 
-@given(strategies.datasets())
+@given(datasets_seen(consistent=False))
 def test_structure_of_unstructure_gives_back_the_same_dataset(dataset: Dataset) -> None:
     """Any valid dataset survives the round trip; loads refuses it only for rules across it."""
     text = dumps(dataset)
@@ -78,7 +154,7 @@ def test_structure_of_unstructure_gives_back_the_same_dataset(dataset: Dataset) 
     assert loaded == (dataset if report.valid else None)
 
 
-@given(strategies.datasets(consistent=True))
+@given(datasets_seen())
 def test_dumps_of_loads_keeps_the_json_of_any_valid_text(dataset: Dataset) -> None:
     """A valid text in another key order and layout reads and writes back to the same JSON."""
     text = json.dumps(json.loads(dumps(dataset)), indent=None, sort_keys=True)
@@ -86,7 +162,7 @@ def test_dumps_of_loads_keeps_the_json_of_any_valid_text(dataset: Dataset) -> No
     assert json.loads(written) == json.loads(text)
 
 
-@given(strategies.datasets())
+@given(datasets_seen(consistent=False))
 def test_dumps_is_deterministic(dataset: Dataset) -> None:
     """The same dataset, or an equal copy of it, is always written as the same bytes."""
     text = dumps(dataset)
@@ -109,7 +185,7 @@ def test_custom_data_keeps_its_key_order_through_a_dump() -> None:
     ]
 
 
-@given(strategies.datasets(consistent=True, today=date(2015, 1, 1)))
+@given(datasets_seen(today=date(2015, 1, 1)))
 def test_consistent_datasets_keep_their_dates_before_the_day_given(dataset: Dataset) -> None:
     """With another day as today, a consistent dataset still has no issues on that day."""
     report = validate(unstructure(dataset), today=date(2015, 1, 1))
@@ -119,7 +195,7 @@ def test_consistent_datasets_keep_their_dates_before_the_day_given(dataset: Data
 # --- The schema accepts what the models accept ------------------------------------------------
 
 
-@given(strategies.datasets())
+@given(datasets_seen(consistent=False))
 def test_every_dataset_is_valid_against_the_schema(dataset: Dataset) -> None:
     """No valid dataset breaks the interchange schema, through validate or its schema layer."""
     data = unstructure(dataset)
@@ -129,7 +205,7 @@ def test_every_dataset_is_valid_against_the_schema(dataset: Dataset) -> None:
     assert [issue.pointer for issue in report.issues if issue.code in schema_codes] == []
 
 
-@given(strategies.datasets(consistent=True))
+@given(datasets_seen())
 def test_every_consistent_dataset_has_no_issues_at_all(dataset: Dataset) -> None:
     """A consistent dataset passes the schema and every rule across the file."""
     report = validate(unstructure(dataset), today=TODAY)
@@ -146,25 +222,67 @@ def test_every_model_strategy_builds_valid_records(data: st.DataObject) -> None:
     assert unstructure(structure(document)) == document
 
 
+# --- The strategies draw what the models declare ------------------------------------------
+
+
+@given(st.data())
+def test_the_values_drawn_for_a_named_pattern_match_it(data: st.DataObject) -> None:
+    """Each pattern's own strategy draws only texts the pattern accepts."""
+    pattern: NamedPattern = data.draw(st.sampled_from(sorted(PATTERN_VALUES, key=str)))
+    text = data.draw(PATTERN_VALUES[pattern], label="text")
+    assert pattern.matches(text)
+
+
+# A model of this module only: a reference and a date declared once, on their fields.
+# ruff: noqa: RUF009 (the model helpers return attrs fields, as in the models module)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting that a partner hosts."""
+
+    id: str = models._field("The meeting's id.", models._ID)
+    host_id: str | None = models._ref("The partner that hosts it.", "partners", "names host")
+    held_on: date | None = models._optional("When it was held.", dated=Dated(past="was held on"))
+
+
+@attrs.frozen(kw_only=True)
+class Meetings:
+    """A dataset of partners and the meetings they host."""
+
+    partners: tuple[models.Partner, ...] = models._list("The organisations.")
+    meetings: tuple[Meeting, ...] = models._list("The meetings.")
+
+
+MEETINGS = consistent_datasets(describe(Meetings), 3, TODAY)
+
+
+@given(MEETINGS)
+def test_a_reference_declared_on_a_new_field_is_drawn_from_its_target(dataset: Meetings) -> None:
+    """A reference and a date declared on a new model are kept by consistent datasets at once."""
+    partner_ids = {partner.id for partner in dataset.partners}
+    assert all(meeting.host_id in {None, *partner_ids} for meeting in dataset.meetings)
+    assert all(meeting.held_on is None or meeting.held_on <= TODAY for meeting in dataset.meetings)
+
+
+def test_a_reference_declared_on_a_new_field_names_records() -> None:
+    """The new reference is not only ever left out: it names a partner."""
+    assert fields_never_drawn(MEETINGS, [Meeting]) == set()
+
+
 # --- Rules: one property here, the rest in the rules tests ----------------------------------
 
-#: Where partner ids are referred to: the list, the nested list (if any), then the field.
-PARTNER_REFERENCES: tuple[tuple[str, str | None, str], ...] = (
-    ("platforms", None, "host_id"),
-    ("platforms", "members", "partner_id"),
-    ("partnerships", "participants", "partner_id"),
-    ("events", None, "convener_id"),
-    ("events", None, "sponsor_ids"),
-    ("communities", None, "convener_id"),
-)
+#: Where partner ids are referred to, as the models declare it.
+PARTNER_REFERENCES = [ref for ref in ENTITIES.references if ref.target == "partners"]
 
 
 def references_to(data: Mapping[str, Any], partner_id: str) -> set[str]:
     """Return the pointers of every reference to one partner in unstructured data."""
     found: set[str] = set()
-    for list_name, nested, field in PARTNER_REFERENCES:
+    for reference in PARTNER_REFERENCES:
+        list_name, nested, field = reference.source, reference.within, reference.field
         for i, record in enumerate(data.get(list_name, [])):
-            holders: list[tuple[tuple[int | str, ...], Any]] = [((i,), record)]
+            holders: list[tuple[Path, Any]] = [((i,), record)]
             if nested is not None:
                 holders = [((i, nested, j), item) for j, item in enumerate(record.get(nested, []))]
             for where, holder in holders:
@@ -177,7 +295,7 @@ def references_to(data: Mapping[str, Any], partner_id: str) -> set[str]:
     return found
 
 
-@given(strategies.datasets(consistent=True), st.data())
+@given(datasets_seen(), st.data())
 def test_removing_a_referenced_partner_leaves_dangling_references(
     dataset: Dataset, data: st.DataObject
 ) -> None:
@@ -409,26 +527,6 @@ FULL: Mapping[type[Any], dict[str, Any]] = {
     models.Publisher: PUBLISHER,
     models.Solution: SOLUTION,
     models.Source: SOURCE,
-}
-
-#: The public strategy of each model.
-STRATEGIES: Mapping[type[Any], st.SearchStrategy[Any]] = {
-    models.Assessment: strategies.assessments(),
-    models.BuildingBlock: strategies.building_blocks(),
-    models.BuildingBlockRating: strategies.building_block_ratings(),
-    models.Challenge: strategies.challenges(),
-    models.Community: strategies.communities(),
-    models.Dataset: strategies.datasets(),
-    models.Event: strategies.events(),
-    models.Framework: strategies.frameworks(),
-    models.Membership: strategies.memberships(),
-    models.Participant: strategies.participants(),
-    models.Partner: strategies.partners(),
-    models.Partnership: strategies.partnerships(),
-    models.Platform: strategies.platforms(),
-    models.Publisher: strategies.publishers(),
-    models.Solution: strategies.solutions(),
-    models.Source: strategies.sources(),
 }
 
 
@@ -768,3 +866,24 @@ def test_both_engines_accept_a_whole_number_written_with_a_fraction(
     assert list(schema_issues(document)) == []
     assert structure(document) == structure(DATASET)
     assert unstructure(structure(document)) == DATASET
+
+
+# --- Last, as they count what the tests above drew -------------------------------------------
+
+TABLE = sorted(STRATEGIES, key=lambda model: model.__name__)
+
+
+@pytest.mark.parametrize("model", TABLE, ids=[model.__name__ for model in TABLE])
+def test_every_field_of_a_model_is_drawn_with_a_value_of_its_own(model: type[Any]) -> None:
+    """A model's strategy gives every field, sooner or later, a value other than its default.
+
+    The datasets the tests above drew with ``consistent=False`` count: they are built of the
+    table's strategies of single records, and differ from its datasets in size only.
+    """
+    seen = {(of, field) for of, field in SEEN_IN_FREE if of is model}
+    assert fields_never_drawn(STRATEGIES[model], [model], seen) == set()
+
+
+def test_every_field_of_every_model_is_drawn_in_consistent_datasets() -> None:
+    """Consistent datasets hold, sooner or later, every field of every model, not at its default."""
+    assert fields_never_drawn(strategies.datasets(), MODELS, SEEN_IN_CONSISTENT) == set()

@@ -1,0 +1,163 @@
+"""What a consistent dataset must respect beyond what the model fields declare.
+
+The references and the date rules are declared on the fields, and :mod:`._datasets` reads them
+from :data:`partnering.entities.ENTITIES`. The rules across a file ask for a little more, which
+no declaration says; each such piece of knowledge is one small function here, named for the
+rule it keeps:
+
+* for one record: a stated sector follows the organisation type, SDG targets belong to the
+  goals beside them, a national or subnational platform names its countries, identifiers
+  have the org-id form;
+* among records: a platform's host is one of its members, a partnership brings two sectors
+  or more together, an assessment rates every building block of its framework once.
+
+Example:
+    >>> from partnering.models import Partner
+    >>> FIXES[Partner]
+    (<function sector_follows_type at ...>,)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+from hypothesis import strategies as st
+
+from partnering.codelists import PlatformScope, Sector, sector_of
+from partnering.models import (
+    Assessment,
+    BuildingBlockRating,
+    Participant,
+    Partner,
+    Partnership,
+    Platform,
+    Publisher,
+)
+from partnering.strategies import _values as values
+from partnering.strategies._derive import FREE, FREE_OVERRIDES, FieldKey, Fix, Values
+
+
+class NoRoomError(Exception):
+    """Raised while drawing a record that the records drawn before it leave no room for.
+
+    Whether there is room depends on those records only, never on what the record itself
+    draws: a list stops at the first record that finds none.
+    """
+
+
+class Drawn(Protocol):
+    """The records of a consistent dataset drawn so far."""
+
+    def records(self, name: str) -> Sequence[Any]:
+        """Return the records of the entity list ``name`` drawn so far."""
+
+    def items(
+        self, draw: st.DrawFn, model: type[Any], key: str, idents: Sequence[str]
+    ) -> tuple[Any, ...]:
+        """Draw one nested ``model`` for each id, which its field ``key`` refers to."""
+
+
+#: Makes one record agree with the records drawn before it, or raises :class:`NoRoomError`.
+Agreement = Callable[[st.DrawFn, Values, Drawn], Values]
+
+
+def sector_follows_type(draw: st.DrawFn, fields: Values) -> Values:
+    """Keep a stated sector only as the one the organisation type implies."""
+    if fields["sector"] is not None:
+        fields["sector"] = sector_of(fields["organisation_type"])
+    return fields
+
+
+def targets_of_goals(draw: st.DrawFn, fields: Values) -> Values:
+    """Draw SDG targets only of the goals the partnership names."""
+    goals = tuple(fields["sdgs"])
+    targets = values.tuples(values.sdg_targets(goals), unique=True) if goals else st.just(())
+    fields["sdg_targets"] = draw(targets)
+    return fields
+
+
+_LOCAL_SCOPES = (PlatformScope.NATIONAL, PlatformScope.SUBNATIONAL)
+_SOME_COUNTRIES = FREE.field(Platform, "countries").filter(bool)
+
+
+def local_platforms_name_countries(draw: st.DrawFn, fields: Values) -> Values:
+    """Give a national or subnational platform one country or more."""
+    if fields["scope"] in _LOCAL_SCOPES and not fields["countries"]:
+        fields["countries"] = draw(_SOME_COUNTRIES)
+    return fields
+
+
+#: What each record of a consistent dataset must respect within itself.
+FIXES: Mapping[type[Any], tuple[Fix, ...]] = {
+    Partner: (sector_follows_type,),
+    Partnership: (targets_of_goals,),
+    Platform: (local_platforms_name_countries,),
+}
+
+_ORG_IDS = values.maybe(values.ORG_IDS)
+
+#: The fields a consistent dataset draws otherwise than a record on its own.
+OVERRIDES: Mapping[FieldKey, st.SearchStrategy[Any]] = {
+    **FREE_OVERRIDES,
+    (Partner, "identifier"): _ORG_IDS,
+    (Publisher, "identifier"): _ORG_IDS,
+}
+
+
+def host_is_a_member(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
+    """Name as host one of the platform's members, or none."""
+    members = tuple(member.partner_id for member in fields["members"])
+    fields["host_id"] = draw(values.maybe(st.sampled_from(members))) if members else None
+    return fields
+
+
+def _by_sector(partners: Sequence[Partner]) -> dict[Sector, list[str]]:
+    """Group partner ids by the sectors that make a partnership cross-sector.
+
+    The sector ``other`` says nothing about which sectors meet, so it is left out.
+    """
+    grouped: dict[Sector, list[str]] = {}
+    for partner in partners:
+        if partner.effective_sector is not Sector.OTHER:
+            grouped.setdefault(partner.effective_sector, []).append(partner.id)
+    return grouped
+
+
+def across_sectors(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
+    """Choose two or three participants, from two sectors at least."""
+    partners = drawn.records("partners")
+    grouped = _by_sector(partners)
+    if len(grouped) < 2:
+        raise NoRoomError
+    first, second = draw(st.permutations(list(grouped)))[:2]
+    chosen = [draw(st.sampled_from(grouped[first])), draw(st.sampled_from(grouped[second]))]
+    others = [partner.id for partner in partners if partner.id not in chosen]
+    third = draw(values.maybe(st.sampled_from(others))) if others else None
+    if third is not None:
+        chosen.append(third)
+    idents = draw(st.permutations(chosen))
+    fields["participants"] = drawn.items(draw, Participant, "partner_id", idents)
+    return fields
+
+
+def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
+    """Assess against a framework with building blocks, and rate each of them once."""
+    blocks: dict[str, list[str]] = {}
+    for block in drawn.records("building_blocks"):
+        blocks.setdefault(block.framework_id, []).append(block.id)
+    if not blocks:
+        raise NoRoomError
+    framework = draw(st.sampled_from(sorted(blocks)))
+    fields["framework_id"] = framework
+    idents = draw(st.permutations(blocks[framework]))
+    fields["ratings"] = drawn.items(draw, BuildingBlockRating, "building_block_id", idents)
+    return fields
+
+
+#: What each record of a consistent dataset must respect among the records drawn before it.
+AGREEMENTS: Mapping[type[Any], tuple[Agreement, ...]] = {
+    Platform: (host_is_a_member,),
+    Partnership: (across_sectors,),
+    Assessment: (rates_every_block,),
+}
