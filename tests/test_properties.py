@@ -28,6 +28,7 @@ from hypothesis.errors import NoSuchExample
 from _strategies_table import STRATEGIES
 from partnering import (
     InvalidDocumentError,
+    _fields,
     dumps,
     loads,
     models,
@@ -241,17 +242,17 @@ def test_the_values_drawn_for_a_named_pattern_match_it(data: st.DataObject) -> N
 class Meeting:
     """A meeting that a partner hosts."""
 
-    id: str = models._field("The meeting's id.", models._ID)
-    host_id: str | None = models._ref("The partner that hosts it.", "partners", "names host")
-    held_on: date | None = models._optional("When it was held.", dated=Dated(past="was held on"))
+    id: str = _fields._field("The meeting's id.", _fields._ID)
+    host_id: str | None = _fields._ref("The partner that hosts it.", "partners", "names host")
+    held_on: date | None = _fields._optional("When it was held.", dated=Dated(past="was held on"))
 
 
 @attrs.frozen(kw_only=True)
 class Meetings:
     """A dataset of partners and the meetings they host."""
 
-    partners: tuple[models.Partner, ...] = models._list("The organisations.")
-    meetings: tuple[Meeting, ...] = models._list("The meetings.")
+    partners: tuple[models.Partner, ...] = _fields._list("The organisations.")
+    meetings: tuple[Meeting, ...] = _fields._list("The meetings.")
 
 
 MEETINGS = consistent_datasets(describe(Meetings), 3, TODAY)

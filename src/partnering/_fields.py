@@ -1,0 +1,197 @@
+"""How the models declare their fields: one helper per kind of field, and the model marker.
+
+Each helper makes an attrs field from its description, its single-field constraints and what
+it says about other records (:class:`~partnering._relations.Refers`,
+:class:`~partnering._relations.Dated`), so that a field is declared once and every layer reads
+its metadata. :func:`_model` marks a model class for type checkers and writes the
+``Attributes:`` section of its docstring. Used by :mod:`partnering.models` only.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from partnering import _patterns as patterns
+from partnering._constraints import (
+    Constraint,
+    Each,
+    Keys,
+    Length,
+    Omitted,
+    Pattern,
+    Range,
+    TypeCheck,
+    UniqueItems,
+    Uri,
+)
+from partnering._plain import PLAIN_VALUES
+from partnering._relations import Dated, Refers
+from partnering.errors import InvalidValueError, UnwritableValueError
+from partnering.frozen import EMPTY, freeze
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import dataclass_transform
+
+_ID = Pattern(patterns.ID)
+_TEXT = Length(1)
+_TYPE = TypeCheck()
+_URL = (Pattern(patterns.URL), Uri())
+_SDGS = (
+    UniqueItems(),
+    Each([Range(1, 17)]),
+)
+_SDG_TARGET = Pattern(patterns.SDG_TARGET)
+_EXTENSION_KEY = Keys(patterns.EXTENSION_KEY)
+
+
+def _validators(*constraints: Constraint) -> list[Callable[[Any, Any, Any], None]]:
+    """Check the value's type first, then the field's constraints."""
+    return [_TYPE, *constraints]
+
+
+def _metadata(
+    description: str,
+    constraints: tuple[Constraint, ...],
+    *,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
+    required_in_files: bool = False,
+) -> dict[str, Any]:
+    metadata: dict[str, Any] = {
+        "description": description,
+        "constraints": constraints,
+        "required_in_files": required_in_files,
+    }
+    if refers is not None:
+        metadata["refers"] = refers
+    if dated is not None:
+        metadata["dated"] = dated
+    return metadata
+
+
+def _field(
+    description: str,
+    *constraints: Constraint,
+    default: Any = attrs.NOTHING,
+    required_in_files: bool = False,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
+) -> Any:
+    """Declare a model field with its description, constraints and relations.
+
+    A field without a ``default`` is required, for type checkers too: :func:`_model` names
+    this helper a field specifier, and they read a call without ``default=`` as required.
+    """
+    return attrs.field(
+        default=default,
+        converter=PLAIN_VALUES,
+        validator=_validators(*constraints),
+        metadata=_metadata(
+            description,
+            constraints,
+            refers=refers,
+            dated=dated,
+            required_in_files=required_in_files,
+        ),
+    )
+
+
+def _optional(
+    description: str,
+    *constraints: Constraint,
+    refers: Refers | None = None,
+    dated: Dated | None = None,
+) -> Any:
+    return _field(description, *constraints, default=None, refers=refers, dated=dated)
+
+
+def _ref(description: str, target: str, verb: str) -> Any:
+    """Declare an optional field holding the id of a record of the entity list ``target``."""
+    return _field(description, _ID, default=None, refers=Refers(target, verb))
+
+
+def _required_ref(description: str, target: str, verb: str) -> Any:
+    """Declare a required field holding the id of a record of the entity list ``target``."""
+    return _field(description, _ID, refers=Refers(target, verb))
+
+
+def _ids(description: str, target: str, verb: str) -> Any:
+    """Declare an optional list of ids of records of ``target``; empty means left out."""
+    return _list(description, UniqueItems(), Each([_ID]), refers=Refers(target, verb))
+
+
+def _list(description: str, *constraints: Constraint, refers: Refers | None = None) -> Any:
+    """Declare an optional list; an empty list is written by leaving it out."""
+    all_constraints = (Omitted(), *constraints)
+    return attrs.field(
+        factory=tuple,
+        converter=PLAIN_VALUES,
+        validator=_validators(*all_constraints),
+        metadata=_metadata(description, all_constraints, refers=refers),
+    )
+
+
+def _frozen_extensions(value: Any) -> Any:
+    """Freeze custom data, so a frozen model cannot change; refuse what JSON cannot hold."""
+    if not isinstance(value, Mapping):
+        return value  # the type check refuses it, in its own words
+    try:
+        return freeze(value)  # what is frozen already is kept as it is
+    except UnwritableValueError as error:
+        raise InvalidValueError("extensions", error.message, code=error.code) from None
+
+
+def _extensions() -> Any:
+    return attrs.field(
+        default=EMPTY,
+        converter=_frozen_extensions,
+        validator=_validators(_EXTENSION_KEY),
+        metadata={
+            "description": (
+                "Custom data under namespaced keys such as 'kenya-sdgpp:window'. "
+                "Kept exactly through every load and dump; other tools may ignore it."
+            ),
+            "constraints": (_EXTENSION_KEY,),
+        },
+    )
+
+
+def _sources() -> Any:
+    return _list("The public sources this record is based on.")
+
+
+_Model = TypeVar("_Model", bound=type)
+
+
+def _field_docs(cls: type) -> str:
+    """Write the ``Attributes:`` section of a model's docstring from its fields' metadata."""
+    lines = ["", "", "Attributes:"]
+    for name, value in vars(cls).items():
+        metadata = getattr(value, "metadata", None)
+        if isinstance(metadata, Mapping) and "description" in metadata:
+            lines.append(f"    {name}: {metadata['description']}")
+    return "\n".join(lines) if len(lines) > 3 else ""
+
+
+@dataclass_transform(
+    kw_only_default=True, frozen_default=True, field_specifiers=(_field, _required_ref)
+)
+def _model(cls: _Model) -> _Model:
+    """Mark a model class: document its fields, and show type checkers which are required.
+
+    It sits under ``@attrs.frozen``, which makes the class: mypy's attrs plugin then knows
+    it for :func:`attrs.evolve` and :func:`attrs.fields`, while the transform tells type
+    checkers that a :func:`_field` without a default (or a :func:`_required_ref`) is a
+    required argument (for the attrs
+    plugin, every field declared through a helper would look optional). The docstring gets
+    an ``Attributes:`` section with each field's description, for :func:`help` and the docs.
+    """
+    cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + _field_docs(cls)
+    return cls
