@@ -61,6 +61,8 @@ from partnering.codelists import CodeList
 from partnering.entities import ENTITIES, describe
 from partnering.models import Dataset
 from partnering.report import Path
+from partnering.rules import rule_issues
+from partnering.schemagen import dataset_schema
 from partnering.strategies._datasets import consistent_datasets
 from partnering.strategies._values import PATTERN_VALUES
 from partnering.validation import check
@@ -269,6 +271,20 @@ def test_a_reference_declared_on_a_new_field_is_drawn_from_its_target(dataset: M
 def test_a_reference_declared_on_a_new_field_names_records() -> None:
     """The new reference is not only ever left out: it names a partner."""
     assert fields_never_drawn(MEETINGS, [Meeting]) == set()
+
+
+def test_a_reference_declared_once_reaches_the_rules_and_the_schema() -> None:
+    """The one declaration of Meeting.host_id is checked by the rules and stated by the schema."""
+    data = {
+        "partners": [{"id": "tpi", "name": "TPI", "organisation_type": "21"}],
+        "meetings": [{"id": "m1", "host_id": "tpi"}, {"id": "m2", "host_id": "nobody"}],
+    }
+    found = rule_issues(data, today=TODAY, entities=describe(Meetings))
+    assert [(i.code, i.pointer) for i in found] == [("dangling-reference", "/meetings/1/host_id")]
+    schema = dataset_schema(Meetings)
+    host = schema["$defs"]["Meeting"]["properties"]["host_id"]
+    assert host == {"description": "The partner that hosts it.", "allOf": [{"$ref": "#/$defs/id"}]}
+    assert list(schema["properties"]) == ["partners", "meetings"]
 
 
 # --- Rules: one property here, the rest in the rules tests ----------------------------------

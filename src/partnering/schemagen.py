@@ -207,15 +207,19 @@ class _Generator:
         return self.shared(schema, where)
 
 
-def dataset_schema() -> dict[str, Any]:
+def dataset_schema(root: type[Any] = Dataset) -> dict[str, Any]:
     """Generate the schema of a whole exchange file (the :class:`~partnering.Dataset`).
+
+    Args:
+        root: the model of the file's root; another root serves tests that add a field in
+            one place and watch every layer pick it up.
 
     Example:
         >>> dataset_schema()["required"]
         ['schema_version']
     """
     generator = _Generator()
-    root = generator.object_schema(Dataset)
+    top = generator.object_schema(root)
     generator.check_shapes()
     definitions = dict(sorted(generator.definitions.items()))
     definitions["country_code"] = {
@@ -233,7 +237,7 @@ def dataset_schema() -> dict[str, Any]:
             "platforms, the partners and partnerships they bring together, the challenges they "
             "face, their solutions, building blocks and assessments."
         ),
-        **{key: value for key, value in root.items() if key not in ("title", "description")},
+        **{key: value for key, value in top.items() if key not in ("title", "description")},
         "$defs": definitions,
     }
 
