@@ -642,6 +642,15 @@ HINTS: list[tuple[str, bytes | str, dict[str, int], str, bool]] = [
         False,
     ),
     ("json-not-object", b"[]", {}, "Wrap the data in one object with a schema_version.", True),
+    (
+        "json-other-format",
+        b"id,name\ntpi,TPI\n",
+        {},
+        "A CSV export holds one table, while an exchange file holds every list in one JSON "
+        "document. Export the data as JSON in the interchange format (see the format "
+        "reference), or start from the file that 'partnering init' writes.",
+        False,
+    ),
 ]
 
 

@@ -150,7 +150,7 @@ def test_loads_of_dumps_gives_back_the_same_dataset(dataset: Dataset) -> None:
 @given(datasets_seen(consistent=False))
 def test_structure_of_unstructure_gives_back_the_same_dataset(dataset: Dataset) -> None:
     """Any valid dataset survives the round trip; loads refuses it only for rules across it."""
-    text = dumps(dataset)
+    text = dumps(dataset, check=False)
     assert structure(json.loads(text)) == dataset
     loaded, report = check(text)
     assert [issue.pointer for issue in report.errors if issue.code in SCHEMA_CODES] == []
@@ -168,12 +168,13 @@ def test_dumps_of_loads_keeps_the_json_of_any_valid_text(dataset: Dataset) -> No
 @given(datasets_seen(consistent=False))
 def test_dumps_is_deterministic(dataset: Dataset) -> None:
     """The same dataset, or an equal copy of it, is always written as the same bytes."""
-    text = dumps(dataset)
+    text = dumps(dataset, check=False)
     copied = copy.deepcopy(dataset)
     rebuilt = structure(json.loads(text))
     assert copied == dataset == rebuilt
-    assert dumps(dataset) == dumps(copied) == dumps(rebuilt) == text
-    assert text.encode("utf-8") == dumps(rebuilt).encode("utf-8")
+    written = [dumps(each, check=False) for each in (dataset, copied, rebuilt)]
+    assert written == [text] * 3
+    assert text.encode("utf-8") == written[2].encode("utf-8")
 
 
 def test_custom_data_keeps_its_key_order_through_a_dump() -> None:

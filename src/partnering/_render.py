@@ -32,6 +32,7 @@ import attrs
 
 from partnering._pointers import display_pointer
 from partnering._text import safe_text
+from partnering.catalogue import PARSE_CODES
 from partnering.report import Issue, IssueGroup, Report, Severity
 
 __all__ = [
@@ -171,17 +172,19 @@ def verdict(
     """
     failed = fails(report, fail_on)
     label = style.paint(shown(name), "bold")
-    version = f"(format {report.schema_version})"
+    version = f" (format {report.schema_version})"
+    if any(issue.code in PARSE_CODES for issue in report.issues):
+        version = ""  # the file was never read as a document of any version
     if not report.valid:
-        return f"{style.mark(False)}{label} is not valid: {counts_text(report)} {version}"
+        return f"{style.mark(False)}{label} is not valid: {counts_text(report)}{version}"
     if not report.warnings:
-        return f"{style.mark(True)}{label} is valid {version}"
+        return f"{style.mark(True)}{label} is valid{version}"
     if failed:
         return (
             f"{style.mark(False)}{label} is valid but fails on warnings: "
-            f"{counts_text(report)} {version}"
+            f"{counts_text(report)}{version}"
         )
-    return f"{style.mark(True)}{label} is valid, with {counts_text(report)} {version}"
+    return f"{style.mark(True)}{label} is valid, with {counts_text(report)}{version}"
 
 
 def _location(issue: Issue) -> str | None:

@@ -27,7 +27,7 @@ from partnering._gc import collection_paused
 from partnering._jsondata import find_problems, has_lone_surrogate, located
 from partnering.errors import InvalidDocumentError, UnwritableValueError
 from partnering.models import Dataset
-from partnering.validation import check_document
+from partnering.validation import check_document, check_written
 
 __all__ = ["dump", "dumps", "load", "loads", "read_bytes"]  # read_bytes: see _files
 
@@ -88,16 +88,26 @@ def load(
     return loads(read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes, max_depth=max_depth)
 
 
-def dumps(dataset: Dataset) -> str:
+def dumps(dataset: Dataset, *, check: bool = True) -> str:
     """Write a dataset as the text of an exchange file.
 
     The output is deterministic: the same dataset always gives the same text (fields in the
     order of the models, two-space indents, UTF-8 characters unescaped, a final newline).
+    What :func:`loads` would refuse is not written: the models check each field as they are
+    built, and writing checks the rules across records too (a reference to a partner the
+    dataset does not hold, an id used twice).
+
+    Args:
+        dataset: the dataset to write.
+        check: refuse a dataset that reading would refuse. Pass ``False`` to write it anyway,
+            for instance to hand a draft to a person who will finish it.
 
     Raises:
         TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
         UnwritableValueError: the dataset holds a value strict JSON cannot: text with half a
             character (a lone surrogate), or a value put into a model behind its back.
+        InvalidDocumentError: ``check`` is true and the rules find errors; ``.report`` holds
+            the report :func:`loads` would give for the text.
 
     Example:
         >>> dumps(Dataset()).splitlines()[1]
@@ -124,6 +134,10 @@ def dumps(dataset: Dataset) -> str:
             raise _unwritable(data) from None
     if has_lone_surrogate(text):
         raise _unwritable(data)
+    if check:
+        report = check_written(data, dataset)
+        if not report.valid:
+            raise InvalidDocumentError(report)
     return text + "\n"
 
 
@@ -143,7 +157,11 @@ def _unwritable(data: object) -> UnwritableValueError:
 
 
 def dump(
-    dataset: Dataset, path: str | os.PathLike[str], *, overwrite_readonly: bool = False
+    dataset: Dataset,
+    path: str | os.PathLike[str],
+    *,
+    overwrite_readonly: bool = False,
+    check: bool = True,
 ) -> None:
     """Write a dataset to an exchange file, atomically.
 
@@ -157,11 +175,14 @@ def dump(
         dataset: the dataset to write.
         path: the file to write; a folder, a device or a pipe is refused.
         overwrite_readonly: replace a file even when it is write-protected.
+        check: refuse a dataset that :func:`load` would refuse, as :func:`dumps` does.
 
     Raises:
         TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
         UnwritableValueError: the dataset holds a value strict JSON cannot; nothing is
             written.
+        InvalidDocumentError: ``check`` is true and :func:`load` would refuse the file;
+            nothing is written.
         WriteError: the file cannot be written (no such folder, no permission, a
             write-protected file).
 
@@ -172,4 +193,5 @@ def dump(
         >>> load(target).title
         'Mine'
     """
-    write_bytes(path, dumps(dataset).encode("utf-8"), overwrite_readonly=overwrite_readonly)
+    text = dumps(dataset, check=check)
+    write_bytes(path, text.encode("utf-8"), overwrite_readonly=overwrite_readonly)

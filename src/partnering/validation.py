@@ -309,6 +309,16 @@ class Validator:
         return _converted(document, issues, report)
 
 
+def check_written(data: Mapping[str, Any], dataset: Dataset) -> Report:
+    """Check the data *dataset* is written as, as :func:`~partnering.load` checks its file.
+
+    Writing uses it to refuse what reading would refuse: the models check each field, but
+    only the rules see across records (a dangling reference, a repeated id).
+    """
+    validator = Validator()
+    return validator._check(validator._data(data, "<dataset>", dataset=dataset))[1]
+
+
 def _converted(
     document: _Document, issues: list[Issue], report: Report
 ) -> tuple[Dataset | None, Report]:

@@ -8,6 +8,7 @@ from typing import Any
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._json._checks import deeper_than, may_have_lone_surrogate
 from partnering._json._encoding import decode, encode
+from partnering._json._kinds import other_kind
 from partnering._json._hooks import (
     FALLBACK_INT_DIGITS,
     PARSE_INT,
@@ -30,6 +31,11 @@ from partnering._json._syntax import syntax_error
 from partnering.errors import DocumentTooLargeError, JSONParseError
 
 __all__ = ["parse_json"]
+
+#: The errors a file of another kind meets first: only these are looked at again.
+_WHEN_OTHER_KINDS_FAIL = frozenset(
+    {"json-syntax", "json-encoding", "json-trailing-data", "json-not-object"}
+)
 
 
 def parse_json(
@@ -71,6 +77,17 @@ def parse_json(
     """
     try:
         return _parse(data, max_bytes, max_depth)
+    except JSONParseError as problem:
+        if problem.code not in _WHEN_OTHER_KINDS_FAIL:
+            raise
+        kind = other_kind(data)
+        if kind is None:
+            raise
+        raise error(
+            "json-other-format",
+            f"This is not a JSON exchange file: it looks like {kind.name}.",
+            hint=kind.advice,
+        ) from None
     except MemoryError:
         count = data.nbytes if isinstance(data, memoryview) else len(data)
         raise DocumentTooLargeError(

@@ -257,6 +257,8 @@ def every_syntax_error(
     *first* is what the strict reader raised for *data*. A byte order mark counts as one
     more mechanical mistake: it is reported, and the rest of the document is read without it.
     """
+    if first.code == "json-other-format":
+        return first  # not JSON at all: nothing more to find in it
     if isinstance(data, str):
         text = data
     else:

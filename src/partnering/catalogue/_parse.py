@@ -41,6 +41,15 @@ PARSE_CODES: Mapping[str, CodeInfo] = {
             "a file saved as UTF-16",
         ),
         (
+            "json-other-format",
+            "The file is of another kind",
+            "The file is not JSON but, from its first bytes, a workbook, a CSV table, YAML, "
+            "XML, a web page or a PDF.",
+            "Give the exchange file itself, or export the data as JSON in the interchange "
+            "format.",
+            "a CSV export given to partnering validate",
+        ),
+        (
             "json-empty",
             "The document is empty",
             "The file holds nothing, or only white space.",
