@@ -300,3 +300,52 @@ def test_errors_keep_their_arguments_and_survive_pickling(tmp_path: Path) -> Non
         assert type(copy) is type(error)
         assert str(copy) == str(error) == error.args[0]
         assert vars(copy) == vars(error)
+
+
+def _dangling_host() -> Dataset:
+    """A platform hosted by a partner the dataset does not hold: each field alone is fine."""
+    platform = partnering.Platform(
+        id="lakeside",
+        name="Lakeside Partnership Platform",
+        scope=partnering.PlatformScope.NATIONAL,
+        hosting_model=partnering.HostingModel.GOVERNMENT_LED,
+        countries=("KE",),
+        host_id="ministry",
+    )
+    return Dataset(platforms=(platform,))
+
+
+def test_dumps_refuses_what_loads_would_refuse_with_the_same_report() -> None:
+    dataset = _dangling_host()
+    with pytest.raises(InvalidDocumentError) as refused:
+        dumps(dataset)
+    draft = dumps(dataset, check=False)
+    with pytest.raises(InvalidDocumentError) as read:
+        loads(draft)
+    written = [(issue.code, issue.pointer) for issue in refused.value.report.errors]
+    assert written == [("dangling-reference", "/platforms/0/host_id")]
+    assert written == [(issue.code, issue.pointer) for issue in read.value.report.errors]
+    assert "first at /platforms/0/host_id" in str(refused.value)
+
+
+def test_dump_writes_nothing_when_it_refuses_and_writes_a_draft_when_told(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "draft.json"
+    with pytest.raises(InvalidDocumentError):
+        dump(_dangling_host(), target)
+    assert not target.exists()
+    dump(_dangling_host(), target, check=False)
+    assert json.loads(target.read_text(encoding="utf-8"))["platforms"][0]["host_id"] == "ministry"
+
+
+def test_warnings_do_not_stop_a_dump() -> None:
+    # A partner whose sector contradicts its type only warns: reading accepts the file.
+    partner = partnering.Partner(
+        id="tpi",
+        name="TPI",
+        organisation_type=partnering.OrganisationType("70"),
+        sector=partnering.Sector.PUBLIC,
+    )
+    text = dumps(Dataset(partners=(partner,)))
+    assert loads(text).partners == (partner,)
