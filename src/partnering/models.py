@@ -72,7 +72,6 @@ from partnering.codelists import (
 )
 
 __all__ = [
-    "ENTITY_LISTS",
     "SCHEMA_VERSION",
     "Assessment",
     "BuildingBlock",
@@ -467,18 +466,3 @@ class Dataset:
     events: tuple[Event, ...] = _list("Events, such as workshops.")
     communities: tuple[Community, ...] = _list("Communities of practice of platforms.")
     extensions: Extensions = _extensions()
-
-
-#: The dataset's entity lists, by field name, with the model of their items.
-ENTITY_LISTS: Mapping[str, type[Any]] = {
-    "platforms": Platform,
-    "partners": Partner,
-    "partnerships": Partnership,
-    "challenges": Challenge,
-    "solutions": Solution,
-    "frameworks": Framework,
-    "building_blocks": BuildingBlock,
-    "assessments": Assessment,
-    "events": Event,
-    "communities": Community,
-}

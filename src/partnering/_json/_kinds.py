@@ -66,10 +66,10 @@ _DELIMITERS = (",", ";", "\t")
 
 
 def other_kind(data: bytes | bytearray | memoryview | str) -> OtherKind | None:
-    """Name the kind of a document that is not JSON, when its start makes it plain.
+    r"""Name the kind of a document that is not JSON, when its start makes it plain.
 
     Example:
-        >>> other_kind(b"id,name\\ntpi,The Partnering Initiative\\n").name
+        >>> other_kind(b"id,name\ntpi,The Partnering Initiative\n").name
         'a table of comma-, semicolon- or tab-separated values (CSV)'
         >>> other_kind(b'{"schema_version": "1.0",}') is None
         True

@@ -8,7 +8,6 @@ from typing import Any
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._json._checks import deeper_than, may_have_lone_surrogate
 from partnering._json._encoding import decode, encode
-from partnering._json._kinds import other_kind
 from partnering._json._hooks import (
     FALLBACK_INT_DIGITS,
     PARSE_INT,
@@ -17,6 +16,7 @@ from partnering._json._hooks import (
     parse_constant,
     parse_float,
 )
+from partnering._json._kinds import other_kind
 from partnering._json._problems import (
     duplicate_key,
     error,

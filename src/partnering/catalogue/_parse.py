@@ -45,8 +45,7 @@ PARSE_CODES: Mapping[str, CodeInfo] = {
             "The file is of another kind",
             "The file is not JSON but, from its first bytes, a workbook, a CSV table, YAML, "
             "XML, a web page or a PDF.",
-            "Give the exchange file itself, or export the data as JSON in the interchange "
-            "format.",
+            "Give the exchange file itself, or export the data as JSON in the interchange format.",
             "a CSV export given to partnering validate",
         ),
         (
