@@ -478,3 +478,62 @@ def test_main_reports_a_missing_standard_output(
     assert main(["codes"]) == 2
     assert sys.stdout is None
     assert capsys.readouterr().err == "partnering: cannot write to standard output: it is closed\n"
+
+
+# --- line endings: LF, CRLF and CR alone give the same lines and columns ---------------------
+
+# Each document, written with LF, and where its first issues are, worked out by hand: the
+# line, then the column in characters, counting from 1.
+LINE_CASES = {
+    "a syntax error": (
+        '{\n"schema_version": "1.0",\n"title": "a",,\n}\n',
+        [("json-syntax", 3, 14)],  # the second comma
+    ),
+    "a raw control character in a string": (
+        '{\n"schema_version": "1.0",\n"title": "a\x01"\n}\n',
+        [("json-syntax", 3, 12)],  # the U+0001 after "a
+    ),
+    "a document that ends too soon": (
+        '{\n"schema_version": "1.0",\n"title": "a"\n',
+        [("json-syntax", 4, 1)],  # just after the last line break
+    ),
+    "a duplicate key": (
+        '{\n"schema_version": "1.0",\n"title": "a",\n"title": "b"\n}\n',
+        [("json-duplicate-key", 4, 1)],
+    ),
+    "a schema issue": (
+        '{\n"schema_version": "1.0",\n"title": 5\n}\n',
+        [("wrong-type", 3, 10)],  # the 5
+    ),
+    "a rule across records": (
+        '{\n"schema_version": "1.0",\n"partners": [\n'
+        '{"id": "p1", "name": "A", "organisation_type": "ngo"},\n'
+        '{"id": "p1", "name": "B", "organisation_type": "ngo"}\n]\n}\n',
+        [("unknown-code", 4, 48), ("duplicate-id", 5, 8), ("unknown-code", 5, 48)],
+    ),
+}
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("case", sorted(LINE_CASES))
+def test_every_line_ending_gives_the_same_lines_and_columns(case: str, ending: str) -> None:
+    """A file from Windows or an old Mac has its issues on the lines an editor shows."""
+    text, expected = LINE_CASES[case]
+    report = validate(text.replace("\n", ending).encode("utf-8"))
+    assert [(issue.code, issue.line, issue.column) for issue in report.issues] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('{"title": "a"\r\n,,}', 2, 2),  # after CRLF
+        ('{"title": "a"\r,,}', 2, 2),  # after CR alone
+        ('{"title": "a"\n\r,,}', 3, 2),  # LF then CR: two line breaks
+        ('{"title": "a"\r\r\n,,}', 3, 2),  # CR, then CRLF: two line breaks
+    ],
+)
+def test_syntax_errors_count_each_line_break_once(text: str, line: int, column: int) -> None:
+    """The second comma of each document is where the error is."""
+    with pytest.raises(partnering.JSONParseError) as caught:
+        parse_json(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
