@@ -537,3 +537,55 @@ def test_syntax_errors_count_each_line_break_once(text: str, line: int, column: 
     with pytest.raises(partnering.JSONParseError) as caught:
         parse_json(text)
     assert (caught.value.line, caught.value.column) == (line, column)
+
+
+# --- a file cut in the middle of a character ------------------------------------------------
+
+TRUNCATED_HINT = "Check that the file is complete: copy, download or export it again."
+
+
+@pytest.mark.parametrize(
+    ("raw", "column", "shown"),
+    [
+        (b'{"title": "caf\xc3', 15, "last byte (0xC3) starts"),  # é cut after its first byte
+        (b'{"title": "\xe2\x82', 12, "last bytes (0xE2 0x82) start"),  # € cut before its last
+        (b'{"title": "\xf0\x9f\x98', 12, "last bytes (0xF0 0x9F 0x98) start"),  # an emoji
+    ],
+)
+def test_a_character_cut_at_the_end_is_named_a_truncated_file(
+    raw: bytes, column: int, shown: str
+) -> None:
+    """Not "saved in another encoding": the start of a character, and then nothing."""
+    report = validate(raw)
+    [issue] = report.issues
+    assert (issue.code, issue.line, issue.column) == ("json-encoding", 1, column)
+    assert issue.message == (
+        f"The file ends in the middle of a character: its {shown} a character of "
+        "UTF-8 whose other bytes are missing. The file is probably truncated."
+    )
+    assert issue.hint == TRUNCATED_HINT
+    with pytest.raises(partnering.JSONParseError, match="probably truncated"):
+        partnering.loads(raw)
+
+
+def test_a_stray_byte_in_the_middle_still_names_another_encoding() -> None:
+    """A Latin-1 é followed by more text, or a cut character that is not at the end."""
+    for raw, column in [(b'{"title": "caf\xe9"}', 15), (b'{"t": "\xe2\x82"}', 8)]:
+        [issue] = validate(raw).issues
+        assert (issue.code, issue.line, issue.column) == ("json-encoding", 1, column)
+        assert "saved in another encoding (such as Windows-1252" in issue.message
+        assert "truncated" not in issue.message
+
+
+@POSIX
+def test_the_command_names_a_truncated_file(tmp_path: Path) -> None:
+    """What the user sees on the command line: the message, the hint, exit 1."""
+    path = tmp_path / "cut.json"
+    path.write_bytes('{"schema_version": "1.0", "title": "Zürich'.encode()[:-5])  # Z, then 0xC3
+    result = run_process(["validate", str(path)])
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "json-encoding" in out
+    assert "its last byte (0xC3) starts a character" in out
+    assert "The file is probably truncated." in out
+    assert TRUNCATED_HINT in out
