@@ -589,3 +589,29 @@ def test_the_command_names_a_truncated_file(tmp_path: Path) -> None:
     assert "its last byte (0xC3) starts a character" in out
     assert "The file is probably truncated." in out
     assert TRUNCATED_HINT in out
+
+
+@POSIX
+def test_an_internal_error_exits_3_with_standard_error_closed() -> None:
+    """The traceback that --debug asks for cannot be shown; the status still says it is a bug."""
+    code = (
+        "import partnering.validation as v\n"
+        "def broken(*a, **k): raise ValueError('bad state')\n"
+        "v.validate = broken\n"
+        "from partnering.cli import main\n"
+        "raise SystemExit(main(['validate', '--debug']))\n"
+    )
+    results = {
+        redirect: subprocess.run(
+            ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-c", code],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        for redirect in ["", "2>&-"]
+    }
+    assert [result.returncode for result in results.values()] == [3, 3]
+    assert b"Traceback" in results[""].stderr
+    assert results[""].stderr.endswith(
+        b"partnering: internal error: ValueError: bad state (run with --debug for details)\n"
+    )

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
@@ -134,7 +135,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if getattr(args, "debug", False):
             import traceback
 
-            traceback.print_exc()
+            with contextlib.suppress(OutputError):  # standard error closed: still exit 3
+                traceback.print_exc()
         from partnering._text import safe_text
 
         detail = safe_text(str(problem), 200)
