@@ -202,13 +202,17 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mutated(st.just(EXAMPLE)))
 def test_a_mutated_file_on_disk_gets_the_same_verdict_from_load(folder: Path, data: bytes) -> None:
-    """Read from a file, as the command reads it, the verdicts agree too."""
+    """Read from a file, as the command reads it, the verdicts agree and the issues match."""
     path = folder / "fuzzed.json"
     path.write_bytes(data)
     with time_limit(SECONDS_PER_CASE):
         report = validate(path)
         loaded = verdict_of_loading(lambda: load(path))
+        direct = validate(data)
     assert loaded == report.valid, [(issue.code, issue.pointer) for issue in report.issues]
+    assert [(i.code, i.pointer, i.line, i.column) for i in report.issues] == [
+        (i.code, i.pointer, i.line, i.column) for i in direct.issues
+    ]
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no alarms here")
