@@ -168,7 +168,7 @@ class _Guard(io.BufferedIOBase):
 
     def _fail(self, problem: OSError | None) -> OutputError:
         self.failed = True
-        if problem is None or isinstance(problem, ValueError):
+        if problem is None:
             return OutputError(self._name, "it is closed")
         reason = problem.strerror or type(problem).__name__
         broken = isinstance(problem, BrokenPipeError)
@@ -214,7 +214,7 @@ class _Guard(io.BufferedIOBase):
 class StandardStreams:
     """Standard output and error for the time of a command, each failure an OutputError.
 
-    Streams without bytes beneath them (as tests give) are left as they are.
+    A stream without bytes beneath it (a ``StringIO``, as doctests give) is left as it is.
     """
 
     def __init__(self) -> None:
