@@ -4,8 +4,9 @@ Each case starts from a valid file, the bundled example or a small generated dat
 changes its bytes a few times: a bit flipped, bytes inserted or deleted, a piece of the file
 copied elsewhere, the end cut off. Whatever comes out, :func:`partnering.validate` returns a
 report, the report can be shown as text and as JSON, and :func:`partnering.loads` raises one
-of the library's errors exactly when the report has errors. A case that takes longer than
-:data:`SECONDS_PER_CASE` is stopped by an alarm and fails as a hang.
+of the library's errors exactly when the report has errors; :func:`partnering.fix` corrects
+it without failing, and its verdict on the text it writes is that of ``loads`` too. A case
+that takes longer than :data:`SECONDS_PER_CASE` is stopped by an alarm and fails as a hang.
 
 The number of cases is that of the Hypothesis profile (``tests/conftest.py``).
 """
@@ -24,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from partnering import PartneringError, dumps, load, loads, validate
+from partnering import PartneringError, dumps, fix, load, loads, validate
 from partnering._render import render_text
 from partnering._report_json import render_json
 from partnering.examples import example_path
@@ -222,3 +223,15 @@ def test_the_time_limit_stops_a_case_that_hangs() -> None:
     with pytest.raises(Hung, match=r"no answer after 0\.2 s"), time_limit(0.2):
         time.sleep(10)
     assert time.monotonic() - started < 5
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated(seeds))
+def test_fix_of_a_mutated_file_never_fails_and_tells_the_truth(data: bytes) -> None:
+    """``partnering fix`` takes any bytes; its verdict on the text it writes is that of loads."""
+    with time_limit(SECONDS_PER_CASE):
+        result = fix(data)
+        assert isinstance(result.diff("fuzzed.json"), str)
+        written = result.text.encode("utf-8", "surrogateescape")  # as the command writes it
+        loaded = verdict_of_loading(lambda: loads(written))
+    assert loaded == result.report.valid
