@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import stat
+import subprocess
 import sys
 import threading
 import time
@@ -312,3 +313,305 @@ def test_dump_refuses_to_replace_a_directory(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="it is a directory"):
         dump(Dataset(), folder)
     assert folder.is_dir()
+
+
+# --- the command line: special files, closed and full streams, broken pipes --------------------
+
+COMMAND_NAMES = ["validate", "summary", "codes", "schema", "fix", "init"]
+
+
+def command(name: str, folder: Path) -> list[str]:
+    """The arguments of a run of each command that writes to standard output."""
+    if name in {"validate", "summary"}:
+        return [name]  # the bundled example
+    if name == "fix":
+        path = folder / "fixable.json"
+        path.write_text('{"schema_version": "1.0", "title": " Mine "}', encoding="utf-8")
+        return [name, "--dry-run", str(path)]
+    if name == "init":
+        return [name, str(folder / "new.json")]
+    return [name]
+
+
+def run_process(
+    arguments: list[str], *, redirect: str = "", stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the command in a shell, with ``redirect`` (``>&-``, ``>/dev/full``) applied to it."""
+    script = f'exec "$@" {redirect}'
+    return subprocess.run(
+        ["sh", "-c", script, "sh", sys.executable, "-m", "partnering", *arguments],
+        input=stdin,
+        capture_output="2>" not in redirect,
+        stdout=None,
+        timeout=60,
+        check=False,
+    )
+
+
+@POSIX
+@needs_fifo
+def test_the_command_refuses_a_pipe_with_no_writer_at_once(fifo: Path) -> None:
+    """Validate and summary exit 2 on a FIFO that nothing writes to, and do not wait."""
+    for name in ["validate", "summary"]:
+        result = run_process([name, str(fifo)])
+        assert result.returncode == 2
+        assert result.stderr.decode() == (
+            f"partnering: cannot read {str(fifo)!r}: it is a pipe that no program is writing to\n"
+        )
+
+
+@POSIX
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_the_command_refuses_a_device_a_directory_and_a_socket(tmp_path: Path) -> None:
+    """Each is refused with exit 2 and a line that says what it is."""
+    path = tmp_path / "s"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+        cases = {
+            "/dev/zero": "it is a device, not a file",
+            str(tmp_path): "it is a directory",
+            str(path): "it is a socket, not a file",
+        }
+        for name, reason in cases.items():
+            result = run_process(["validate", name])
+            assert (result.returncode, result.stdout) == (2, b"")
+            assert result.stderr.decode() == f"partnering: cannot read {name!r}: {reason}\n"
+    finally:
+        server.close()
+
+
+@POSIX
+def test_standard_input_is_still_read_from_a_pipe() -> None:
+    """``-`` reads the pipe the shell gives, although it is no regular file."""
+    result = run_process(["validate", "-"], stdin=DOCUMENT)
+    assert result.returncode == 0
+    assert result.stdout.decode().endswith("<stdin> is valid (format 1.0)\n")
+
+
+@POSIX
+@pytest.mark.parametrize("name", COMMAND_NAMES)
+def test_a_closed_standard_output_is_said_and_exits_2(name: str, tmp_path: Path) -> None:
+    """Every command says it cannot write, instead of an internal error (exit 3)."""
+    result = run_process(command(name, tmp_path), redirect=">&-")
+    assert result.returncode == 2
+    assert result.stderr == b"partnering: cannot write to standard output: it is closed\n"
+
+
+@POSIX
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("name", COMMAND_NAMES)
+def test_a_full_disk_is_said_and_exits_2(name: str, tmp_path: Path) -> None:
+    """``> /dev/full`` is a write that fails: said, exit 2, and no complaint at exit."""
+    result = run_process(command(name, tmp_path), redirect=">/dev/full")
+    assert result.returncode == 2
+    assert result.stderr == (
+        b"partnering: cannot write to standard output: no space left on device\n"
+    )
+
+
+@POSIX
+@pytest.mark.parametrize("name", COMMAND_NAMES)
+def test_a_broken_pipe_exits_141_quietly(name: str, tmp_path: Path) -> None:
+    """A reader that went away before the output: 141, as for a tool that SIGPIPE stopped."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "partnering", *command(name, tmp_path)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (result.returncode, result.stderr) == (141, b"")
+
+
+@POSIX
+def test_a_pipe_into_head_exits_141(tmp_path: Path) -> None:
+    """``partnering validate bad.json | head -c1``: the shell sees 141, nothing on stderr.
+
+    The JSON report of 3,000 partners with three errors each is far more than a pipe holds.
+    """
+    bad = tmp_path / "bad.json"
+    partners = [{"id": f"p{index}", "name": "A", "country": "XX"} for index in range(3000)]
+    bad.write_text(json.dumps({"schema_version": "1.0", "partners": partners}), "utf-8")
+    script = (
+        f'"$@" validate --format json {bad} | head -c1 >/dev/null; echo "${{PIPESTATUS[0]}}" >&2'
+    )
+    result = subprocess.run(
+        ["bash", "-c", script, "bash", sys.executable, "-m", "partnering"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr == b"141\n"
+
+
+@POSIX
+def test_with_standard_error_closed_an_unreadable_file_still_exits_2(tmp_path: Path) -> None:
+    """The message is lost, the status is not."""
+    missing = str(tmp_path / "missing.json")
+    for redirect in ["2>&-", "2>/dev/full"]:
+        result = run_process(["validate", missing], redirect=redirect)
+        assert result.returncode == 2, redirect
+    both = run_process(["validate"], redirect=">&- 2>&-")
+    assert both.returncode == 2
+
+
+@POSIX
+def test_a_closed_output_is_no_failure_when_nothing_is_written() -> None:
+    """``validate --quiet`` of a valid file writes nothing, so a closed stdout is fine."""
+    result = run_process(["validate", "--quiet"], redirect=">&-")
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+def test_main_reports_a_missing_standard_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the API as in a process, no stdout is exit 2 with a message; stdout comes back."""
+    from partnering.cli import main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["codes"]) == 2
+    assert sys.stdout is None
+    assert capsys.readouterr().err == "partnering: cannot write to standard output: it is closed\n"
+
+
+# --- line endings: LF, CRLF and CR alone give the same lines and columns ---------------------
+
+# Each document, written with LF, and where its first issues are, worked out by hand: the
+# line, then the column in characters, counting from 1.
+LINE_CASES = {
+    "a syntax error": (
+        '{\n"schema_version": "1.0",\n"title": "a",,\n}\n',
+        [("json-syntax", 3, 14)],  # the second comma
+    ),
+    "a raw control character in a string": (
+        '{\n"schema_version": "1.0",\n"title": "a\x01"\n}\n',
+        [("json-syntax", 3, 12)],  # the U+0001 after "a
+    ),
+    "a document that ends too soon": (
+        '{\n"schema_version": "1.0",\n"title": "a"\n',
+        [("json-syntax", 4, 1)],  # just after the last line break
+    ),
+    "a duplicate key": (
+        '{\n"schema_version": "1.0",\n"title": "a",\n"title": "b"\n}\n',
+        [("json-duplicate-key", 4, 1)],
+    ),
+    "a schema issue": (
+        '{\n"schema_version": "1.0",\n"title": 5\n}\n',
+        [("wrong-type", 3, 10)],  # the 5
+    ),
+    "a rule across records": (
+        '{\n"schema_version": "1.0",\n"partners": [\n'
+        '{"id": "p1", "name": "A", "organisation_type": "ngo"},\n'
+        '{"id": "p1", "name": "B", "organisation_type": "ngo"}\n]\n}\n',
+        [("unknown-code", 4, 48), ("duplicate-id", 5, 8), ("unknown-code", 5, 48)],
+    ),
+}
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("case", sorted(LINE_CASES))
+def test_every_line_ending_gives_the_same_lines_and_columns(case: str, ending: str) -> None:
+    """A file from Windows or an old Mac has its issues on the lines an editor shows."""
+    text, expected = LINE_CASES[case]
+    report = validate(text.replace("\n", ending).encode("utf-8"))
+    assert [(issue.code, issue.line, issue.column) for issue in report.issues] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ('{"title": "a"\r\n,,}', 2, 2),  # after CRLF
+        ('{"title": "a"\r,,}', 2, 2),  # after CR alone
+        ('{"title": "a"\n\r,,}', 3, 2),  # LF then CR: two line breaks
+        ('{"title": "a"\r\r\n,,}', 3, 2),  # CR, then CRLF: two line breaks
+    ],
+)
+def test_syntax_errors_count_each_line_break_once(text: str, line: int, column: int) -> None:
+    """The second comma of each document is where the error is."""
+    with pytest.raises(partnering.JSONParseError) as caught:
+        parse_json(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+# --- a file cut in the middle of a character ------------------------------------------------
+
+TRUNCATED_HINT = "Check that the file is complete: copy, download or export it again."
+
+
+@pytest.mark.parametrize(
+    ("raw", "column", "shown"),
+    [
+        (b'{"title": "caf\xc3', 15, "last byte (0xC3) starts"),  # é cut after its first byte
+        (b'{"title": "\xe2\x82', 12, "last bytes (0xE2 0x82) start"),  # € cut before its last
+        (b'{"title": "\xf0\x9f\x98', 12, "last bytes (0xF0 0x9F 0x98) start"),  # an emoji
+    ],
+)
+def test_a_character_cut_at_the_end_is_named_a_truncated_file(
+    raw: bytes, column: int, shown: str
+) -> None:
+    """Not "saved in another encoding": the start of a character, and then nothing."""
+    report = validate(raw)
+    [issue] = report.issues
+    assert (issue.code, issue.line, issue.column) == ("json-encoding", 1, column)
+    assert issue.message == (
+        f"The file ends in the middle of a character: its {shown} a character of "
+        "UTF-8 whose other bytes are missing. The file is probably truncated."
+    )
+    assert issue.hint == TRUNCATED_HINT
+    with pytest.raises(partnering.JSONParseError, match="probably truncated"):
+        partnering.loads(raw)
+
+
+def test_a_stray_byte_in_the_middle_still_names_another_encoding() -> None:
+    """A Latin-1 é followed by more text, or a cut character that is not at the end."""
+    for raw, column in [(b'{"title": "caf\xe9"}', 15), (b'{"t": "\xe2\x82"}', 8)]:
+        [issue] = validate(raw).issues
+        assert (issue.code, issue.line, issue.column) == ("json-encoding", 1, column)
+        assert "saved in another encoding (such as Windows-1252" in issue.message
+        assert "truncated" not in issue.message
+
+
+@POSIX
+def test_the_command_names_a_truncated_file(tmp_path: Path) -> None:
+    """What the user sees on the command line: the message, the hint, exit 1."""
+    path = tmp_path / "cut.json"
+    path.write_bytes('{"schema_version": "1.0", "title": "Zürich'.encode()[:-5])  # Z, then 0xC3
+    result = run_process(["validate", str(path)])
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "json-encoding" in out
+    assert "its last byte (0xC3) starts a character" in out
+    assert "The file is probably truncated." in out
+    assert TRUNCATED_HINT in out
+
+
+@POSIX
+def test_an_internal_error_exits_3_with_standard_error_closed() -> None:
+    """The traceback that --debug asks for cannot be shown; the status still says it is a bug."""
+    code = (
+        "import partnering.validation as v\n"
+        "def broken(*a, **k): raise ValueError('bad state')\n"
+        "v.validate = broken\n"
+        "from partnering.cli import main\n"
+        "raise SystemExit(main(['validate', '--debug']))\n"
+    )
+    results = {
+        redirect: subprocess.run(
+            ["sh", "-c", f'exec "$@" {redirect}', "sh", sys.executable, "-c", code],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        for redirect in ["", "2>&-"]
+    }
+    assert [result.returncode for result in results.values()] == [3, 3]
+    assert b"Traceback" in results[""].stderr
+    assert results[""].stderr.endswith(
+        b"partnering: internal error: ValueError: bad state (run with --debug for details)\n"
+    )

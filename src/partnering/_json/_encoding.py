@@ -54,6 +54,22 @@ def decode(raw: bytes | bytearray) -> str:
         # Everything before the first bad byte is valid UTF-8, so it can be decoded to count
         # lines and characters.
         before = bytes(raw[: problem.start]).decode("utf-8")
+        if problem.end == len(raw) and problem.reason == "unexpected end of data":
+            # The start of a character of several bytes, and then the end: a JSON text ends
+            # with a bracket, a digit, a letter or white space, so in any encoding a
+            # complete file would have more after it. The file was cut short.
+            cut = " ".join(f"0x{byte:02X}" for byte in raw[problem.start :])
+            last = "last byte" if len(raw) - problem.start == 1 else "last bytes"
+            start = "starts" if len(raw) - problem.start == 1 else "start"
+            raise error(
+                "json-encoding",
+                f"The file ends in the middle of a character: its {last} ({cut}) {start} a "
+                "character of UTF-8 whose other bytes are missing. The file is probably "
+                "truncated.",
+                hint="Check that the file is complete: copy, download or export it again.",
+                text=before,
+                offset=len(before),
+            ) from None
         raise error(
             "json-encoding",
             f"The file is not valid UTF-8: the byte 0x{raw[problem.start]:02X} here does not "

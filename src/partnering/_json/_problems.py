@@ -25,9 +25,25 @@ __all__ = [
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
-    """Return the 1-based line and column (in characters) of *offset* in *text*."""
+    r"""Return the 1-based line and column (in characters) of *offset* in *text*.
+
+    A line ends with LF, CRLF or CR alone, as in the files of old Macs; the LF of a CRLF
+    is the end of its line, as the CR is.
+
+    Example:
+        >>> [_line_column(text, 5) for text in ("ab\ncd\nef", "a\r\nb\r\nc", "ab\rcd\ref")]
+        [(2, 3), (2, 3), (2, 3)]
+    """
     line = text.count("\n", 0, offset) + 1
-    return line, offset - text.rfind("\n", 0, offset)
+    start = text.rfind("\n", 0, offset)
+    if "\r" in text:
+        line += text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+        start = max(start, text.rfind("\r", 0, offset))
+        if text.startswith("\n", offset) and offset and text[offset - 1] == "\r":
+            # Between the CR and the LF of one line break: still on the line it ends.
+            line -= 1
+            start = max(text.rfind("\n", 0, offset - 1), text.rfind("\r", 0, offset - 1))
+    return line, offset - start
 
 
 def error(

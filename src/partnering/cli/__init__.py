@@ -17,9 +17,11 @@ Exit statuses:
 
 - 0: every file is valid (with ``--fail-on warning``, it has no warnings either);
 - 1: a file has findings at or above ``--fail-on``; for ``summary``, the file is not valid;
-- 2: a usage error, or a file that cannot be read (missing, a directory, no permission);
-  when both 1 and 2 apply, 2 wins;
-- 3: an internal error, which is a bug; ``--debug`` shows its traceback.
+- 2: a usage error, a file that cannot be read (missing, a directory, a device, no
+  permission), or output that cannot be written (closed, a full disk); when both 1 and 2
+  apply, 2 wins;
+- 3: an internal error, which is a bug; ``--debug`` shows its traceback;
+- 141: the reader of the output went away (``| head``), as for a tool that SIGPIPE stopped.
 
 Example:
     >>> main(["validate"])

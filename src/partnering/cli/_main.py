@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from partnering.cli._parser import build_parser
-from partnering.cli._terminal import error, tolerate_encoding
+from partnering.cli._terminal import (
+    BROKEN_PIPE,
+    OutputError,
+    StandardStreams,
+    error,
+    tolerate_encoding,
+)
 
 __all__ = ["COMMANDS", "main"]
 
@@ -84,37 +89,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program's name (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status: 0 success, 1 findings, 2 usage or read error, 3 internal error.
+        The exit status: 0 success, 1 findings, 2 usage error, a file that cannot be read or
+        output that cannot be written, 3 internal error, 141 when the reader of the output
+        went away (as ``| head`` does), 130 when interrupted.
 
     Example:
         >>> main(["validate", "--quiet"])
         0
     """
+    tolerate_encoding(sys.stdout)
+    tolerate_encoding(sys.stderr)
+    # Every command writes through these, so a closed stream, a full disk or a broken pipe
+    # is told apart from a bug here, once for all of them.
+    streams = StandardStreams.guard()
+    try:
+        status = _run(argv)
+        streams.flush()
+    except OutputError as failure:
+        streams.silence_failed()
+        if failure.broken_pipe:
+            # The reader went away: stop quietly, as Unix tools do.
+            return BROKEN_PIPE
+        error(str(failure))  # lost, if the stream that failed is standard error
+        return 2
+    finally:
+        streams.restore()
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(None if argv is None else list(argv))
     except SystemExit as exit_:
         return _exit_status(exit_.code)
-    tolerate_encoding(sys.stdout)
-    tolerate_encoding(sys.stderr)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         error("interrupted")
         return 130
-    except BrokenPipeError:
-        # The reader went away (as `| head` does): stop quietly, and keep Python from
-        # complaining again when it flushes standard output at exit.
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    except OutputError:
+        raise
     except Exception as problem:
         # The promise is: never a traceback, unless asked for.
         if getattr(args, "debug", False):
             import traceback
 
-            traceback.print_exc()
+            with contextlib.suppress(OutputError):  # standard error closed: still exit 3
+                traceback.print_exc()
         from partnering._text import safe_text
 
         detail = safe_text(str(problem), 200)

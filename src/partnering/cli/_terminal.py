@@ -16,18 +16,25 @@ import contextlib
 import io
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 from partnering.cli._parser import PROG
 
 __all__ = [
+    "BROKEN_PIPE",
     "STDIN",
     "STDIN_CLOSED",
     "STDIN_NAME",
     "Input",
+    "OutputError",
     "Progress",
+    "StandardStreams",
     "error",
     "is_tty",
     "is_utf8",
@@ -44,6 +51,10 @@ STDIN_NAME = "<stdin>"
 
 #: What is said when standard input cannot be read at all.
 STDIN_CLOSED = "cannot read standard input: it is closed"
+
+#: The exit status when the reader of the output went away (``partnering ... | head``):
+#: 128 + SIGPIPE, the status a shell shows for a Unix tool that the signal stopped.
+BROKEN_PIPE = 141
 
 # Progress is worth showing for more files than this, or for one file larger than this.
 _PROGRESS_FILES = 5
@@ -94,10 +105,167 @@ def tolerate_encoding(stream: object) -> None:
 def error(message: str) -> None:
     """Write a message for the user to standard error, after the command's name.
 
-    The message is written as given: escape first anything taken from a document.
+    The message is written as given: escape first anything taken from a document. When
+    standard error cannot be written (closed, full, its reader gone), the message is lost
+    and nothing is raised: the exit status still tells what happened.
     """
-    sys.stderr.write(f"{PROG}: {message}\n")
-    sys.stderr.flush()
+    stream = sys.stderr
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError, OutputError):
+        stream.write(f"{PROG}: {message}\n")
+        stream.flush()
+
+
+class OutputError(Exception):
+    """Writing to standard output or standard error failed.
+
+    Attributes:
+        stream: which stream, in words (``standard output``).
+        reason: why, in words (``no space left on device``).
+        broken_pipe: whether the reader of the stream went away, as ``| head`` does.
+    """
+
+    def __init__(self, stream: str, reason: str, broken_pipe: bool = False) -> None:
+        super().__init__(stream, reason, broken_pipe)
+        self.stream = stream
+        self.reason = reason
+        self.broken_pipe = broken_pipe
+
+    def __str__(self) -> str:
+        return f"cannot write to {self.stream}: {self.reason}"
+
+
+class _Bytes(Protocol):
+    """What a guard needs of the bytes beneath a text stream, buffered or raw."""
+
+    def write(self, data: memoryview, /) -> int | None: ...
+    def flush(self) -> object: ...
+    def fileno(self) -> int: ...
+
+
+class _Guard(io.BufferedIOBase):
+    """The bytes under a standard stream: every failure to write becomes an OutputError.
+
+    A missing stream (the command was started with it closed) fails on the first write, not
+    before, so a command that writes nothing there still succeeds. After a failure, what is
+    written is dropped, so that the stream's flush at exit does not fail again.
+    """
+
+    def __init__(self, stream: object, inner: _Bytes | None, name: str) -> None:
+        super().__init__()
+        self._stream = stream  # the text stream of before, which says if it is a terminal
+        self._inner = inner
+        self._name = name
+        self.failed = False
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def writable(self) -> bool:
+        return True
+
+    def _fail(self, problem: OSError | None) -> OutputError:
+        self.failed = True
+        if problem is None:
+            return OutputError(self._name, "it is closed")
+        reason = problem.strerror or type(problem).__name__
+        broken = isinstance(problem, BrokenPipeError)
+        return OutputError(self._name, reason[:1].lower() + reason[1:], broken_pipe=broken)
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        whole = memoryview(data).cast("B")
+        if self.failed:
+            return whole.nbytes
+        if self._inner is None:
+            raise self._fail(None)
+        rest = whole
+        try:
+            # Unbuffered (PYTHONUNBUFFERED), the stream beneath is raw and may take only
+            # part of what it is given; the end of a pipe shows on the write after that.
+            while rest.nbytes:
+                count = self._inner.write(rest)
+                if count is None:  # a stream set not to block, that is full for now
+                    time.sleep(0.01)
+                    continue
+                rest = rest[count:]
+        except (OSError, ValueError) as problem:  # ValueError: the stream was closed
+            raise self._fail(problem if isinstance(problem, OSError) else None) from None
+        return whole.nbytes
+
+    def flush(self) -> None:
+        if self.failed or self._inner is None:
+            return
+        try:
+            self._inner.flush()
+        except (OSError, ValueError) as problem:
+            raise self._fail(problem if isinstance(problem, OSError) else None) from None
+
+    def fileno(self) -> int:
+        if self._inner is None:
+            raise io.UnsupportedOperation("the stream is closed")
+        return self._inner.fileno()
+
+    def isatty(self) -> bool:
+        return is_tty(self._stream)
+
+
+class StandardStreams:
+    """Standard output and error for the time of a command, each failure an OutputError.
+
+    A stream without bytes beneath it (a ``StringIO``, as doctests give) is left as it is.
+    """
+
+    def __init__(self) -> None:
+        self._saved = (sys.stdout, sys.stderr)
+        self._guards: list[tuple[_Guard, io.TextIOWrapper[_Guard], object]] = []
+
+    @classmethod
+    def guard(cls) -> StandardStreams:
+        """Put guarded streams in place of ``sys.stdout`` and ``sys.stderr``."""
+        streams = cls()
+        sys.stdout = streams._wrap(sys.stdout, "standard output")
+        sys.stderr = streams._wrap(sys.stderr, "standard error")
+        return streams
+
+    def _wrap(self, stream: IO[str] | None, name: str) -> IO[str]:
+        inner: _Bytes | None = None
+        if stream is None:
+            encoding, errors, lines = "utf-8", "backslashreplace", True
+        elif isinstance(stream, io.TextIOWrapper):
+            encoding, lines = stream.encoding, stream.line_buffering
+            errors = stream.errors or "strict"
+            inner = stream.buffer
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        else:
+            return stream
+        guard = _Guard(stream, inner, name)
+        wrapped = io.TextIOWrapper(guard, encoding, errors, None, lines, write_through=True)
+        self._guards.append((guard, wrapped, stream))
+        return wrapped
+
+    def flush(self) -> None:
+        """Write out what is waiting, raising :class:`OutputError` if that fails."""
+        for _, wrapped, _ in self._guards:
+            wrapped.flush()
+
+    def silence_failed(self) -> None:
+        """Point a stream that failed at the null device, so nothing fails again at exit.
+
+        This is what the Python documentation advises after a broken pipe.
+        """
+        for guard, _, stream in self._guards:
+            if guard.failed and stream is not None:
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    devnull = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+                    os.close(devnull)
+
+    def restore(self) -> None:
+        """Put the streams of before back in place."""
+        sys.stdout, sys.stderr = self._saved
 
 
 def read_stdin(limit: int) -> bytes | None:
