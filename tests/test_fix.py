@@ -280,3 +280,17 @@ def test_every_single_correction_removes_an_issue_and_adds_none(case: tuple[str,
             after_all = _tally(_edited(text, where, [proposal]))
             assert before_all - after_all
             assert not after_all - before_all
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_changes_name_their_lines_whatever_the_line_endings(newline: str) -> None:
+    # Line 4 holds a code in the wrong case and ends in a trailing comma: two changes there.
+    lines = [
+        "{",
+        '  "schema_version": "1.0",',
+        '  "partners": [{"id": "tpi", "name": "TPI", "organisation_type": "21"}],',
+        '  "platforms": [{"id": "p", "name": "P", "scope": "GLOBAL", "hosting_model": "other"}],',
+        "}",
+    ]
+    result = partnering.fix(newline.join(lines))
+    assert sorted(change.line for change in result.changes) == [4, 4]

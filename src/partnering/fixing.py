@@ -38,6 +38,7 @@ import attrs
 
 from partnering import _corrections
 from partnering._json import parse_json
+from partnering._json._problems import line_column
 from partnering._json._recover import BYTE_ORDER_MARK, Repair, apply, recover
 from partnering._json._spans import spans
 from partnering._text import safe_text
@@ -215,7 +216,7 @@ def _fix_values(text: str, changes: list[Change], today: date | None) -> str:
             Change(
                 kind=proposal.kind,
                 description=proposal.description,
-                line=text.count("\n", 0, start) + 1,
+                line=line_column(text, start)[0],
                 path=proposal.path,
             )
         )

@@ -16,6 +16,7 @@ __all__ = [
     "describe_char",
     "duplicate_key",
     "error",
+    "line_column",
     "non_finite",
     "number_too_long",
     "size",
@@ -24,14 +25,14 @@ __all__ = [
 ]
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
+def line_column(text: str, offset: int) -> tuple[int, int]:
     r"""Return the 1-based line and column (in characters) of *offset* in *text*.
 
     A line ends with LF, CRLF or CR alone, as in the files of old Macs; the LF of a CRLF
     is the end of its line, as the CR is.
 
     Example:
-        >>> [_line_column(text, 5) for text in ("ab\ncd\nef", "a\r\nb\r\nc", "ab\rcd\ref")]
+        >>> [line_column(text, 5) for text in ("ab\ncd\nef", "a\r\nb\r\nc", "ab\rcd\ref")]
         [(2, 3), (2, 3), (2, 3)]
     """
     line = text.count("\n", 0, offset) + 1
@@ -69,7 +70,7 @@ def error(
     where = None if path is None else tuple(path)
     if text is None or offset is None:
         return JSONParseError(code, message, hint=advice, offset=offset, path=where)
-    line, column = _line_column(text, offset)
+    line, column = line_column(text, offset)
     return JSONParseError(
         code, message, hint=advice, line=line, column=column, offset=offset, path=where
     )
