@@ -98,6 +98,7 @@ def visit(
     full_page: bool = False,
     evaluate: str | None = None,
     element: str | None = None,
+    root: Path | None = None,
 ) -> Visit:
     """Open a local page at a window size, and record its errors and requests.
 
@@ -109,9 +110,10 @@ def visit(
         full_page: whether the screenshot holds the whole page or only the window.
         evaluate: a JavaScript expression whose value goes into ``facts["value"]``.
         element: a CSS selector: the screenshot shows only the first element it finds.
+        root: the folder whose files the page may load (default: the page's own folder).
     """
     record = Visit()
-    root = page_path.resolve().parent.as_uri()
+    root = (root or page_path.parent).resolve().as_uri()
     context = launched.new_context(
         viewport={"width": size[0], "height": size[1]},
         is_mobile=size[0] < 600,
