@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _browser  # noqa: E402 - the folder of this script is put on the path just above
+import _browser  # the folder of this script, put on the path just above
 
 DOCS = Path(__file__).resolve().parent
 EXAMPLES = DOCS / "_static" / "examples"

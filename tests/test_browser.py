@@ -41,7 +41,8 @@ FACTS = """({
 
 def _load_helper() -> ModuleType:
     spec = importlib.util.spec_from_file_location("_browser", ROOT / "docs" / "_browser.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     # Registered first: its dataclasses look their module up while they are made.
     sys.modules["_browser"] = module
