@@ -418,3 +418,38 @@ def test_steps_write_nothing_off_a_terminal() -> None:
     assert loud.getvalue() == (
         "\rreading a.json..." + "\rcomputing...     " + "\r" + " " * 12 + "\r"
     )
+
+
+def test_progress_shows_on_a_terminal_and_nowhere_else(assessed: Path) -> None:
+    """With standard error on a terminal, the steps show there; in a pipe, nothing does."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "partnering", "stats", str(assessed)]
+    piped = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
+    assert piped.stderr == ""
+    leader, follower = pty.openpty()
+    try:
+        with subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=follower, close_fds=True
+        ) as process:
+            os.close(follower)
+            seen = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:  # the terminal closes when the command ends
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            assert process.wait(timeout=60) == 0
+    finally:
+        os.close(leader)
+    text = seen.decode("utf-8")
+    assert "\rreading /" in text
+    assert "\rcomputing the figures" in text
+    # The last step is erased, so what follows starts on a clean line.
+    assert text.endswith("\r")
