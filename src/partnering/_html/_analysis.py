@@ -122,6 +122,12 @@ def _plans(plans: Sequence[ActionPlan]) -> list[dict[str, Any]]:
     return [
         {
             "plan": plan,
+            # Leads name the challenges they address by id; the page shows their titles.
+            "titles": {
+                challenge.id: challenge.title
+                for item in plan.items
+                for challenge in item.challenges
+            },
             "counts": {
                 rating: sum(1 for item in plan.items if item.rating.rating.value == rating)
                 for rating in ("red", "amber", "green", "not_applicable")
