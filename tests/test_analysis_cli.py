@@ -453,3 +453,17 @@ def test_progress_shows_on_a_terminal_and_nowhere_else(assessed: Path) -> None:
     assert "\rcomputing the figures" in text
     # The last step is erased, so what follows starts on a clean line.
     assert text.endswith("\r")
+
+
+def test_validate_html_of_several_files_with_one_unreadable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every file gets its section; one that cannot be read says why, and the status is 2."""
+    good = write(tmp_path, "good.json", {"schema_version": "1.0"})
+    status, out, err = run(capsys, "validate", "--format", "html", good, tmp_path / "gone.json")
+    assert status == 2
+    assert "gone.json" in err
+    text = _text(out)
+    assert "2 files checked: 1 valid, 1 not valid." in text
+    assert f"{good} is valid" in text
+    assert "read-error" in text
