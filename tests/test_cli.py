@@ -804,6 +804,7 @@ def test_importing_the_cli_loads_no_command() -> None:
     loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
     assert loaded == [
         "partnering.cli",
+        "partnering.cli._analysis_parser",  # the parsers of plan, stats, graph, report: argparse
         "partnering.cli._file_commands",  # the parsers of fix and init: argparse only
         "partnering.cli._main",
         "partnering.cli._parser",
@@ -819,7 +820,18 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
         if action.__class__.__name__ == "_SubParsersAction"
     )
     assert sorted(cast("dict[str, object]", subparsers.choices)) == sorted(COMMANDS)
-    assert sorted(COMMANDS) == ["codes", "fix", "init", "schema", "summary", "validate"]
+    assert sorted(COMMANDS) == [
+        "codes",
+        "fix",
+        "graph",
+        "init",
+        "plan",
+        "report",
+        "schema",
+        "stats",
+        "summary",
+        "validate",
+    ]
 
 
 # suggestions and the code lists

@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['codes', 'fix', 'init', 'schema', 'summary', 'validate']
+    ['codes', 'fix', 'graph', 'init', 'plan', 'report', 'schema', 'stats', 'summary', 'validate']
 """
 
 from __future__ import annotations
@@ -63,6 +63,30 @@ def _schema(args: argparse.Namespace) -> int:
     return run_schema(args)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from partnering.cli._plan import run_plan
+
+    return run_plan(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from partnering.cli._stats import run_stats
+
+    return run_stats(args)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from partnering.cli._graph import run_graph
+
+    return run_graph(args)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from partnering.cli._report import run_report
+
+    return run_report(args)
+
+
 #: What runs each command of the parser, by the command's name.
 COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -71,6 +95,10 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "fix": _fix,
     "init": _init,
+    "plan": _plan,
+    "stats": _stats,
+    "graph": _graph,
+    "report": _report,
 }
 
 

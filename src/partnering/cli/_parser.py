@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from partnering.cli._analysis_parser import add_analysis
 from partnering.cli._file_commands import add_fix, add_init
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
@@ -40,6 +41,10 @@ examples:
   partnering fix platforms.json
   partnering init
   partnering schema > dataset.schema.json
+  partnering plan assessed.json
+  partnering stats platforms.json
+  partnering graph platforms.json -o partnerships.graphml
+  partnering report platforms.json -o report.html
 
 Run 'partnering COMMAND --help' for the options of a command.
 
@@ -54,6 +59,7 @@ examples:
   partnering validate --fail-on warning a.json   fail on warnings too
   partnering validate --format json a.json       one JSON report, described by
                                                  'partnering schema --name report'
+  partnering validate --format html a.json > a.html   one HTML page, issues per record
 
 Text output gives each file's verdict, then its issues grouped by code and location, with
 up to 3 examples per group, a hint on how to fix each, and the counts by code.
@@ -220,9 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "html"),
         default="text",
-        help="text for people, or one JSON document for programs (default: text)",
+        help=(
+            "text for people, one JSON document for programs, or one HTML page to send "
+            "back to the data provider (default: text)"
+        ),
     )
     validate.add_argument(
         "--fail-on",
@@ -301,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
+    add_analysis(commands, common)
 
     schema = commands.add_parser(
         "schema",

@@ -97,7 +97,13 @@ def run_validate(args: argparse.Namespace) -> int:
                 sys.stdout.write(("\n" if written and not args.quiet else "") + text)
                 sys.stdout.flush()
                 written = True
-    if not as_text:
+    if args.format == "html":
+        from partnering._html import validation_page
+
+        sys.stdout.write(
+            validation_page(results, version=library_version(), max_issues=args.max_issues)
+        )
+    elif not as_text:
         # Imported here: cattrs, which writes the JSON report, is slow to import.
         from partnering._report_json import render_json
 

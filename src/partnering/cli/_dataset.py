@@ -1,0 +1,108 @@
+"""What the analysis commands share: reading one valid file, and progress on a terminal.
+
+The analysis commands (``plan``, ``stats``, ``graph``, ``report``) work on valid files only.
+A file that is not valid gets its validation report on standard error and exit status 1, as
+for ``summary``: figures computed from a file with dangling references or repeated ids would
+count records that are not there, and nothing would say so.
+
+Example:
+    >>> import io
+    >>> steps = Steps(io.StringIO())
+    >>> steps.enabled
+    False
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO
+
+import partnering
+from partnering import validation
+from partnering._format import DEFAULT_MAX_BYTES
+from partnering._render import Style, render_text, shown
+from partnering.cli._terminal import (
+    STDIN_CLOSED,
+    Input,
+    error,
+    is_tty,
+    is_utf8,
+    read_stdin,
+    use_color,
+)
+from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
+from partnering.models import Dataset
+
+__all__ = ["NOT_VALID", "UNREADABLE", "Steps", "read_dataset"]
+
+#: The exit status for a file that is not valid: its report went to standard error.
+NOT_VALID = 1
+
+#: The exit status for a file that cannot be read, or for bad usage.
+UNREADABLE = 2
+
+
+class Steps:
+    """One line on a terminal naming the step under way, each step overwriting the last.
+
+    Nothing is written unless the stream is a terminal, so pipes and captured output never
+    see it.
+    """
+
+    def __init__(self, stream: IO[str], *, enabled: bool | None = None) -> None:
+        self._stream = stream
+        self.enabled = is_tty(stream) if enabled is None else enabled
+        self._width = 0
+        self._ellipsis = "…" if is_utf8(stream) else "..."
+
+    def show(self, what: str) -> None:
+        """Say which step is under way, such as ``computing the figures``."""
+        if not self.enabled:
+            return
+        line = f"{what}{self._ellipsis}"
+        padding = " " * max(0, self._width - len(line))
+        self._stream.write(f"\r{line}{padding}")
+        self._stream.flush()
+        self._width = len(line)
+
+    def clear(self) -> None:
+        """Erase the line, so that what follows starts clean."""
+        if self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._width = 0
+
+
+def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, str]:
+    """Read and check the file named on the command line.
+
+    Returns:
+        The dataset (``None`` when it could not be used), the exit status so far (0, or
+        :data:`NOT_VALID` with the report written to standard error, or :data:`UNREADABLE`
+        with the reason written there), and the file's label for people.
+    """
+    item = Input.of(name)
+    steps.show(f"reading {shown(item.label, 60)}")
+    source: Path | bytes | None = item.path or read_stdin(DEFAULT_MAX_BYTES)
+    if source is None:
+        steps.clear()
+        error(STDIN_CLOSED)
+        return None, UNREADABLE, item.label
+    try:
+        dataset = partnering.load(source) if isinstance(source, Path) else partnering.loads(source)
+    except ReadError as problem:
+        steps.clear()
+        error(shown(problem.message))
+        return None, UNREADABLE, item.label
+    except InvalidDocumentError as problem:
+        report = problem.report
+    except (JSONParseError, DocumentTooLargeError):
+        # The parser's problem is reported as validation reports it, with line and column.
+        report = validation.validate(source)
+    else:
+        return dataset, 0, item.label
+    steps.clear()
+    style = Style(color=use_color("auto", sys.stderr), unicode=is_utf8(sys.stderr))
+    sys.stderr.write(render_text(report, item.label, style=style))
+    return None, NOT_VALID, item.label
