@@ -19,7 +19,9 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+import hashlib
+import json
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from partnering._fast._plain import is_plain_json
@@ -86,18 +88,47 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
     # of this module, and it is raised rather than hidden behind the slower reference path.
     if whole.is_valid(data):
         return
-    records = sorted(
-        {
-            (error.instance_path[0], error.instance_path[1])
-            for error in parts.iter_errors(data)
-            # Errors lie inside the records of lists, so paths start with a name, an index.
-            if len(error.instance_path) >= 2 and type(error.instance_path[1]) is int
-        },
-        key=_document_order,
-    )
+    shapes: dict[tuple[str, int], list[Hashable]] = {}
+    for error in parts.iter_errors(data):
+        path = error.instance_path
+        # Errors lie inside the records of lists, so paths start with a name, an index.
+        if len(path) >= 2 and type(path[1]) is int:
+            shapes.setdefault((path[0], path[1]), []).append(_shape(error))
+    records = [
+        (name, index, tuple(shapes[(name, index)]))
+        for name, index in sorted(shapes, key=_document_order)
+    ]
     from partnering._schema_layer import issues_in_parts
 
     yield from issues_in_parts(data, records)
+
+
+# Keywords whose explanation reads only the keys of the object that breaks them.
+_KEYED = frozenset({"Required", "AdditionalProperties", "MinProperties"})
+# Values longer than this, as JSON text, are known by a digest in a shape, not kept whole.
+_SHORT = 256
+
+
+def _shape(error: Any) -> Hashable:
+    """Say where and how a record breaks the schema, and with what value, in a small key.
+
+    Two records with the same errors, each with the same key, are explained alike: the
+    schema layer words an error from its place, its keyword and its value (or, for the
+    keywords of ``_KEYED``, the keys of its object), never from the rest of the record.
+    """
+    kind = type(error.kind).__name__
+    instance = error.instance
+    if kind in _KEYED and isinstance(instance, dict):
+        value: Hashable = ("keys", *instance)
+    else:
+        text = json.dumps(instance, ensure_ascii=False)
+        value = text if len(text) <= _SHORT else _digest(text)
+    return (tuple(error.instance_path[2:]), tuple(error.schema_path), kind, value)
+
+
+def _digest(text: str) -> tuple[int, bytes]:
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded), hashlib.blake2b(encoded, digest_size=16).digest()
 
 
 _LIST_ORDER = {entity.name: position for position, entity in enumerate(ENTITIES.lists)}
