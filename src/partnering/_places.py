@@ -36,12 +36,9 @@ import attrs
 from partnering._locate import Spot, locate
 from partnering._text import quote
 from partnering.entities import ENTITIES
-from partnering.report import Issue, Path, Report
+from partnering.report import KEY_CODES, Issue, Path, Report
 
 __all__ = ["place", "record_of"]
-
-#: The codes whose subject is a key rather than a value: they point at the key.
-KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
 
 #: The fields that name a record, the first present winning.
 _NAMING_FIELDS = ("name", "title", "id")

@@ -102,10 +102,13 @@ class Issue:
     )
     severity: Severity = _field("An error makes the file invalid; a warning does not.")
     pointer: str = _field(
-        "Where the problem is, as an RFC 6901 JSON Pointer; the empty string is the whole document."
+        "Where the problem is, as an RFC 6901 JSON Pointer; the empty string is the whole "
+        f"document. A key longer than {_report.KEY_LIMIT} characters is cut there and ends "
+        "with '\u2026'."
     )
     path: Path = _field(
-        "The same location as data: the object keys and array indices from the root."
+        "The same location as data: the object keys and array indices from the root, keys "
+        "cut as in the pointer."
     )
     message: str = _field(
         "What is wrong, for a person; characters from the file that could disturb a terminal "
@@ -138,8 +141,8 @@ class Issue:
         return cls(
             code=issue.code,
             severity=issue.severity,
-            pointer=issue.pointer,
-            path=issue.path,
+            pointer=_report.format_pointer(_report.shortened(issue.path)),
+            path=_report.shortened(issue.path),
             message=issue.message,
             hint=issue.hint,
             excerpt=issue.excerpt,

@@ -26,6 +26,8 @@ from partnering._format import SCHEMA_VERSION
 from partnering._pointers import escape_pointer_segment, format_pointer
 
 __all__ = [
+    "KEY_CODES",
+    "KEY_LIMIT",
     "Issue",
     "IssueGroup",
     "Path",
@@ -33,6 +35,7 @@ __all__ = [
     "Severity",
     "format_pointer",
     "generic_pointer",
+    "shortened",
 ]
 
 #: A location in a document: object keys and array indices, from the root.
@@ -46,6 +49,35 @@ class Severity(Enum):
     WARNING = "warning"
 
 
+#: The most characters of one key that a report shows, in text as in JSON: a longer key is
+#: cut there, and ``…`` (U+2026) follows it, in the issue's path and in its pointer.
+KEY_LIMIT = 200
+_MARK = "\u2026"
+
+#: The codes whose subject is a key rather than a value: an unknown field, an extension key
+#: that is not namespaced. Their issues at one place are grouped whatever the key.
+KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
+
+
+def shortened(path: Sequence[str | int]) -> Path:
+    """Cut every key of a path longer than :data:`KEY_LIMIT` characters, marking the cut.
+
+    Example:
+        >>> shortened(("partners", 0, "k" * 300))[2] == "k" * 200 + "\u2026"
+        True
+        >>> shortened(("partners", 0, "name"))
+        ('partners', 0, 'name')
+    """
+    if all(isinstance(segment, int) or len(segment) <= KEY_LIMIT for segment in path):
+        return tuple(path)
+    return tuple(
+        segment
+        if isinstance(segment, int) or len(segment) <= KEY_LIMIT
+        else segment[:KEY_LIMIT] + _MARK
+        for segment in path
+    )
+
+
 def generic_pointer(path: Sequence[str | int]) -> str:
     """Render a path with every array index replaced by ``*``, to group like issues.
 
@@ -55,8 +87,22 @@ def generic_pointer(path: Sequence[str | int]) -> str:
     """
     return "".join(
         "/*" if isinstance(segment, int) else "/" + escape_pointer_segment(segment)
-        for segment in path
+        for segment in shortened(path)
     )
+
+
+def group_pointer(code: str, path: Sequence[str | int]) -> str:
+    """Render the generic location that groups an issue: for a key's issue, any key there.
+
+    Example:
+        >>> group_pointer("unknown-field", ("partners", 3, "nmae"))
+        '/partners/*/*'
+        >>> group_pointer("missing-field", ("partners", 3, "name"))
+        '/partners/*/name'
+    """
+    if code in KEY_CODES and path and isinstance(path[-1], str):
+        return generic_pointer(path[:-1]) + "/*"
+    return generic_pointer(path)
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
@@ -112,7 +158,11 @@ class Issue:
 
 @attrs.frozen(kw_only=True)
 class IssueGroup:
-    """Issues of one code at one generic location, such as ``/partners/*/sector``."""
+    """Issues of one code at one generic location, such as ``/partners/*/sector``.
+
+    Issues about keys (:data:`KEY_CODES`) are grouped by the object that holds them, whatever
+    the key: every unknown field of the partners is at ``/partners/*/*``.
+    """
 
     code: str
     severity: Severity
@@ -197,7 +247,7 @@ class Report:
         grouped: dict[tuple[str, str], list[Issue]] = {}
         counts: Counter[tuple[str, str]] = Counter()
         for issue in self.issues:
-            key = (issue.code, generic_pointer(issue.path))
+            key = (issue.code, group_pointer(issue.code, issue.path))
             counts[key] += 1
             kept = grouped.setdefault(key, [])
             if len(kept) < examples:
