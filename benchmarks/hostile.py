@@ -296,8 +296,10 @@ class Result:
 
     @property
     def memory_kept(self) -> bool:
-        """Whether the peak, over the baseline, is within the bound times the file, plus the
-        report and :data:`SLACK_MB` of the interpreter's own noise."""
+        """Whether the peak, over the baseline, is within the bound, plus the report's size.
+
+        :data:`SLACK_MB` more is allowed for the interpreter's own noise.
+        """
         allowed = self.case.memory * self.bytes / MB + self.report_bytes / MB + SLACK_MB
         return self.peak_mb - self.baseline_mb <= allowed
 
