@@ -160,3 +160,65 @@ def test_ids_that_all_look_alike_still_get_the_nearest() -> None:
     assert suggestions.closest("0" * 40) == "0" * 39 + "1"
     # A zero short: every id continues it or is a letter from it (78/79); the first wins.
     assert suggestions.closest("0" * 39) == "0" * 39 + "1"
+
+
+def test_max_issues_places_only_the_issues_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnering import _places
+
+    located: list[int] = []
+    original = _places.locate
+
+    def counting(text: str, paths: Any) -> Any:
+        located.append(len(paths))
+        return original(text, paths)
+
+    monkeypatch.setattr(_places, "locate", counting)
+    bad = {"id": "p", "name": "P", "organisation_type": "99"}
+    report = validate(_document([bad] * 40), max_issues=2)
+    # Two groups (unknown-code at organisation_type, duplicate-id at id): two of each kept.
+    assert located == [4]
+    assert [issue.pointer for issue in report.issues] == [
+        "/partners/0/organisation_type",
+        "/partners/1/id",
+        "/partners/1/organisation_type",
+        "/partners/2/id",
+    ]
+    assert report.count_by_code() == {"duplicate-id": 39, "unknown-code": 40}
+    assert report.count_by_severity() == {"error": 79, "warning": 0}
+    assert report.count == 79
+    assert not report.valid
+    assert [
+        (group.generic_pointer, group.count, len(group.issues)) for group in report.groups()
+    ] == [
+        ("/partners/*/organisation_type", 40, 2),
+        ("/partners/*/id", 39, 2),
+    ]
+
+
+def test_max_issues_lists_what_the_full_report_lists_first() -> None:
+    partners = [
+        {"id": f"p{n}", "name": "", "organisation_type": "99" if n % 2 else "21"} for n in range(20)
+    ]
+    text = _document(partners)
+    full = validate(text)
+    bounded = validate(text, max_issues=3)
+    written_full = json.loads(render_json([("f.json", full)], version="0", max_issues=3))
+    written_bounded = json.loads(render_json([("f.json", bounded)], version="0", max_issues=3))
+    assert written_bounded == written_full
+    assert written_bounded["files"][0]["truncated"] is True
+    assert render_text(bounded, "f.json", max_issues=3) == render_text(full, "f.json", max_issues=3)
+
+
+def test_max_issues_on_the_command_line_keeps_the_counts(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partnering.cli import main
+
+    path = tmp_path / "bad.json"
+    bad = {"id": "p", "name": "P", "organisation_type": "99"}
+    path.write_text(_document([bad] * 30), encoding="utf-8")
+    assert main(["validate", "--max-issues", "1", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "is not valid: 59 errors (format 1.0)" in out
+    assert "error unknown-code at /partners/*/organisation_type (30 times)" in out
+    assert "29 more issues of 1 other kind not shown (--max-issues 1)" in out

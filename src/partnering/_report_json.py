@@ -201,7 +201,7 @@ class FileReport:
             counts={Severity(key): count for key, count in report.count_by_severity().items()},
             counts_by_code=report.count_by_code(),
             issues=tuple(Issue.of(issue) for issue in issues),
-            truncated=len(issues) < len(report.issues),
+            truncated=len(issues) < report.count,
         )
 
 

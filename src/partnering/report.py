@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -33,8 +34,10 @@ __all__ = [
     "Path",
     "Report",
     "Severity",
+    "bounded",
     "format_pointer",
     "generic_pointer",
+    "group_pointer",
     "shortened",
 ]
 
@@ -107,6 +110,17 @@ def group_pointer(code: str, path: Sequence[str | int]) -> str:
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
     # The order of the format, not of the alphabet: /partners comes before /events, as in a file.
+    # The key of a path depends on its indices only where they stand, so the key of its
+    # generic form is worked out once and the indices are put in.
+    key = _generic_key(tuple(0 if isinstance(segment, int) else segment for segment in path))
+    return tuple(
+        (step[0], segment, step[2]) if isinstance(segment, int) else step
+        for step, segment in zip(key, path, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _generic_key(path: Path) -> tuple[tuple[int, int, str], ...]:
     from partnering._order import order_key
 
     return order_key(path)
@@ -171,9 +185,12 @@ class IssueGroup:
     issues: tuple[Issue, ...]
 
     @property
-    def first(self) -> Issue:
-        """The first issue of the group, which stands for the rest."""
-        return self.issues[0]
+    def first(self) -> Issue | None:
+        """The first issue of the group, which stands for the rest.
+
+        ``None`` when the report omitted every issue of the group (see :attr:`Report.omitted`).
+        """
+        return self.issues[0] if self.issues else None
 
 
 def _sorted_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
@@ -195,21 +212,37 @@ class Report:
     issues: tuple[Issue, ...] = attrs.field(converter=_sorted_issues)
     schema_version: str = SCHEMA_VERSION
     source: str | None = None
+    #: The issues found but not listed, when validation was asked to list at most so many
+    #: (``max_issues``): how many of each code, severity and generic location, as
+    #: :meth:`groups` groups them. The counts, the verdict and the groups include them.
+    omitted: tuple[tuple[str, Severity, str, int], ...] = ()
 
     @property
     def valid(self) -> bool:
         """Whether the document has no errors (warnings are allowed)."""
-        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+        return not any(issue.severity is Severity.ERROR for issue in self.issues) and not any(
+            severity is Severity.ERROR for _, severity, _, _ in self.omitted
+        )
 
     @property
     def errors(self) -> tuple[Issue, ...]:
-        """The issues of severity ``error``."""
+        """The issues of severity ``error`` that the report lists."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
-        """The issues of severity ``warning``."""
+        """The issues of severity ``warning`` that the report lists."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
+
+    @property
+    def count(self) -> int:
+        """How many issues the document has, those listed and those omitted.
+
+        Example:
+            >>> Report(issues=()).count
+            0
+        """
+        return len(self.issues) + sum(count for *_, count in self.omitted)
 
     def count_by_code(self) -> dict[str, int]:
         """Count the issues of each code, codes in alphabetical order.
@@ -218,7 +251,10 @@ class Report:
             >>> Report(issues=()).count_by_code()
             {}
         """
-        return dict(sorted(Counter(issue.code for issue in self.issues).items()))
+        counts = Counter(issue.code for issue in self.issues)
+        for code, _, _, count in self.omitted:
+            counts[code] += count
+        return dict(sorted(counts.items()))
 
     def count_by_severity(self) -> dict[str, int]:
         """Count the issues of each severity, errors first.
@@ -228,6 +264,8 @@ class Report:
             {'error': 0, 'warning': 0}
         """
         counts = Counter(issue.severity for issue in self.issues)
+        for _, severity, _, count in self.omitted:
+            counts[severity] += count
         return {severity.value: counts[severity] for severity in Severity}
 
     def groups(self, *, examples: int = 3) -> tuple[IssueGroup, ...]:
@@ -246,16 +284,22 @@ class Report:
         """
         grouped: dict[tuple[str, str], list[Issue]] = {}
         counts: Counter[tuple[str, str]] = Counter()
+        severities: dict[tuple[str, str], Severity] = {}
         for issue in self.issues:
             key = (issue.code, group_pointer(issue.code, issue.path))
             counts[key] += 1
+            severities.setdefault(key, issue.severity)
             kept = grouped.setdefault(key, [])
             if len(kept) < examples:
                 kept.append(issue)
+        for code, severity, pointer, count in self.omitted:
+            counts[(code, pointer)] += count
+            severities.setdefault((code, pointer), severity)
+            grouped.setdefault((code, pointer), [])
         return tuple(
             IssueGroup(
                 code=code,
-                severity=kept[0].severity,
+                severity=severities[(code, pointer)],
                 generic_pointer=pointer,
                 count=counts[(code, pointer)],
                 issues=tuple(kept),
@@ -267,3 +311,37 @@ class Report:
     def of(cls, issues: Iterable[Issue], *, source: str | None = None) -> Report:
         """Build a report from issues in any order."""
         return cls(issues=tuple(issues), source=source)
+
+
+def bounded(
+    issues: Iterable[Issue], most: int
+) -> tuple[list[Issue], tuple[tuple[str, Severity, str, int], ...]]:
+    """Keep the first ``most`` issues of each group, in the order given, and count the rest.
+
+    What :meth:`Report.groups` and a list of the first ``most`` issues of a file show is then
+    among the issues kept, when each group's issues come in the order of the file.
+
+    Example:
+        >>> issues = [
+        ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
+        ...     for n in range(5)
+        ... ]
+        >>> kept, omitted = bounded(issues, 2)
+        >>> [issue.pointer for issue in kept], omitted
+        (['/partners/0', '/partners/1'], (('c', <Severity.ERROR: 'error'>, '/partners/*', 3),))
+    """
+    kept: list[Issue] = []
+    seen: Counter[tuple[str, str]] = Counter()
+    counts: dict[tuple[str, str], tuple[Severity, int]] = {}
+    for issue in issues:
+        key = (issue.code, group_pointer(issue.code, issue.path))
+        if seen[key] < most:
+            seen[key] += 1
+            kept.append(issue)
+        else:
+            severity, count = counts.get(key, (issue.severity, 0))
+            counts[key] = (severity, count + 1)
+    omitted = tuple(
+        (code, severity, pointer, count) for (code, pointer), (severity, count) in counts.items()
+    )
+    return kept, omitted

@@ -15,7 +15,6 @@ import functools
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-import attrs
 from jsonschema import ValidationError
 
 from partnering._constraints import Breach
@@ -139,5 +138,11 @@ def issues_in_parts(
 
 def _moved(found: Issue, index: int) -> Issue:
     """Move an issue of one record of a list to the record at ``index`` of the same list."""
-    path = (found.path[0], index, *found.path[2:])
-    return attrs.evolve(found, path=path)
+    return Issue(
+        code=found.code,
+        severity=found.severity,
+        path=(found.path[0], index, *found.path[2:]),
+        message=found.message,
+        hint=found.hint,
+        excerpt=found.excerpt,
+    )
