@@ -277,6 +277,9 @@ class Result:
     note: str = ""
 
     baseline_mb: float = BASELINE_MB
+    #: The peak of the strict parse alone, in a new process, in MB: the floor of any check
+    #: that holds the parsed data, as Python objects, in memory.
+    parse_mb: float | None = None
 
     @property
     def ratio(self) -> float:
@@ -320,6 +323,25 @@ def baseline() -> float:
         stderr=subprocess.DEVNULL,
     )
     _, _, usage = os.wait4(child.pid, 0)
+    return float(usage.ru_maxrss / 1024)
+
+
+_PARSE_ONLY = (
+    "import sys; from partnering._json import parse_json; "
+    "parse_json(open(sys.argv[1], 'rb').read(), max_bytes=1 << 30, max_depth=64)"
+)
+
+
+def parse_peak(path: Path) -> float | None:
+    """Measure the peak memory of the strict parse of a file alone, in MB."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _PARSE_ONLY, str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, wait_status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(wait_status) != 0:
+        return None  # the file is not JSON the reader accepts
     return float(usage.ru_maxrss / 1024)
 
 
@@ -378,7 +400,10 @@ def run_case(
             note = f"report unreadable: {type(problem).__name__}"
     out.unlink()
     size = path.stat().st_size
-    return Result(case, size, seconds, peak_mb, status, codes, report_bytes, listed, note, base)
+    parsed = parse_peak(path)
+    return Result(
+        case, size, seconds, peak_mb, status, codes, report_bytes, listed, note, base, parsed
+    )
 
 
 def table(results: list[Result]) -> str:
@@ -399,6 +424,49 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _cell(row: dict[str, object] | None) -> tuple[str, str]:
+    if row is None:
+        return "-", "-"
+    seconds = f"{row['seconds']:.1f}"
+    if row.get("note"):
+        seconds = f">{seconds} ({row['note']})" if "killed" in str(row["note"]) else seconds
+    return seconds, f"{row['peak_mb']:.0f}"
+
+
+def compare(before: Path, after: Path) -> str:
+    """Lay out two runs' results side by side, with the bounds of each case, as Markdown."""
+    old = {row["case"]: row for row in json.loads(before.read_text(encoding="utf-8"))}
+    new = {row["case"]: row for row in json.loads(after.read_text(encoding="utf-8"))}
+    lines = [
+        "| case | file | expected | time before (s) | peak before (MB) | time after (s) "
+        "| peak after (MB) | after: x file | parse alone (MB) | JSON report after "
+        "| bounds kept |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for case in CASES:
+        if case.name not in old and case.name not in new:
+            continue
+        row = new.get(case.name) or old[case.name]
+        expected = f"{case.status}" + (f", {case.code}" if case.code else "")
+        before_time, before_peak = _cell(old.get(case.name))
+        after_time, after_peak = _cell(new.get(case.name))
+        ratio = "-"
+        kept = "-"
+        parsed = new.get(case.name, {}).get("parse_mb")
+        parse = "-" if parsed is None else f"{float(parsed):.0f}"
+        if case.name in new:
+            growth = float(row["peak_mb"]) - float(row["baseline_mb"])
+            ratio = f"{max(growth, 0.0) / (float(row['bytes']) / MB):.1f}"
+            kept = "yes" if row["passed"] else "**no**"
+        lines.append(
+            f"| {case.what} | {float(row['bytes']) / MB:.1f} MB | {expected} | {before_time} | "
+            f"{before_peak} | {after_time} | {after_peak} | {ratio} | {parse} | "
+            f"{float(new[case.name]['report_bytes']) / MB if case.name in new else 0:.2f} MB "
+            f"| {kept} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the hostile files, validate each in a new process, and print the table."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.hostile", description=__doc__)
@@ -411,7 +479,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="a folder to write the files into and keep")
     parser.add_argument("--write", type=Path, help="only write the files into this folder")
     parser.add_argument("--output", type=Path, help="write the results as JSON here")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("BEFORE", "AFTER"),
+        help="print two runs' JSON results side by side, and run nothing",
+    )
     args = parser.parse_args(argv)
+    if args.compare is not None:
+        print(compare(*args.compare))
+        return 0
     chosen = [case for case in CASES if not args.cases or case.name in args.cases.split(",")]
     if args.write is not None:
         args.write.mkdir(parents=True, exist_ok=True)
@@ -450,6 +528,7 @@ def main(argv: list[str] | None = None) -> int:
                 "passed": r.passed,
                 "note": r.note,
                 "baseline_mb": round(r.baseline_mb, 1),
+                "parse_mb": None if r.parse_mb is None else round(r.parse_mb, 1),
             }
             for r in results
         ]

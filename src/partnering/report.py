@@ -103,9 +103,34 @@ def group_pointer(code: str, path: Sequence[str | int]) -> str:
         >>> group_pointer("missing-field", ("partners", 3, "name"))
         '/partners/*/name'
     """
-    if code in KEY_CODES and path and isinstance(path[-1], str):
-        return generic_pointer(path[:-1]) + "/*"
-    return generic_pointer(path)
+    return _pointer_of(_group_key(code, path))
+
+
+# In a group's key, an index (any index) and, for a key's issue, the key (any key).
+_ANY_INDEX = -1
+_ANY_KEY = None
+
+
+def _group_key(code: str, path: Sequence[str | int]) -> tuple[str | int | None, ...]:
+    """Key an issue by its group, cheaply: what :func:`group_pointer` renders, not rendered."""
+    generic: tuple[str | int | None, ...] = tuple(
+        _ANY_INDEX if type(segment) is int else segment for segment in path
+    )
+    if code in KEY_CODES and generic and isinstance(generic[-1], str):
+        return (code, *generic[:-1], _ANY_KEY)
+    return (code, *generic)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pointer_of(key: tuple[str | int | None, ...]) -> str:
+    parts = []
+    for segment in key[1:]:
+        if isinstance(segment, str):
+            cut = segment if len(segment) <= KEY_LIMIT else segment[:KEY_LIMIT] + _MARK
+            parts.append("/" + escape_pointer_segment(cut))
+        else:
+            parts.append("/*")
+    return "".join(parts)
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
@@ -286,7 +311,7 @@ class Report:
         counts: Counter[tuple[str, str]] = Counter()
         severities: dict[tuple[str, str], Severity] = {}
         for issue in self.issues:
-            key = (issue.code, group_pointer(issue.code, issue.path))
+            key = (issue.code, _pointer_of(_group_key(issue.code, issue.path)))
             counts[key] += 1
             severities.setdefault(key, issue.severity)
             kept = grouped.setdefault(key, [])
@@ -331,17 +356,17 @@ def bounded(
         (['/partners/0', '/partners/1'], (('c', <Severity.ERROR: 'error'>, '/partners/*', 3),))
     """
     kept: list[Issue] = []
-    seen: Counter[tuple[str, str]] = Counter()
-    counts: dict[tuple[str, str], tuple[Severity, int]] = {}
+    seen: Counter[tuple[str | int | None, ...]] = Counter()
+    counts: dict[tuple[str | int | None, ...], tuple[str, Severity, int]] = {}
     for issue in issues:
-        key = (issue.code, group_pointer(issue.code, issue.path))
+        key = _group_key(issue.code, issue.path)
         if seen[key] < most:
             seen[key] += 1
             kept.append(issue)
         else:
-            severity, count = counts.get(key, (issue.severity, 0))
-            counts[key] = (severity, count + 1)
+            code, severity, count = counts.get(key, (issue.code, issue.severity, 0))
+            counts[key] = (code, severity, count + 1)
     omitted = tuple(
-        (code, severity, pointer, count) for (code, pointer), (severity, count) in counts.items()
+        (code, severity, _pointer_of(key), count) for key, (code, severity, count) in counts.items()
     )
     return kept, omitted
