@@ -151,8 +151,12 @@ def _shape(error: Any) -> Hashable:
     """
     kind = type(error.kind).__name__
     instance = error.instance
+    value: Hashable
     if kind in _KEYED and isinstance(instance, dict):
-        value: Hashable = ("keys", *instance)
+        value = ("keys", *(key if len(key) <= _SHORT else _digest(key) for key in instance))
+    elif isinstance(instance, str):
+        # Not written as JSON first: a long string would be copied twice more.
+        value = ("text", instance if len(instance) <= _SHORT else _digest(instance))
     else:
         text = json.dumps(instance, ensure_ascii=False)
         value = text if len(text) <= _SHORT else _digest(text)
