@@ -277,6 +277,9 @@ class Result:
     note: str = ""
 
     baseline_mb: float = BASELINE_MB
+    #: The processor time of the run (user and system), in seconds: on a machine others
+    #: share, a steadier measure than the wall time.
+    cpu_seconds: float | None = None
     #: The peak of the strict parse alone, in a new process, in MB: the floor of any check
     #: that holds the parsed data, as Python objects, in memory.
     parse_mb: float | None = None
@@ -401,8 +404,9 @@ def run_case(
     out.unlink()
     size = path.stat().st_size
     parsed = parse_peak(path)
+    cpu = usage.ru_utime + usage.ru_stime
     return Result(
-        case, size, seconds, peak_mb, status, codes, report_bytes, listed, note, base, parsed
+        case, size, seconds, peak_mb, status, codes, report_bytes, listed, note, base, cpu, parsed
     )
 
 
@@ -430,6 +434,8 @@ def _cell(row: dict[str, object] | None) -> tuple[str, str]:
     seconds = f"{row['seconds']:.1f}"
     if row.get("note"):
         seconds = f">{seconds} ({row['note']})" if "killed" in str(row["note"]) else seconds
+    elif row.get("cpu_seconds") is not None:
+        seconds += f" (cpu {row['cpu_seconds']:.1f})"
     return seconds, f"{row['peak_mb']:.0f}"
 
 
@@ -508,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(result)
             print(
                 f"{case.name}: {result.seconds:.1f} s, {result.peak_mb:.0f} MB, "
+                f"cpu {result.cpu_seconds or 0:.1f} s, "
                 f"status {result.status}, codes {','.join(result.codes)} {result.note}",
                 file=sys.stderr,
             )
@@ -520,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
                 "case": r.case.name,
                 "bytes": r.bytes,
                 "seconds": round(r.seconds, 2),
+                "cpu_seconds": None if r.cpu_seconds is None else round(r.cpu_seconds, 2),
                 "peak_mb": round(r.peak_mb, 1),
                 "status": r.status,
                 "codes": list(r.codes),
