@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -331,21 +332,27 @@ def baseline() -> float:
 
 _PARSE_ONLY = (
     "import sys; from partnering._json import parse_json; "
-    "parse_json(open(sys.argv[1], 'rb').read(), max_bytes=1 << 30, max_depth=64)"
+    "parse_json(open(sys.argv[1], 'rb').read(), max_bytes=1 << 30, max_depth=64); "
+    "print(next(line.split()[1] for line in open('/proc/self/status') "
+    "if line.startswith('VmHWM')))"
 )
 
 
 def parse_peak(path: Path) -> float | None:
-    """Measure the peak memory of the strict parse of a file alone, in MB."""
-    child = subprocess.Popen(
+    """Measure the peak memory of the strict parse of a file alone, in MB.
+
+    The child reads its own peak (``VmHWM``): the ``ru_maxrss`` of a child started without
+    a fork of its own counts the benchmark's memory too.
+    """
+    done = subprocess.run(
         [sys.executable, "-c", _PARSE_ONLY, str(path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    _, wait_status, usage = os.wait4(child.pid, 0)
-    if os.waitstatus_to_exitcode(wait_status) != 0:
+    if done.returncode != 0:
         return None  # the file is not JSON the reader accepts
-    return float(usage.ru_maxrss / 1024)
+    return float(done.stdout.strip()) / 1024
 
 
 def run_case(
@@ -393,6 +400,7 @@ def run_case(
     codes: tuple[str, ...] = ()
     listed: int | None = None
     report_bytes = out.stat().st_size
+    report: Any = None
     if status in (0, 1):
         try:
             with out.open("rb") as written:
@@ -402,6 +410,7 @@ def run_case(
         except (OSError, ValueError, KeyError, IndexError) as problem:
             note = f"report unreadable: {type(problem).__name__}"
     out.unlink()
+    del report  # not held while the next process starts
     size = path.stat().st_size
     parsed = parse_peak(path)
     cpu = usage.ru_utime + usage.ru_stime
@@ -492,7 +501,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar=("BEFORE", "AFTER"),
         help="print two runs' JSON results side by side, and run nothing",
     )
+    parser.add_argument(
+        "--parse-into",
+        type=Path,
+        metavar="RESULTS",
+        help="measure the strict parse alone of each case, into a run's JSON results",
+    )
     args = parser.parse_args(argv)
+    if args.parse_into is not None:
+        rows = json.loads(args.parse_into.read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory(prefix="hostile-") as temporary:
+            for row in rows:
+                case = next(case for case in CASES if case.name == row["case"])
+                path = write_case(case, Path(temporary), args.scale)
+                row["parse_mb"] = parse_peak(path)
+                path.unlink()
+        args.parse_into.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.compare is not None:
         print(compare(*args.compare))
         return 0

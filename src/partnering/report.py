@@ -232,14 +232,14 @@ class Report:
             has them, then the index, then the field); then by code.
         schema_version: the version of the interchange format the document was checked against.
         source: where the document came from (a path, ``<stdin>``, ``<bytes>``), for display.
+        omitted: the issues found but not listed, when validation was asked to list at most
+            so many of each group (``max_issues``): how many of each code, severity and
+            generic location. The counts, the verdict and the groups include them.
     """
 
     issues: tuple[Issue, ...] = attrs.field(converter=_sorted_issues)
     schema_version: str = SCHEMA_VERSION
     source: str | None = None
-    #: The issues found but not listed, when validation was asked to list at most so many
-    #: (``max_issues``): how many of each code, severity and generic location, as
-    #: :meth:`groups` groups them. The counts, the verdict and the groups include them.
     omitted: tuple[tuple[str, Severity, str, int], ...] = ()
 
     @property
