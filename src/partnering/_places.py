@@ -38,7 +38,7 @@ from partnering._text import quote
 from partnering.entities import ENTITIES
 from partnering.report import KEY_CODES, Issue, Path, Report
 
-__all__ = ["place", "record_of"]
+__all__ = ["KEY_CODES", "place", "record_of"]
 
 #: The fields that name a record, the first present winning.
 _NAMING_FIELDS = ("name", "title", "id")
