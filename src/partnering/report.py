@@ -199,7 +199,7 @@ class Issue:
 class IssueGroup:
     """Issues of one code at one generic location, such as ``/partners/*/sector``.
 
-    Issues about keys (:data:`KEY_CODES`) are grouped by the object that holds them, whatever
+    Issues about keys (``KEY_CODES``) are grouped by the object that holds them, whatever
     the key: every unknown field of the partners is at ``/partners/*/*``.
     """
 
@@ -213,7 +213,7 @@ class IssueGroup:
     def first(self) -> Issue | None:
         """The first issue of the group, which stands for the rest.
 
-        ``None`` when the report omitted every issue of the group (see :attr:`Report.omitted`).
+        ``None`` when the report omitted every issue of the group (see ``Report.omitted``).
         """
         return self.issues[0] if self.issues else None
 
