@@ -28,7 +28,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -36,12 +36,9 @@ import attrs
 from partnering._locate import Spot, locate
 from partnering._text import quote
 from partnering.entities import ENTITIES
-from partnering.report import Issue, Path, Report
+from partnering.report import KEY_CODES, Issue, Path, Report
 
-__all__ = ["place", "record_of"]
-
-#: The codes whose subject is a key rather than a value: they point at the key.
-KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
+__all__ = ["KEY_CODES", "place", "record_of"]
 
 #: The fields that name a record, the first present winning.
 _NAMING_FIELDS = ("name", "title", "id")
@@ -75,16 +72,26 @@ def record_of(data: Mapping[str, Any], path: Path) -> str | None:
     return noun
 
 
-def _placed(issue: Issue, spot: Spot | None, data: Mapping[str, Any] | None) -> Issue:
-    changes: dict[str, Any] = {}
-    if spot is not None and issue.line is None:
+def _placed(issue: Issue, spot: Spot | None, record: Callable[[Path], str | None]) -> Issue:
+    line, column, named = issue.line, issue.column, issue.record
+    if spot is not None and line is None:
         where = spot.key if issue.code in KEY_CODES and spot.key is not None else spot.value
-        changes.update(line=where.line, column=where.column)
-    if data is not None and issue.record is None:
-        record = record_of(data, issue.path)
-        if record is not None:
-            changes["record"] = record
-    return attrs.evolve(issue, **changes) if changes else issue
+        line, column = where.line, where.column
+    if named is None:
+        named = record(issue.path)
+    if (line, column, named) == (issue.line, issue.column, issue.record):
+        return issue
+    return Issue(
+        code=issue.code,
+        severity=issue.severity,
+        path=issue.path,
+        message=issue.message,
+        hint=issue.hint,
+        excerpt=issue.excerpt,
+        line=line,
+        column=column,
+        record=named,
+    )
 
 
 def place(
@@ -111,5 +118,14 @@ def place(
     if text is not None:
         decoded = text if isinstance(text, str) else bytes(text).decode("utf-8")
         spots = locate(decoded, [issue.path for issue in report.issues if issue.line is None])
-    issues = tuple(_placed(issue, spots.get(issue.path), data) for issue in report.issues)
+    named: dict[tuple[object, object], str | None] = {}
+
+    def record(path: Path) -> str | None:
+        # Many issues of one record name it once.
+        key = (path[0], path[1]) if len(path) >= 2 else (None, None)
+        if key not in named:
+            named[key] = record_of(data, path) if data is not None else None
+        return named[key]
+
+    issues = tuple(_placed(issue, spots.get(issue.path), record) for issue in report.issues)
     return attrs.evolve(report, issues=issues)

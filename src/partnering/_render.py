@@ -33,7 +33,7 @@ import attrs
 from partnering._pointers import display_pointer
 from partnering._text import safe_text
 from partnering.catalogue import PARSE_CODES
-from partnering.report import Issue, IssueGroup, Report, Severity
+from partnering.report import Issue, IssueGroup, Report, Severity, shortened
 
 __all__ = [
     "PLAIN",
@@ -196,7 +196,7 @@ def _location(issue: Issue) -> str | None:
     # The reader leaves the path empty when it knows a place only by line and column, so an
     # empty path shows the line rather than (root).
     if issue.path:
-        pointer = shown(display_pointer(issue.path), _POINTER_LIMIT)
+        pointer = shown(display_pointer(shortened(issue.path)), _POINTER_LIMIT)
         parts.append(f"{shown(issue.record)} ({pointer})" if issue.record else pointer)
     return ": ".join(parts) or None
 

@@ -102,10 +102,13 @@ class Issue:
     )
     severity: Severity = _field("An error makes the file invalid; a warning does not.")
     pointer: str = _field(
-        "Where the problem is, as an RFC 6901 JSON Pointer; the empty string is the whole document."
+        "Where the problem is, as an RFC 6901 JSON Pointer; the empty string is the whole "
+        f"document. A key longer than {_report.KEY_LIMIT} characters is cut there and ends "
+        "with '\u2026'."
     )
     path: Path = _field(
-        "The same location as data: the object keys and array indices from the root."
+        "The same location as data: the object keys and array indices from the root, keys "
+        "cut as in the pointer."
     )
     message: str = _field(
         "What is wrong, for a person; characters from the file that could disturb a terminal "
@@ -138,8 +141,8 @@ class Issue:
         return cls(
             code=issue.code,
             severity=issue.severity,
-            pointer=issue.pointer,
-            path=issue.path,
+            pointer=_report.format_pointer(_report.shortened(issue.path)),
+            path=_report.shortened(issue.path),
             message=issue.message,
             hint=issue.hint,
             excerpt=issue.excerpt,
@@ -198,7 +201,7 @@ class FileReport:
             counts={Severity(key): count for key, count in report.count_by_severity().items()},
             counts_by_code=report.count_by_code(),
             issues=tuple(Issue.of(issue) for issue in issues),
-            truncated=len(issues) < len(report.issues),
+            truncated=len(issues) < report.count,
         )
 
 
@@ -328,5 +331,38 @@ def render_json(
           "files": []
         }
     """
-    document = json_document(files, version=version, max_issues=max_issues)
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    document = ValidationReport.of(files, version=version, max_issues=max_issues)
+    converter = _converter()
+    # The text json.dumps writes for the whole document, written in parts: the document
+    # without its issues, then each issue in its place, so that no copy of the whole report
+    # is held as Python data, nor as the many small pieces json.dumps joins.
+    empty = attrs.evolve(document, files=tuple(attrs.evolve(f, issues=()) for f in document.files))
+    shell = json.dumps(converter.unstructure(empty), indent=2, ensure_ascii=True)
+    # One "issues": [] a file, in order: inside a string, the quotes would be escaped.
+    pieces = shell.split(_NO_ISSUES)
+    if len(pieces) != len(document.files) + 1:  # pragma: no cover - one list a file
+        raise AssertionError("the report's issues could not be placed")
+    written = [pieces[0]]
+    for each, rest in zip(document.files, pieces[1:], strict=True):
+        written.append(_issues_text(converter, each.issues))
+        written.append(rest)
+    return "".join(written) + "\n"
+
+
+_NO_ISSUES = '"issues": []'
+# The depth of an issue in the report: document, files, a file, its issues.
+_ISSUE_INDENT = " " * 8
+
+
+def _issues_text(converter: Any, issues: Sequence[Issue]) -> str:
+    """Write a file's list of issues as json.dumps writes it at its depth in the report."""
+    if not issues:
+        return _NO_ISSUES
+    items = [
+        _ISSUE_INDENT
+        + json.dumps(converter.unstructure(issue), indent=2, ensure_ascii=True).replace(
+            "\n", "\n" + _ISSUE_INDENT
+        )
+        for issue in issues
+    ]
+    return '"issues": [\n' + ",\n".join(items) + "\n" + " " * 6 + "]"

@@ -137,7 +137,12 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """
     if not isinstance(word, str):
         return ""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    candidates = list(candidates)
+    # A word much longer than every candidate is close to none (a ratio of 0.6 needs the
+    # lengths within a factor of 2.3): the length answers before difflib indexes the word.
+    if not candidates or len(word) > 3 * max(len(candidate) for candidate in candidates):
+        return ""
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if not matches:
         lowered = {candidate.lower(): candidate for candidate in candidates}
         if word.lower() in lowered:

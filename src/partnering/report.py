@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -26,13 +27,18 @@ from partnering._format import SCHEMA_VERSION
 from partnering._pointers import escape_pointer_segment, format_pointer
 
 __all__ = [
+    "KEY_CODES",
+    "KEY_LIMIT",
     "Issue",
     "IssueGroup",
     "Path",
     "Report",
     "Severity",
+    "bounded",
     "format_pointer",
     "generic_pointer",
+    "group_pointer",
+    "shortened",
 ]
 
 #: A location in a document: object keys and array indices, from the root.
@@ -46,6 +52,35 @@ class Severity(Enum):
     WARNING = "warning"
 
 
+#: The most characters of one key that a report shows, in text as in JSON: a longer key is
+#: cut there, and ``…`` (U+2026) follows it, in the issue's path and in its pointer.
+KEY_LIMIT = 200
+_MARK = "\u2026"
+
+#: The codes whose subject is a key rather than a value: an unknown field, an extension key
+#: that is not namespaced. Their issues at one place are grouped whatever the key.
+KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
+
+
+def shortened(path: Sequence[str | int]) -> Path:
+    """Cut every key of a path longer than :data:`KEY_LIMIT` characters, marking the cut.
+
+    Example:
+        >>> shortened(("partners", 0, "k" * 300))[2] == "k" * 200 + "\u2026"
+        True
+        >>> shortened(("partners", 0, "name"))
+        ('partners', 0, 'name')
+    """
+    if all(isinstance(segment, int) or len(segment) <= KEY_LIMIT for segment in path):
+        return tuple(path)
+    return tuple(
+        segment
+        if isinstance(segment, int) or len(segment) <= KEY_LIMIT
+        else segment[:KEY_LIMIT] + _MARK
+        for segment in path
+    )
+
+
 def generic_pointer(path: Sequence[str | int]) -> str:
     """Render a path with every array index replaced by ``*``, to group like issues.
 
@@ -55,12 +90,62 @@ def generic_pointer(path: Sequence[str | int]) -> str:
     """
     return "".join(
         "/*" if isinstance(segment, int) else "/" + escape_pointer_segment(segment)
-        for segment in path
+        for segment in shortened(path)
     )
+
+
+def group_pointer(code: str, path: Sequence[str | int]) -> str:
+    """Render the generic location that groups an issue: for a key's issue, any key there.
+
+    Example:
+        >>> group_pointer("unknown-field", ("partners", 3, "nmae"))
+        '/partners/*/*'
+        >>> group_pointer("missing-field", ("partners", 3, "name"))
+        '/partners/*/name'
+    """
+    return _pointer_of(_group_key(code, path))
+
+
+# In a group's key, an index (any index) and, for a key's issue, the key (any key).
+_ANY_INDEX = -1
+_ANY_KEY = None
+
+
+def _group_key(code: str, path: Sequence[str | int]) -> tuple[str | int | None, ...]:
+    """Key an issue by its group, cheaply: what :func:`group_pointer` renders, not rendered."""
+    generic: tuple[str | int | None, ...] = tuple(
+        _ANY_INDEX if type(segment) is int else segment for segment in path
+    )
+    if code in KEY_CODES and generic and isinstance(generic[-1], str):
+        return (code, *generic[:-1], _ANY_KEY)
+    return (code, *generic)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pointer_of(key: tuple[str | int | None, ...]) -> str:
+    parts = []
+    for segment in key[1:]:
+        if isinstance(segment, str):
+            cut = segment if len(segment) <= KEY_LIMIT else segment[:KEY_LIMIT] + _MARK
+            parts.append("/" + escape_pointer_segment(cut))
+        else:
+            parts.append("/*")
+    return "".join(parts)
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
     # The order of the format, not of the alphabet: /partners comes before /events, as in a file.
+    # The key of a path depends on its indices only where they stand, so the key of its
+    # generic form is worked out once and the indices are put in.
+    key = _generic_key(tuple(0 if isinstance(segment, int) else segment for segment in path))
+    return tuple(
+        (step[0], segment, step[2]) if isinstance(segment, int) else step
+        for step, segment in zip(key, path, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _generic_key(path: Path) -> tuple[tuple[int, int, str], ...]:
     from partnering._order import order_key
 
     return order_key(path)
@@ -112,7 +197,11 @@ class Issue:
 
 @attrs.frozen(kw_only=True)
 class IssueGroup:
-    """Issues of one code at one generic location, such as ``/partners/*/sector``."""
+    """Issues of one code at one generic location, such as ``/partners/*/sector``.
+
+    Issues about keys (``KEY_CODES``) are grouped by the object that holds them, whatever
+    the key: every unknown field of the partners is at ``/partners/*/*``.
+    """
 
     code: str
     severity: Severity
@@ -121,9 +210,12 @@ class IssueGroup:
     issues: tuple[Issue, ...]
 
     @property
-    def first(self) -> Issue:
-        """The first issue of the group, which stands for the rest."""
-        return self.issues[0]
+    def first(self) -> Issue | None:
+        """The first issue of the group, which stands for the rest.
+
+        ``None`` when the report omitted every issue of the group (see ``Report.omitted``).
+        """
+        return self.issues[0] if self.issues else None
 
 
 def _sorted_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
@@ -140,26 +232,42 @@ class Report:
             has them, then the index, then the field); then by code.
         schema_version: the version of the interchange format the document was checked against.
         source: where the document came from (a path, ``<stdin>``, ``<bytes>``), for display.
+        omitted: the issues found but not listed, when validation was asked to list at most
+            so many of each group (``max_issues``): how many of each code, severity and
+            generic location. The counts, the verdict and the groups include them.
     """
 
     issues: tuple[Issue, ...] = attrs.field(converter=_sorted_issues)
     schema_version: str = SCHEMA_VERSION
     source: str | None = None
+    omitted: tuple[tuple[str, Severity, str, int], ...] = ()
 
     @property
     def valid(self) -> bool:
         """Whether the document has no errors (warnings are allowed)."""
-        return not any(issue.severity is Severity.ERROR for issue in self.issues)
+        return not any(issue.severity is Severity.ERROR for issue in self.issues) and not any(
+            severity is Severity.ERROR for _, severity, _, _ in self.omitted
+        )
 
     @property
     def errors(self) -> tuple[Issue, ...]:
-        """The issues of severity ``error``."""
+        """The issues of severity ``error`` that the report lists."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
-        """The issues of severity ``warning``."""
+        """The issues of severity ``warning`` that the report lists."""
         return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
+
+    @property
+    def count(self) -> int:
+        """How many issues the document has, those listed and those omitted.
+
+        Example:
+            >>> Report(issues=()).count
+            0
+        """
+        return len(self.issues) + sum(count for *_, count in self.omitted)
 
     def count_by_code(self) -> dict[str, int]:
         """Count the issues of each code, codes in alphabetical order.
@@ -168,7 +276,10 @@ class Report:
             >>> Report(issues=()).count_by_code()
             {}
         """
-        return dict(sorted(Counter(issue.code for issue in self.issues).items()))
+        counts = Counter(issue.code for issue in self.issues)
+        for code, _, _, count in self.omitted:
+            counts[code] += count
+        return dict(sorted(counts.items()))
 
     def count_by_severity(self) -> dict[str, int]:
         """Count the issues of each severity, errors first.
@@ -178,6 +289,8 @@ class Report:
             {'error': 0, 'warning': 0}
         """
         counts = Counter(issue.severity for issue in self.issues)
+        for _, severity, _, count in self.omitted:
+            counts[severity] += count
         return {severity.value: counts[severity] for severity in Severity}
 
     def groups(self, *, examples: int = 3) -> tuple[IssueGroup, ...]:
@@ -196,16 +309,22 @@ class Report:
         """
         grouped: dict[tuple[str, str], list[Issue]] = {}
         counts: Counter[tuple[str, str]] = Counter()
+        severities: dict[tuple[str, str], Severity] = {}
         for issue in self.issues:
-            key = (issue.code, generic_pointer(issue.path))
+            key = (issue.code, _pointer_of(_group_key(issue.code, issue.path)))
             counts[key] += 1
+            severities.setdefault(key, issue.severity)
             kept = grouped.setdefault(key, [])
             if len(kept) < examples:
                 kept.append(issue)
+        for code, severity, pointer, count in self.omitted:
+            counts[(code, pointer)] += count
+            severities.setdefault((code, pointer), severity)
+            grouped.setdefault((code, pointer), [])
         return tuple(
             IssueGroup(
                 code=code,
-                severity=kept[0].severity,
+                severity=severities[(code, pointer)],
                 generic_pointer=pointer,
                 count=counts[(code, pointer)],
                 issues=tuple(kept),
@@ -217,3 +336,37 @@ class Report:
     def of(cls, issues: Iterable[Issue], *, source: str | None = None) -> Report:
         """Build a report from issues in any order."""
         return cls(issues=tuple(issues), source=source)
+
+
+def bounded(
+    issues: Iterable[Issue], most: int
+) -> tuple[list[Issue], tuple[tuple[str, Severity, str, int], ...]]:
+    """Keep the first ``most`` issues of each group, in the order given, and count the rest.
+
+    What :meth:`Report.groups` and a list of the first ``most`` issues of a file show is then
+    among the issues kept, when each group's issues come in the order of the file.
+
+    Example:
+        >>> issues = [
+        ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
+        ...     for n in range(5)
+        ... ]
+        >>> kept, omitted = bounded(issues, 2)
+        >>> [issue.pointer for issue in kept], omitted
+        (['/partners/0', '/partners/1'], (('c', <Severity.ERROR: 'error'>, '/partners/*', 3),))
+    """
+    kept: list[Issue] = []
+    seen: Counter[tuple[str | int | None, ...]] = Counter()
+    counts: dict[tuple[str | int | None, ...], tuple[str, Severity, int]] = {}
+    for issue in issues:
+        key = _group_key(issue.code, issue.path)
+        if seen[key] < most:
+            seen[key] += 1
+            kept.append(issue)
+        else:
+            code, severity, count = counts.get(key, (issue.code, issue.severity, 0))
+            counts[key] = (code, severity, count + 1)
+    omitted = tuple(
+        (code, severity, _pointer_of(key), count) for key, (code, severity, count) in counts.items()
+    )
+    return kept, omitted

@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -43,7 +44,7 @@ from partnering._jsondata import NotADocumentError, as_document
 from partnering._places import place
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
-from partnering.report import Issue, Report, Severity
+from partnering.report import Issue, Report, Severity, bounded
 from partnering.rules import rule_issues
 
 __all__ = [
@@ -134,9 +135,17 @@ class _Document:
     #: The text or bytes the data was read from, to place the issues; ``None`` for data.
     text: str | bytes | bytearray | memoryview | None = None
 
-    def report(self, issues: Iterable[Issue]) -> Report:
-        """Gather issues into the document's report, placed in its text when there are any."""
-        return place(Report.of(issues, source=self.label), data=self.data, text=self.text)
+    def report(self, issues: Iterable[Issue], max_issues: int | None = None) -> Report:
+        """Gather issues into the document's report, placed in its text when there are any.
+
+        With ``max_issues``, only the first issues of each group are kept, placed and
+        sorted; the others are only counted (:attr:`Report.omitted`).
+        """
+        if max_issues is None:
+            return place(Report.of(issues, source=self.label), data=self.data, text=self.text)
+        kept, omitted = bounded(issues, max_issues)
+        report = place(Report.of(kept, source=self.label), data=self.data, text=self.text)
+        return attrs.evolve(report, omitted=omitted)
 
 
 @attrs.frozen(kw_only=True)
@@ -151,6 +160,11 @@ class Validator:
         engine: ``"fast"`` (the default) checks the schema with jsonschema-rs and lets
             jsonschema explain what it finds; ``"reference"`` runs jsonschema's pure-Python
             validator on the whole document. Both give the same reports, issue for issue.
+        max_issues: ``None`` (the default) lists every issue in the report. A number lists at
+            most that many issues of each kind at each place (each group of
+            :meth:`Report.groups <partnering.report.Report.groups>`), and only counts the
+            others (:attr:`Report.omitted <partnering.report.Report.omitted>`), which spares
+            the work of placing and ordering them; the counts and the verdict stay exact.
 
     Example:
         >>> from datetime import date
@@ -171,6 +185,9 @@ class Validator:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
     )
     engine: Engine = attrs.field(default="fast", validator=attrs.validators.in_(ENGINES))
+    max_issues: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(0))
+    )
 
     def iter_issues(self, source: DocumentInput) -> Iterator[Issue]:
         """Yield the issues of a document as they are found, layer by layer.
@@ -265,7 +282,8 @@ class Validator:
             document = self._read(source, label)
         except _UNREADABLE as error:
             return Report.of(_refusal(error), source=label)
-        return document.report([*self._schema_issues(document), *self._rule_issues(document)])
+        issues = itertools.chain(self._schema_issues(document), self._rule_issues(document))
+        return document.report(issues, self.max_issues)
 
     def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:
         """Take parsed data as the reader takes text, raising what makes it no document."""
@@ -359,6 +377,7 @@ def validate(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     today: date | None = None,
+    max_issues: int | None = None,
 ) -> Report:
     """Check a document against the schema and the rules; never raises for bad data.
 
@@ -372,6 +391,8 @@ def validate(
         max_bytes: the largest document accepted (default 256 MiB).
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
         today: the date that rules about the future compare with (default: today).
+        max_issues: list at most this many issues of each group, and only count the others,
+            as :class:`Validator` says (default: list every issue).
 
     Returns:
         A :class:`~partnering.report.Report` of every issue, in a stable order.
@@ -380,8 +401,14 @@ def validate(
         >>> report = validate('{"schema_version": "1.0", "title": "Empty but valid"}')
         >>> report.valid, report.issues
         (True, ())
+        >>> text = '{"schema_version": "1.0", "partners": [1, 2, 3]}'
+        >>> report = validate(text, max_issues=1)
+        >>> [issue.pointer for issue in report.issues], report.count_by_code()
+        (['/partners/0'], {'wrong-type': 3})
     """
-    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    validator = Validator(
+        max_bytes=max_bytes, max_depth=max_depth, today=today, max_issues=max_issues
+    )
     return validator.validate(source)
 
 

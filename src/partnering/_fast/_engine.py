@@ -19,7 +19,9 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping
+import hashlib
+import json
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from partnering._fast._plain import is_plain_json
@@ -81,27 +83,86 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
     if not plain or (isinstance(version, str) and version != SCHEMA_VERSION):
         yield from _reference(data)
         return
-    whole, parts = engines()
+    whole, _ = engines()
     # Plain JSON is what jsonschema-rs reads; should it fail on some after all, that is a bug
     # of this module, and it is raised rather than hidden behind the slower reference path.
     if whole.is_valid(data):
         return
-    records = sorted(
-        {
-            (error.instance_path[0], error.instance_path[1])
-            for error in parts.iter_errors(data)
-            # Errors lie inside the records of lists, so paths start with a name, an index.
-            if len(error.instance_path) >= 2 and type(error.instance_path[1]) is int
-        },
-        key=_document_order,
-    )
     from partnering._schema_layer import issues_in_parts
 
-    yield from issues_in_parts(data, records)
+    yield from issues_in_parts(data, _invalid_records(data))
 
 
-_LIST_ORDER = {entity.name: position for position, entity in enumerate(ENTITIES.lists)}
+def _invalid_records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Hashable]]:
+    """Yield every invalid record, in the order of the document, with the shape of its errors.
+
+    A record is judged alone, by the schema of its list's items; records of the same content
+    (known by a digest of their JSON text) are judged once, so a file of one record repeated
+    costs one judgement.
+    """
+    validators = _record_validators()
+    for entity in ENTITIES.lists:
+        items = data.get(entity.name)
+        if not isinstance(items, list):
+            continue  # the top level's check reports it
+        validator = validators[entity.name]
+        shapes: dict[tuple[int, bytes], Hashable] = {}
+        for index, item in enumerate(items):
+            if validator.is_valid(item):
+                continue
+            key = _digest(json.dumps(item))
+            shape = shapes.get(key)
+            if shape is None:
+                shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
+            yield entity.name, index, shape
 
 
-def _document_order(record: tuple[str, int]) -> tuple[int, int]:
-    return _LIST_ORDER[record[0]], record[1]
+@functools.cache
+def _record_validators() -> Mapping[str, Any]:
+    """Return, for each entity list, the validator of one of its records."""
+    import jsonschema_rs
+
+    from partnering.schemas import get_schema
+
+    schema = get_schema()
+    shared: dict[str, Any] = {key: schema[key] for key in ("$schema", "$defs") if key in schema}
+    return {
+        name: jsonschema_rs.Draft202012Validator(
+            {**shared, **schema["properties"][name]["items"]},
+            validate_formats=False,
+            pattern_options=jsonschema_rs.RegexOptions(),
+        )
+        for name in ENTITIES.models
+    }
+
+
+# Keywords whose explanation reads only the keys of the object that breaks them.
+_KEYED = frozenset({"Required", "AdditionalProperties", "MinProperties"})
+# Values longer than this, as JSON text, are known by a digest in a shape, not kept whole.
+_SHORT = 256
+
+
+def _shape(error: Any) -> Hashable:
+    """Say where and how a record breaks the schema, and with what value, in a small key.
+
+    Two records with the same errors, each with the same key, are explained alike: the
+    schema layer words an error from its place, its keyword and its value (or, for the
+    keywords of ``_KEYED``, the keys of its object), never from the rest of the record.
+    """
+    kind = type(error.kind).__name__
+    instance = error.instance
+    value: Hashable
+    if kind in _KEYED and isinstance(instance, dict):
+        value = ("keys", *(key if len(key) <= _SHORT else _digest(key) for key in instance))
+    elif isinstance(instance, str):
+        # Not written as JSON first: a long string would be copied twice more.
+        value = ("text", instance if len(instance) <= _SHORT else _digest(instance))
+    else:
+        text = json.dumps(instance, ensure_ascii=False)
+        value = text if len(text) <= _SHORT else _digest(text)
+    return (tuple(error.instance_path), tuple(error.schema_path), kind, value)
+
+
+def _digest(text: str) -> tuple[int, bytes]:
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded), hashlib.blake2b(encoded, digest_size=16).digest()

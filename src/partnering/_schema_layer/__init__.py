@@ -12,7 +12,7 @@ the models and the fast engine; what each broken keyword says is one function pe
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
 from jsonschema import ValidationError
@@ -87,7 +87,9 @@ def _record_errors(
         yield error
 
 
-def issues_in_parts(data: Mapping[str, Any], records: Iterable[tuple[str, int]]) -> Iterator[Issue]:
+def issues_in_parts(
+    data: Mapping[str, Any], records: Iterable[tuple[str, int] | tuple[str, int, Hashable]]
+) -> Iterator[Issue]:
     """Yield the issues of the top level of ``data`` and of the records named, only.
 
     When every record not named is valid, these are exactly the issues
@@ -96,16 +98,51 @@ def issues_in_parts(data: Mapping[str, Any], records: Iterable[tuple[str, int]])
     from the root of the document. Parts never share a path, so dropping repeated issues part
     by part drops what the whole document's check drops.
 
+    A record may come with the *shape* of its errors (any hashable value), such that two
+    records of one list with the same shape break the schema in the same places, in the same
+    way, with the same values. Then only the first record of each shape is explained; the
+    issues of the others are that record's, moved to their own index. A file of one bad
+    record repeated costs one explanation, not one a record.
+
     Args:
         data: a document of the current version, whose records not named are all valid.
-        records: the invalid records, as an entity list's name and an index into that list.
+        records: the invalid records, as an entity list's name and an index into that list,
+            and, when it is known, the shape of the record's errors.
 
     Example:
         >>> data = {"schema_version": "1.0", "title": 5, "partners": [{"id": "a"}, {"id": "b"}]}
         >>> [issue.pointer for issue in issues_in_parts(data, [("partners", 1)])]
         ['/title', '/partners/1/name', '/partners/1/organisation_type']
+        >>> parts = [("partners", 0, "no name"), ("partners", 1, "no name")]
+        >>> [issue.pointer for issue in issues_in_parts(data, parts)][1:]
+        ['/partners/0/name', '/partners/0/organisation_type', '/partners/1/name', \
+'/partners/1/organisation_type']
     """
     validator = _validator()
     yield from _issues(validator.descend(data, _top_level_schema()))
-    for name, index in records:
-        yield from _issues(_record_errors(validator, data, name, index))
+    # A shape's issues, or None when they cannot be moved: an issue of the record itself
+    # names the record by its index ("item 3 of 'partners'").
+    explained: dict[tuple[str, Hashable], tuple[Issue, ...] | None] = {}
+    for name, index, *shape in records:
+        key = (name, shape[0]) if shape else None
+        known = explained.get(key) if key is not None else None
+        if known is not None:
+            yield from (_moved(found, index) for found in known)
+            continue
+        found = tuple(_issues(_record_errors(validator, data, name, index)))
+        if key is not None and key not in explained:
+            movable = all(len(each.path) > 2 for each in found)
+            explained[key] = found if movable else None
+        yield from found
+
+
+def _moved(found: Issue, index: int) -> Issue:
+    """Move an issue of one record of a list to the record at ``index`` of the same list."""
+    return Issue(
+        code=found.code,
+        severity=found.severity,
+        path=(found.path[0], index, *found.path[2:]),
+        message=found.message,
+        hint=found.hint,
+        excerpt=found.excerpt,
+    )

@@ -31,7 +31,9 @@ def _pattern(
     validator: Any, pattern: str, instance: object, schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
     if isinstance(instance, str) and not _compiled(pattern).search(instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+        # The issue is worded from the keyword and the value (see _keywords); the error's
+        # own text never names the value, which may be megabytes long.
+        yield ValidationError(f"text of {len(instance)} characters does not match {pattern!r}")
 
 
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]

@@ -44,15 +44,18 @@ def _stdin_unreadable() -> Report:
     return Report.of([issue], source=STDIN_NAME)
 
 
-def check_input(item: Input) -> Report:
-    """Validate one input: a file by its path, standard input by its bytes."""
+def check_input(item: Input, max_issues: int | None = None) -> Report:
+    """Validate one input: a file by its path, standard input by its bytes.
+
+    With ``max_issues``, only so many issues of each group are listed; the rest are counted.
+    """
     if item.path is not None:
         # A Path, never a str: a str is JSON text to validate().
-        return validation.validate(item.path)
+        return validation.validate(item.path, max_issues=max_issues)
     data = read_stdin(DEFAULT_MAX_BYTES)
     if data is None:
         return _stdin_unreadable()
-    return validation.validate(data)
+    return validation.validate(data, max_issues=max_issues)
 
 
 def _unreadable(report: Report) -> bool:
@@ -72,7 +75,7 @@ def run_validate(args: argparse.Namespace) -> int:
     tally = {"valid": 0, "not valid": 0, "unreadable": 0}
     for index, item in enumerate(inputs, start=1):
         progress.show(index, len(inputs), item.label)
-        report = check_input(item)
+        report = check_input(item, args.max_issues)
         progress.clear()
         results.append((item.source, report))
         if _unreadable(report):

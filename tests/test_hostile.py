@@ -1,0 +1,224 @@
+"""The error path under hostile input: repeated errors explained once, keys grouped.
+
+Long strings are cut and suggestions bounded too. Small sizes only; the costs are measured in
+``benchmarks/hostile.py``, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from partnering import _schema_layer, validate
+from partnering._render import render_text
+from partnering._report_json import render_json
+from partnering._text import did_you_mean
+from partnering.rules._suggestions import IdSuggestions
+
+
+def _document(partners: list[Any]) -> str:
+    return json.dumps({"schema_version": "1.0", "partners": partners})
+
+
+def _count_explanations(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    explained: list[tuple[str, int]] = []
+    original = _schema_layer._record_errors
+
+    def counting(validator: Any, data: Any, name: str, index: int) -> Any:
+        explained.append((name, index))
+        return original(validator, data, name, index)
+
+    monkeypatch.setattr(_schema_layer, "_record_errors", counting)
+    return explained
+
+
+def test_a_record_repeated_is_explained_once_and_counted_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    explained = _count_explanations(monkeypatch)
+    bad = {"id": "p", "name": "P", "organisation_type": "99", "country": "XX"}
+    report = validate(_document([bad] * 40))
+    assert explained == [("partners", 0)]
+    schema_issues = [issue for issue in report.issues if issue.code == "unknown-code"]
+    # Two bad codes in each of the 40 records, each at its own index.
+    assert len(schema_issues) == 80
+    assert {issue.pointer for issue in schema_issues} == {
+        f"/partners/{index}/{field}"
+        for index in range(40)
+        for field in ("organisation_type", "country")
+    }
+    assert report.issues[0].line == 1
+    assert {issue.message for issue in schema_issues if issue.path[-1] == "country"} == {
+        "'country' is 'XX', which is not an ISO 3166-1 alpha-2 country code"
+    }
+
+
+def test_records_alike_but_for_their_valid_fields_are_explained_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    explained = _count_explanations(monkeypatch)
+    partners = [
+        {"id": f"p{n}", "name": f"Partner {n}", "organisation_type": "21", "country": "ZZ"}
+        for n in range(30)
+    ]
+    report = validate(_document(partners))
+    assert explained == [("partners", 0)]
+    assert [issue.pointer for issue in report.issues] == [
+        f"/partners/{n}/country" for n in range(30)
+    ]
+    assert report.issues[29].record == "partner 'Partner 29'"
+
+
+def test_records_with_other_bad_values_are_explained_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    explained = _count_explanations(monkeypatch)
+    partners = [
+        {"id": "a", "name": "A", "organisation_type": "21", "country": "ZZ"},
+        {"id": "b", "name": "B", "organisation_type": "21", "country": "QQ"},
+        {"id": "c", "name": "C", "organisation_type": "21", "country": "ZZ"},
+    ]
+    report = validate(_document(partners))
+    assert explained == [("partners", 0), ("partners", 1)]
+    assert [issue.excerpt for issue in report.issues] == ["'ZZ'", "'QQ'", "'ZZ'"]
+
+
+def test_records_that_are_not_objects_are_named_by_their_own_index() -> None:
+    report = validate(_document([5, 5, 5]))
+    assert [(issue.pointer, issue.message) for issue in report.issues] == [
+        (f"/partners/{n}", f"item {n} of 'partners' must be an object, not a number")
+        for n in range(3)
+    ]
+
+
+def test_unknown_keys_at_one_place_are_one_group() -> None:
+    partner = {"id": "p", "name": "P", "organisation_type": "21"}
+    many = {**partner, **{f"k{n}": n for n in range(50)}}
+    other = {**partner, "id": "q", "nmae": "Q"}
+    report = validate(_document([many, other]))
+    groups = report.groups()
+    assert [(group.code, group.generic_pointer, group.count) for group in groups] == [
+        ("unknown-field", "/partners/*/*", 51)
+    ]
+    text = render_text(report, "keys.json")
+    assert "error unknown-field at /partners/*/* (51 times)" in text
+    assert "and 48 more" in text
+
+
+def test_long_keys_are_cut_with_a_marker_in_json_and_in_text() -> None:
+    key = "k" * 300
+    text = json.dumps({"schema_version": "1.0", key: 1})
+    report = validate(text)
+    (issue,) = report.issues
+    assert issue.path == (key,)  # the API keeps the key whole
+    written = json.loads(render_json([("keys.json", report)], version="0"))
+    listed = written["files"][0]["issues"][0]
+    assert listed["path"] == ["k" * 200 + "\u2026"]
+    assert listed["pointer"] == "/" + "k" * 200 + "\u2026"
+    assert "k" * 201 not in json.dumps(written)
+    shown = render_text(report, "keys.json")
+    assert "k" * 201 not in shown
+    assert "k" * 60 + "\u2026" in shown  # the message quotes it, cut at 60
+
+
+def test_long_values_are_cut_with_a_marker() -> None:
+    url = "https://exa mple.org/" + "a" * 5000
+    partner = {"id": "p", "name": "P", "organisation_type": "21", "website": url}
+    (issue,) = validate(_document([partner])).issues
+    assert issue.code == "invalid-format"
+    assert issue.excerpt is not None
+    assert issue.excerpt.endswith("\u2026'")
+    assert len(issue.excerpt) == 60 + 3
+    assert len(issue.message) < 400
+
+
+def test_a_key_far_longer_than_every_field_suggests_nothing() -> None:
+    assert did_you_mean("n" * 1_000_000, ["name", "id"]) == ""
+    assert did_you_mean("nmae", ["name", "id"]) == " (did you mean 'name'?)"
+    assert did_you_mean("nmae", []) == ""
+
+
+def test_zero_padded_ids_suggest_the_nearest() -> None:
+    ids = [f"p{n:06d}" for n in range(2_000)]
+    suggestions = IdSuggestions(ids)
+    # 'p00012' is a zero short of 'p000012', and a letter from 'p000120' and 'p001012'; the
+    # first two are as close (12/13), and the first in order wins.
+    assert suggestions.closest("p00012") == "p000012"
+    # 'p0001999' is a zero too many for 'p001999' and a '9' too many for 'p000199': 14/15
+    # each, and the first in order wins.
+    assert suggestions.closest("p0001999") == "p000199"
+    assert suggestions.closest("q777777777777") is None
+
+
+def test_ids_that_all_look_alike_still_get_the_nearest() -> None:
+    # Forty zeros with one character changed: deleting it leaves every id the same key.
+    ids = ["0" * place + char + "0" * (39 - place) for char in "123456789" for place in range(40)]
+    suggestions = IdSuggestions(ids)
+    # Every id is one letter from forty zeros (ratio 80/81); the first in order wins.
+    assert suggestions.closest("0" * 40) == "0" * 39 + "1"
+    # A zero short: every id continues it or is a letter from it (78/79); the first wins.
+    assert suggestions.closest("0" * 39) == "0" * 39 + "1"
+
+
+def test_max_issues_places_only_the_issues_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnering import _places
+
+    located: list[int] = []
+    original = getattr(_places, "locate")  # noqa: B009 - not among the module's exports
+
+    def counting(text: str, paths: Any) -> Any:
+        located.append(len(paths))
+        return original(text, paths)
+
+    monkeypatch.setattr(_places, "locate", counting)
+    bad = {"id": "p", "name": "P", "organisation_type": "99"}
+    report = validate(_document([bad] * 40), max_issues=2)
+    # Two groups (unknown-code at organisation_type, duplicate-id at id): two of each kept.
+    assert located == [4]
+    assert [issue.pointer for issue in report.issues] == [
+        "/partners/0/organisation_type",
+        "/partners/1/id",
+        "/partners/1/organisation_type",
+        "/partners/2/id",
+    ]
+    assert report.count_by_code() == {"duplicate-id": 39, "unknown-code": 40}
+    assert report.count_by_severity() == {"error": 79, "warning": 0}
+    assert report.count == 79
+    assert not report.valid
+    assert [
+        (group.generic_pointer, group.count, len(group.issues)) for group in report.groups()
+    ] == [
+        ("/partners/*/organisation_type", 40, 2),
+        ("/partners/*/id", 39, 2),
+    ]
+
+
+def test_max_issues_lists_what_the_full_report_lists_first() -> None:
+    partners = [
+        {"id": f"p{n}", "name": "", "organisation_type": "99" if n % 2 else "21"} for n in range(20)
+    ]
+    text = _document(partners)
+    full = validate(text)
+    bounded = validate(text, max_issues=3)
+    written_full = json.loads(render_json([("f.json", full)], version="0", max_issues=3))
+    written_bounded = json.loads(render_json([("f.json", bounded)], version="0", max_issues=3))
+    assert written_bounded == written_full
+    assert written_bounded["files"][0]["truncated"] is True
+    assert render_text(bounded, "f.json", max_issues=3) == render_text(full, "f.json", max_issues=3)
+
+
+def test_max_issues_on_the_command_line_keeps_the_counts(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partnering.cli import main
+
+    path = tmp_path / "bad.json"
+    bad = {"id": "p", "name": "P", "organisation_type": "99"}
+    path.write_text(_document([bad] * 30), encoding="utf-8")
+    assert main(["validate", "--max-issues", "1", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "is not valid: 59 errors (format 1.0)" in out
+    assert "error unknown-code at /partners/*/organisation_type (30 times)" in out
+    assert "29 more issues of 1 other kind not shown (--max-issues 1)" in out
