@@ -87,6 +87,8 @@ def parse_json(
             "json-other-format",
             f"This is not a JSON exchange file: it looks like {kind.name}.",
             hint=kind.advice,
+            text="",  # the whole file is concerned: it is placed where it starts, 1:1
+            offset=0,
         ) from None
     except MemoryError:
         count = data.nbytes if isinstance(data, memoryview) else len(data)
