@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from decimal import Decimal
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -101,7 +102,7 @@ def json_type(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -125,6 +126,8 @@ def excerpt(value: Any) -> str:
         return f"an object with {len(value)} field{'s' if len(value) != 1 else ''}"
     if isinstance(value, str):
         return quote(value)
+    if isinstance(value, Decimal):  # a number with a fraction, exactly as it was written
+        return safe_text(str(value))
     return safe_text(json.dumps(value))
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from partnering._constraints._base import Breach, Constraint
 from partnering._countries import COUNTRY_CODES
+from partnering._format import MAX_INTEGER
 from partnering._patterns import DATETIME, URL, NamedPattern
 from partnering._suggest import COUNTRY_LIST, listing, suggest_country
 from partnering._text import excerpt
@@ -76,7 +78,11 @@ class Pattern(Constraint):
 
 @attrs.frozen
 class Range(Constraint):
-    """A number from ``minimum`` to ``maximum``, both included."""
+    """A number from ``minimum`` to ``maximum``, both included.
+
+    A whole number beyond 2^53 - 1 either way is ``integer-too-large`` whatever the range:
+    readers that hold numbers as doubles, JavaScript's among them, cannot hold it exactly.
+    """
 
     code = "out-of-range"
     keywords = ("minimum", "maximum")
@@ -85,6 +91,12 @@ class Range(Constraint):
     maximum: int | None = None
 
     def breach(self, value: Any) -> Breach | None:
+        if abs(value) > MAX_INTEGER and _whole(value):
+            problem = (
+                f"is {excerpt(value)}, beyond {'-' if value < 0 else ''}{MAX_INTEGER} "
+                "(2^53 - 1), so not every JSON reader can hold it exactly"
+            )
+            return Breach("integer-too-large", problem)
         if self.minimum is not None and value < self.minimum:
             return Breach(self.code, f"is {excerpt(value)}; it must be at least {self.minimum}")
         if self.maximum is not None and value > self.maximum:
@@ -98,6 +110,12 @@ class Range(Constraint):
         if self.maximum is not None:
             keywords["maximum"] = self.maximum
         return keywords
+
+
+def _whole(value: Any) -> bool:
+    if isinstance(value, Decimal):  # how the strict reader reads 1E+300
+        return value.is_finite() and value == value.to_integral_value()
+    return isinstance(value, int)
 
 
 @attrs.frozen

@@ -118,6 +118,15 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         '{"sdgs": [18]}',
     ),
     (
+        "integer-too-large",
+        "A whole number is too large to be exchanged",
+        "A whole-number field holds a number beyond 2^53 - 1 (9007199254740991) or below "
+        "its negative: readers that hold numbers as doubles, as JavaScript does, cannot hold "
+        "it exactly (I-JSON, RFC 7493). A count written 1E+300 is such a number.",
+        "Check the number: no count or position of the format is this large.",
+        '{"events": [{"participant_count": 9007199254740992, ...}]}',
+    ),
+    (
         "invalid-extension-key",
         "A custom field is not namespaced",
         "Keys under 'extensions' are written 'prefix:name' so tools do not collide.",
