@@ -649,7 +649,9 @@ def constraint_breakers(constraint: Constraint) -> list[tuple[str, Breaker, str]
         if constraint.minimum is not None:
             found.append(("below", constant(constraint.minimum - 1), constraint.code))
         if constraint.maximum is not None:
-            found.append(("above", constant(constraint.maximum + 1), constraint.code))
+            # Beyond 2^53 - 1, a whole number is too large to exchange, whatever the range.
+            code = "integer-too-large" if constraint.maximum >= 2**53 - 1 else constraint.code
+            found.append(("above", constant(constraint.maximum + 1), code))
         return found
     if isinstance(constraint, Country):
         assert "XX" not in COUNTRY_CODES

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -186,6 +187,19 @@ def _whole_number(value: Any, schema: Mapping[str, Any]) -> int | None:
     return number
 
 
+@_correction(
+    "whole-number-fraction",
+    ["integer-with-fraction"],
+    "a whole number written with a fraction or an exponent, such as 25.0 for 25",
+)
+def _whole_number_fraction(value: Any, schema: Mapping[str, Any]) -> int | None:
+    if type(value) is not Decimal or schema.get("type") != "integer":
+        return None
+    if not value.is_finite() or value != value.to_integral_value():
+        return None  # not a whole number: the schema reports it, and a person must look
+    return int(value)
+
+
 # -- Country names and code titles -----------------------------------------------------------
 
 _COUNTRY = "#/$defs/country_code"
@@ -236,10 +250,9 @@ def propose(issue: Issue, value: Any) -> Iterator[Proposal]:
         if issue.code not in correction.codes:
             continue
         found = correction.propose(value, schema)
-        if found is not None and found != value:
-            yield Proposal(
-                correction.kind, issue.path, found, f"{quote(str(value))} → {_shown(found)}"
-            )
+        # 25 equals 25.0, which it corrects: the type tells them apart.
+        if found is not None and (found != value or type(found) is not type(value)):
+            yield Proposal(correction.kind, issue.path, found, f"{_shown(value)} → {_shown(found)}")
             return
 
 

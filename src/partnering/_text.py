@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from decimal import Decimal
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 __all__ = ["did_you_mean", "excerpt", "json_type", "quote", "safe_text"]

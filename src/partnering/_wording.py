@@ -16,8 +16,8 @@ Example:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs

@@ -31,7 +31,7 @@ def _plain_scalar(value: object) -> bool:
     if kind is str:
         return _plain_text(value)  # type: ignore[arg-type]
     if kind is Decimal:  # how the strict reader reads a number with a fraction
-        return value.is_finite()  # type: ignore[attr-defined]
+        return bool(value.is_finite())  # type: ignore[attr-defined]
     if kind is float:
         return math.isfinite(value)  # type: ignore[arg-type]
     return kind in _SCALARS
@@ -41,8 +41,8 @@ def is_plain_json(value: object, max_depth: int = DEFAULT_MAX_DEPTH) -> bool:
     """Tell whether a value is made only of what strict JSON parsing produces.
 
     That is: ``dict`` with ``str`` keys, ``list``, ``str`` without lone surrogates, ``int``,
-    finite ``float`` and :class:`~decimal.Decimal`, ``bool`` and ``None`` (exact types, not subclasses), nested at most
-    ``max_depth`` objects and lists deep.
+    finite ``float`` and :class:`~decimal.Decimal`, ``bool`` and ``None`` (exact types, not
+    subclasses), nested at most ``max_depth`` objects and lists deep.
 
     Example:
         >>> is_plain_json({"sdgs": [3, 17]}), is_plain_json({"sdgs": (3, 17)})

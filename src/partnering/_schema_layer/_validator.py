@@ -3,10 +3,10 @@
 Two changes make its verdicts match the models and the fast engine exactly: ``pattern``
 follows ECMA-262 (``$`` does not match before a final newline), and a
 :class:`~decimal.Decimal`, as the strict reader reads a number with a fraction, is a number,
-and an integer when it is exactly whole (``25.0``, not ``1E-400``), as jsonschema-rs judges it. ``format`` stays what JSON
-Schema 2020-12 makes it by default, an annotation: the schema's patterns carry the whole
-meaning of dates, times and web addresses, so no format check is needed, in this engine or
-any other.
+and an integer when it is exactly whole (``25.0``, not ``1E-400``), as jsonschema-rs judges
+it. ``format`` stays what JSON Schema 2020-12 makes it by default, an annotation: the
+schema's patterns carry the whole meaning of dates, times and web addresses, so no format
+check is needed, in this engine or any other.
 """
 
 from __future__ import annotations
