@@ -182,7 +182,10 @@ class PythonEngine:
             data = json.loads(document.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as error:
             return Verdict(valid=None, note=f"json.loads: {error}")
-        return self.check(version, data)
+        try:
+            return self.check(version, data)
+        except UnicodeEncodeError as error:  # jsonschema-rs cannot take half a character
+            return Verdict(valid=None, note=f"{self.name}: {error}")
 
 
 _MAX_ERRORS = 5

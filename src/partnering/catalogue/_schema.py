@@ -74,6 +74,23 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         '{"title": ""}',
     ),
     (
+        "blank-text",
+        "A text shows nothing",
+        "A name, a title or another text holds only spaces, line breaks or invisible "
+        "characters, such as a zero-width space (U+200B) or an ideographic space (U+3000).",
+        "Write the text, or leave the field out if it is optional.",
+        '{"title": " \\u200b"}',
+    ),
+    (
+        "control-character",
+        "A text holds a control character",
+        "A text holds a control character (U+0000 to U+001F, U+007F to U+009F), which shows "
+        "nothing and which many tools mangle. Tab is allowed everywhere, line feed only in "
+        "descriptions and summaries; carriage return nowhere.",
+        "Remove the control character, or replace it with a space.",
+        '{"title": "a\\u0000b"}',
+    ),
+    (
         "text-too-long",
         "A text is too long",
         "A field that holds text has more characters than its maximum. No field of format "

@@ -29,6 +29,7 @@ from partnering._constraints import (
     MinItems,
     Pattern,
     Range,
+    Text,
     UniqueItems,
     Uri,
 )
@@ -159,6 +160,8 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
             return matching(constraint.pattern)
         if isinstance(constraint, Country):
             return COUNTRIES
+        if isinstance(constraint, Text):
+            return visible_texts(constraint.long)
     lengths = [constraint for constraint in constraints if isinstance(constraint, Length)]
     shortest = max((length.minimum for length in lengths), default=0)
     longest = min(
@@ -166,6 +169,23 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
         default=shortest + _MAX_TEXT,
     )
     return _texts(shortest, longest)
+
+
+@functools.cache
+def visible_texts(long: bool = False) -> st.SearchStrategy[str]:
+    r"""Build visible text: any characters but control characters, save tab (and line feed).
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(visible_texts(long=True), lambda text: "\n" in text)
+        '0\n'
+    """
+    breaks = "\t\n" if long else "\t"
+    characters = st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from(breaks)
+    text = Text(long=long)
+    return st.text(characters, min_size=1, max_size=_MAX_TEXT).filter(
+        lambda drawn: text.breach(drawn) is None
+    )
 
 
 @functools.cache
