@@ -170,7 +170,11 @@ EDGE_CASES: list[tuple[str, Document, bool]] = [
     ("name of 100,000 characters", partner(name="x" * 100_000), True),
     ("name in many scripts", partner(name="Ñandú 北京 Москва القاهرة 😀"), True),
     ("name of one astral character", partner(name="😀"), True),
-    ("name of a NUL character", partner(name="\x00"), True),
+    # Text shows something, and holds no control character but tab (issue 15).
+    ("name of a NUL character", partner(name="\x00"), False),
+    ("name with a NUL inside", partner(name="a\x00b"), False),
+    ("name of a zero-width space", partner(name="\u200b"), False),
+    ("name with a tab inside", partner(name="a\tb"), True),
     ("id with a non-ASCII letter", partner(id="é"), False),
     # Objects: empty, unknown and custom fields.
     ("empty extensions", partner(extensions={}), False),

@@ -7,7 +7,7 @@ and ``list`` back, for writing. Both types are hashable and compare as JSON comp
 although it is kept, so that a file is written back as it was read.
 
 Numbers are held exactly. A number with a fraction or an exponent is a
-:class:`~decimal.Decimal`, as the strict reader reads it; a ``float`` is frozen into the
+``Decimal``, as the strict reader reads it; a ``float`` is frozen into the
 ``Decimal`` of its shortest text (``0.1`` becomes ``Decimal('0.1')``, the number it is written
 as), so custom data built in Python equals, and hashes like, the same data read from a file.
 
@@ -57,7 +57,7 @@ def freeze(value: object) -> Any:
     """Copy JSON data into immutable, hashable values.
 
     Objects become :class:`FrozenObject`, lists and tuples :class:`FrozenArray`; text,
-    whole numbers, :class:`~decimal.Decimal` numbers, booleans and ``None`` stay as they are
+    whole numbers, ``Decimal`` numbers, booleans and ``None`` stay as they are
     (subclasses become their base type), and a ``float`` becomes the ``Decimal`` of its
     shortest text. Frozen values are kept, not copied.
 
