@@ -4,7 +4,9 @@ Each helper makes an attrs field from its description, its single-field constrai
 it says about other records (:class:`~partnering._relations.Refers`,
 :class:`~partnering._relations.Dated`), so that a field is declared once and every layer reads
 its metadata. :func:`_model` marks a model class for type checkers and writes the
-``Attributes:`` section of its docstring. Used by :mod:`partnering.models` only.
+``Attributes:`` section of its docstring; it also makes the fields of prose
+(:data:`LONG_TEXT_FIELDS`: descriptions, summaries...) long text, which may hold line breaks,
+so that a model declares every text with ``_TEXT``. Used by :mod:`partnering.models` only.
 """
 
 from __future__ import annotations
