@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from partnering._suggest import code_list_of, code_lists, suggest_code, suggest_country
-from partnering._text import quote
+from partnering._text import excerpt, quote
 from partnering.codelists import CodeList
 from partnering.report import Issue, Path
 
@@ -257,4 +257,4 @@ def propose(issue: Issue, value: Any) -> Iterator[Proposal]:
 
 
 def _shown(value: Any) -> str:
-    return quote(value) if isinstance(value, str) else str(value)
+    return quote(value) if isinstance(value, str) else excerpt(value)

@@ -126,8 +126,10 @@ def excerpt(value: Any) -> str:
         return f"an object with {len(value)} field{'s' if len(value) != 1 else ''}"
     if isinstance(value, str):
         return quote(value)
-    if isinstance(value, Decimal):  # a number with a fraction, exactly as it was written
-        return safe_text(str(value))
+    if isinstance(value, Decimal):  # a number with a fraction or an exponent, exactly
+        text = str(value)
+        # Decimal writes 2.014e3 as 2014: show that it was written with an exponent.
+        return text if "." in text or "E" in text else format(value, "E")
     return safe_text(json.dumps(value))
 
 

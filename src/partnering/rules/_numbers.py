@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from partnering._format import MAX_INTEGER
-from partnering._text import quote
+from partnering._text import excerpt, quote
 from partnering.report import Issue, Path
 from partnering.rules._index import ARRAY, OBJECT, Index
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
@@ -124,8 +124,8 @@ def whole_numbers_with_fraction(index: Index, today: date) -> Iterator[Issue]:
                     "integer-with-fraction",
                     path,
                     f"{quote(name)} of {index.name_of(entity.name, record, i)} is the whole "
-                    f"number {whole}, written {value}; readers strict about types refuse a "
-                    "fraction or an exponent in a whole number",
+                    f"number {whole}, written {excerpt(value)}; readers strict about types "
+                    "refuse a fraction or an exponent in a whole number",
                     f"Write it as {whole}; 'partnering fix' does this for you.",
                     value,
                 )

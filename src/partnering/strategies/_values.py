@@ -33,6 +33,7 @@ from partnering._constraints import (
     UniqueItems,
     Uri,
 )
+from partnering._format import MAX_INTEGER
 
 T = TypeVar("T")
 
@@ -208,7 +209,8 @@ def integers(constraints: Collection[Constraint]) -> st.SearchStrategy[int]:
         lowest = -_SPAN if highest is None else highest - _SPAN
     if highest is None:
         highest = lowest + _SPAN
-    return _integers(lowest, highest)
+    # Every whole number of the format lies within 2^53 - 1 either way, whatever its range.
+    return _integers(max(lowest, -MAX_INTEGER), min(highest, MAX_INTEGER))
 
 
 @functools.cache
