@@ -20,6 +20,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -118,13 +119,40 @@ def partnering_verdict(document: bytes, today: date) -> Reference:
 
     report = partnering.validate(document, today=today)
     return Reference(
-        parse_level=any(issue.code in PARSE_CODES for issue in report.issues),
+        parse_level=any(issue.code in PARSE_CODES for issue in report.issues)
+        or (report.issues != () and _misread_by_doubles(document)),
         issues=tuple(
             sorted(
                 (issue.code, issue.pointer) for issue in report.issues if issue.code in SCHEMA_CODES
             )
         ),
     )
+
+
+class _MisreadError(Exception):
+    pass
+
+
+def _exactly_a_double(literal: str) -> float:
+    if Decimal(repr(float(literal))) != Decimal(literal):
+        raise _MisreadError
+    return float(literal)
+
+
+def _misread_by_doubles(document: bytes) -> bool:
+    """Tell whether a reader that holds numbers as doubles reads some number as another.
+
+    The format reads numbers exactly, as written: ``1e-400`` is not 0. JSON Schema judges the
+    values a reader built, so engines that judge doubles cannot agree on such a document,
+    whose verdict rests on the reader's rules (a parse-level document).
+    """
+    try:
+        json.loads(document, parse_float=_exactly_a_double)
+    except _MisreadError:
+        return True
+    except ValueError:  # not JSON the standard library reads: the reader decides anyway
+        return False
+    return False
 
 
 def _pointer(path: Iterable[object]) -> str:
@@ -154,7 +182,10 @@ class PythonEngine:
             data = json.loads(document.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as error:
             return Verdict(valid=None, note=f"json.loads: {error}")
-        return self.check(version, data)
+        try:
+            return self.check(version, data)
+        except UnicodeEncodeError as error:  # jsonschema-rs cannot take half a character
+            return Verdict(valid=None, note=f"{self.name}: {error}")
 
 
 _MAX_ERRORS = 5

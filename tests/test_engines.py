@@ -11,6 +11,7 @@ equal to the reference path's.
 import datetime
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,11 @@ EDGE_CASES: list[tuple[str, Document, bool]] = [
     ("name of 100,000 characters", partner(name="x" * 100_000), True),
     ("name in many scripts", partner(name="Ñandú 北京 Москва القاهرة 😀"), True),
     ("name of one astral character", partner(name="😀"), True),
-    ("name of a NUL character", partner(name="\x00"), True),
+    # Text shows something, and holds no control character but tab (issue 15).
+    ("name of a NUL character", partner(name="\x00"), False),
+    ("name with a NUL inside", partner(name="a\x00b"), False),
+    ("name of a zero-width space", partner(name="\u200b"), False),
+    ("name with a tab inside", partner(name="a\tb"), True),
     ("id with a non-ASCII letter", partner(id="é"), False),
     # Objects: empty, unknown and custom fields.
     ("empty extensions", partner(extensions={}), False),
@@ -324,9 +329,15 @@ def at(document: object, path: tuple[Any, ...]) -> Any:
     return document
 
 
+def exact_copy(dataset: Dataset) -> Document:
+    """The dataset's file as the standard library reads it, numbers with a fraction exact."""
+    copied: Document = json.loads(partnering.dumps(dataset), parse_float=Decimal)
+    return copied
+
+
 @st.composite
 def mutated_documents(draw: Callable[..., Any]) -> Document:
-    document: Document = json.loads(json.dumps(unstructure(draw(datasets(max_size=2)))))
+    document: Document = exact_copy(draw(datasets(max_size=2)))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         paths = containers(document)
         container = at(document, draw(st.sampled_from(paths)))
@@ -371,7 +382,7 @@ def test_both_validators_report_mutated_datasets_alike(document: Document) -> No
 @given(datasets())
 def test_engines_agree_on_valid_datasets(dataset: Dataset) -> None:
     """Every dataset the strategies build is valid for both engines, and structures alike."""
-    data: Document = json.loads(json.dumps(unstructure(dataset)))
+    data: Document = exact_copy(dataset)
     assert rs_verdict(data)
     assert python_verdict(data)
     assert _fast.structure(data) == dataset == structure(data, Dataset)

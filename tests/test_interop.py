@@ -82,7 +82,15 @@ def test_typescript_types_have_one_name_each_and_compile(schema: Path, tmp_path:
     """No numbered or shadowing name, and tsc --strict takes the example and no unknown code."""
     assert codegen.typescript(schema, tmp_path) == []
     source = (tmp_path / "dataset.ts").read_text(encoding="utf-8")
-    for name in ("ID", "NonEmptyText", "CalendarDate", "UTCTime", "WebAddress", "Partner"):
+    for name in (
+        "ID",
+        "VisibleText",
+        "VisibleProse",
+        "CalendarDate",
+        "UTCTime",
+        "WebAddress",
+        "Partner",
+    ):
         assert f"export type {name} =" in source or f"export interface {name} {{" in source
 
 
@@ -108,7 +116,9 @@ def test_pydantic_models_load_the_bundled_example(schema: Path, tmp_path: Path) 
     module, problems = codegen.pydantic_models(schema, tmp_path)
     assert problems == []
     # Types keep the names of the schema's definitions, and code lists their meanings.
-    assert {"ID", "NonEmptyText", "CalendarDate", "UTCTime", "WebAddress"} <= set(vars(module))
+    assert {"ID", "VisibleText", "VisibleProse", "CalendarDate", "UTCTime", "WebAddress"} <= set(
+        vars(module)
+    )
     assert "| `amber` | Amber | Some concern. |" in (module.Rating.__doc__ or "")
 
 

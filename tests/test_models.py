@@ -147,9 +147,22 @@ def test_a_stated_sector_wins(sector: Sector) -> None:
 
 # --- One example per kind of constraint -------------------------------------------------------
 
+
 #: For each kind of constraint, a model broken in one field by it, and the code it must give.
+@attrs.frozen
+class Short:
+    """A model whose one field declares a maximum length, as no field of format 1.0 does."""
+
+    text: str = attrs.field(validator=constraints.Length(1, 3))
+
+
 BREAKS: list[tuple[type[constraints.Constraint], Callable[[], object], str, str]] = [
-    (constraints.Length, lambda: partner(name=""), "name", "empty-text"),
+    (constraints.Length, lambda: Short(text="four"), "text", "text-too-long"),
+    (constraints.Text, lambda: partner(name=""), "name", "empty-text"),
+    (constraints.Text, lambda: partner(name=" \u200b\u3000"), "name", "blank-text"),
+    (constraints.Text, lambda: partner(name="a\x00b"), "name", "control-character"),
+    (constraints.Text, lambda: partner(name="a\nb"), "name", "control-character"),
+    (constraints.Text, lambda: platform(description="a\rb"), "description", "control-character"),
     (constraints.Pattern, lambda: partner(id="gov ke"), "id", "invalid-format"),
     (constraints.Pattern, lambda: partner(id="gov-ke\n"), "id", "invalid-format"),
     (constraints.Range, lambda: Source(title="Report", year=999), "year", "out-of-range"),

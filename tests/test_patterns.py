@@ -22,18 +22,26 @@ from rfc3986_validator import validate_rfc3986  # type: ignore[import-untyped]
 
 from partnering import _patterns
 from partnering._patterns import (
+    CONTROL,
     DATE,
     DATETIME,
     EXTENSION_KEY,
     ID,
+    LONG_TEXT,
+    LONG_TEXT_CONTROL,
     SDG_TARGET,
+    TEXT,
     URL,
     NamedPattern,
     compile_pattern,
 )
 
 #: Every pattern the schema carries (ORG_ID is checked by the rules, not by the schema).
-SCHEMA_PATTERNS = [ID, URL, SDG_TARGET, EXTENSION_KEY, DATE, DATETIME]
+SCHEMA_PATTERNS = [ID, URL, SDG_TARGET, EXTENSION_KEY, DATE, DATETIME, TEXT]
+
+#: The pattern of prose, which the schema carries too, but which admits line feeds; and the
+#: searches that find the control character a text refuses, for messages.
+OTHER_PATTERNS = [LONG_TEXT, CONTROL, LONG_TEXT_CONTROL]
 
 #: Years whose every string YYYY-MM-DD is compared with Python's date: year 0000 and the first
 #: century, the leap-year exceptions of 400, 1900, 2000 and 2100 with their neighbours, and the
@@ -283,6 +291,7 @@ def test_no_pattern_admits_a_line_feed(named: NamedPattern) -> None:
         "extension-key": "a:b",
         "date": "2014-04-13",
         "date-time": "2014-04-13T09:30:00Z",
+        "text": "The Partnering Initiative",
     }[named.name]
     assert named.matches(example)
     assert not named.matches(example + "\n")
@@ -295,4 +304,4 @@ def test_no_pattern_admits_a_line_feed(named: NamedPattern) -> None:
 def test_every_named_pattern_is_listed() -> None:
     """The list above holds every named pattern of the module but the rules' org-id."""
     named = {value.name for value in vars(_patterns).values() if isinstance(value, NamedPattern)}
-    assert named == {pattern.name for pattern in SCHEMA_PATTERNS} | {"org-id"}
+    assert named == {pattern.name for pattern in SCHEMA_PATTERNS + OTHER_PATTERNS} | {"org-id"}

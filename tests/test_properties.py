@@ -48,6 +48,7 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Text,
     UniqueItems,
     Uri,
     UtcSeconds,
@@ -642,6 +643,16 @@ def constraint_breakers(constraint: Constraint) -> list[tuple[str, Breaker, str]
         if constraint.maximum is not None:
             found.append(("long", constant("x" * (constraint.maximum + 1)), constraint.code))
         return found
+    if isinstance(constraint, Text):
+        found = [
+            ("short", constant(""), "empty-text"),
+            ("blank", constant(" \u200b\u3000"), "blank-text"),
+            ("control", lambda valid: (valid + "\x00", ()), "control-character"),
+            ("carriage-return", lambda valid: (valid + "\r", ()), "control-character"),
+        ]
+        if not constraint.long:
+            found.append(("newline", lambda valid: (valid + "\n", ()), "control-character"))
+        return found
     if isinstance(constraint, Pattern):
         # A final newline passes Python's "$" but not ECMA-262's, nor the converter's.
         return [("newline", lambda valid: (valid + "\n", ()), constraint.code)]
@@ -650,7 +661,9 @@ def constraint_breakers(constraint: Constraint) -> list[tuple[str, Breaker, str]
         if constraint.minimum is not None:
             found.append(("below", constant(constraint.minimum - 1), constraint.code))
         if constraint.maximum is not None:
-            found.append(("above", constant(constraint.maximum + 1), constraint.code))
+            # Beyond 2^53 - 1, a whole number is too large to exchange, whatever the range.
+            code = "integer-too-large" if constraint.maximum >= 2**53 - 1 else constraint.code
+            found.append(("above", constant(constraint.maximum + 1), code))
         return found
     if isinstance(constraint, Country):
         assert "XX" not in COUNTRY_CODES
@@ -833,6 +846,7 @@ def test_every_constraint_and_type_has_mutations() -> None:
             assert (model, field.name) in covered
     labels = {mutation.label for mutation in MUTATIONS}
     assert {"short", "newline", "above", "lowercase", "not-rfc3986", "offset", "key"} <= labels
+    assert {"blank", "control", "carriage-return"} <= labels
     assert {"few", "empty", "repeated", "each-above", "each-lowercase", "null"} <= labels
 
 

@@ -319,8 +319,9 @@ found_issues = st.builds(
     message=st.text(min_size=1, max_size=20),
     hint=st.text(max_size=20),
     excerpt=st.none() | st.text(max_size=10),
-    line=st.none() | st.integers(min_value=1),
-    column=st.none() | st.integers(min_value=1),
+    # Whole numbers lie within 2^53 - 1, as everywhere in the formats.
+    line=st.none() | st.integers(min_value=1, max_value=2**53 - 1),
+    column=st.none() | st.integers(min_value=1, max_value=2**53 - 1),
 )
 reports = st.lists(found_issues, max_size=6).map(lambda issues: Report(issues=tuple(issues)))
 

@@ -6,6 +6,7 @@ import copy
 import json
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,13 @@ EXAMPLES = [
         "/partners/0/identifier",
         "partner 'p' has identifier 'GB 09506232', which does not follow the org-id form",
         id="invalid-org-id",
+    ),
+    pytest.param(
+        {"events": [{"id": "e", "sources": [{"title": "T", "year": Decimal("2.014E+3")}]}]},
+        "integer-with-fraction",
+        "/events/0/sources/0/year",
+        "'year' of event 'e' is the whole number 2014, written 2.014E+3",
+        id="integer-with-fraction",
     ),
 ]
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import attrs
 
 from partnering._suggest import code_list_of, code_lists, suggest_code, suggest_country
-from partnering._text import quote
+from partnering._text import excerpt, quote
 from partnering.codelists import CodeList
 from partnering.report import Issue, Path
 
@@ -186,6 +187,19 @@ def _whole_number(value: Any, schema: Mapping[str, Any]) -> int | None:
     return number
 
 
+@_correction(
+    "whole-number-fraction",
+    ["integer-with-fraction"],
+    "a whole number written with a fraction or an exponent, such as 25.0 for 25",
+)
+def _whole_number_fraction(value: Any, schema: Mapping[str, Any]) -> int | None:
+    if type(value) is not Decimal or schema.get("type") != "integer":
+        return None
+    if not value.is_finite() or value != value.to_integral_value():
+        return None  # not a whole number: the schema reports it, and a person must look
+    return int(value)
+
+
 # -- Country names and code titles -----------------------------------------------------------
 
 _COUNTRY = "#/$defs/country_code"
@@ -236,12 +250,11 @@ def propose(issue: Issue, value: Any) -> Iterator[Proposal]:
         if issue.code not in correction.codes:
             continue
         found = correction.propose(value, schema)
-        if found is not None and found != value:
-            yield Proposal(
-                correction.kind, issue.path, found, f"{quote(str(value))} → {_shown(found)}"
-            )
+        # 25 equals 25.0, which it corrects: the type tells them apart.
+        if found is not None and (found != value or type(found) is not type(value)):
+            yield Proposal(correction.kind, issue.path, found, f"{_shown(value)} → {_shown(found)}")
             return
 
 
 def _shown(value: Any) -> str:
-    return quote(value) if isinstance(value, str) else str(value)
+    return quote(value) if isinstance(value, str) else excerpt(value)

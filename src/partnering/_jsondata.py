@@ -1,8 +1,10 @@
 """Tell which Python values are JSON data, say where those that are not lie, and copy the rest.
 
 JSON data is what :func:`json.dumps` writes as strict JSON, with text keys: mappings whose
-keys are ``str``, lists and tuples, ``str``, ``int``, finite ``float``, ``bool`` and ``None``
-(subclasses count as their base type, as :mod:`json` writes them). Anything else is *not JSON
+keys are ``str``, lists and tuples, ``str``, ``int``, finite ``float`` and
+:class:`~decimal.Decimal` (the strict reader reads numbers with a fraction as ``Decimal``, to
+keep them exact), ``bool`` and ``None`` (subclasses count as their base type, as :mod:`json`
+writes them). Anything else is *not JSON
 data* (``NaN``, a set, bytes, another object, a key that is not text, a list that contains
 itself); text holding half a character (a lone surrogate) cannot be written as UTF-8. The
 walks here are iterative, so deep or cyclic data cannot exhaust the stack, and they run only
@@ -17,9 +19,11 @@ Example:
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -40,6 +44,7 @@ __all__ = [
     "data_issue",
     "find_problems",
     "has_lone_surrogate",
+    "json_text",
     "key_problem",
     "leaf_problem",
     "located",
@@ -89,6 +94,12 @@ def leaf_problem(value: object) -> str | None:
         if math.isfinite(value):
             return None
         if math.isnan(value):
+            return "is NaN (not a number), which JSON cannot hold"
+        return "is an infinite number, which JSON cannot hold"
+    if isinstance(value, Decimal):
+        if value.is_finite():
+            return None
+        if value.is_nan():
             return "is NaN (not a number), which JSON cannot hold"
         return "is an infinite number, which JSON cannot hold"
     if isinstance(value, (set, frozenset)):
@@ -215,12 +226,16 @@ def not_an_object(value: object) -> Issue:
 def plain_scalar(value: Any) -> Any:
     """Return a JSON scalar as its exact type: a ``str`` subclass as ``str``, and so on."""
     kind = type(value)
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
+    if kind is str or kind is int or kind is float or kind is Decimal or kind is bool:
+        return value
+    if value is None:
         return value
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, int):
         return int.__int__(value)
+    if isinstance(value, Decimal):
+        return Decimal(value)
     return float.__float__(value)
 
 
@@ -280,3 +295,47 @@ def as_document(data: object, *, plain: bool, max_depth: int) -> dict[str, Any]:
     if type(data) is not dict:
         raise NotADocumentError([not_an_object(data)])
     return data
+
+
+# A Decimal is written by the C encoder as a placeholder string, then replaced by its text:
+# json.dumps writes only the numbers it knows. The placeholder's lone surrogates cannot be in
+# writable text, which the caller checks for after the replacement.
+_PLACEHOLDER = re.compile('"\ud800([0-9]+)\ud800"')
+
+
+def json_text(data: Any) -> str:
+    """Write JSON data as strict JSON text, with two-space indents and characters unescaped.
+
+    A :class:`~decimal.Decimal` is written as its exact text, so ``Decimal('1E-400')`` comes
+    back as ``1E-400``. Text that holds a lone surrogate is written as it is, for the caller
+    to refuse.
+
+    Raises:
+        TypeError: the data holds what JSON cannot (a set, bytes, another object).
+        ValueError: the data holds ``NaN`` or an infinity.
+        RecursionError: the data is nested too deeply to be written.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> print(json_text({"a": [Decimal("1.00000000000000000001"), Decimal("1E-400")]}))
+        {
+          "a": [
+            1.00000000000000000001,
+            1E-400
+          ]
+        }
+    """
+    numbers: list[str] = []
+
+    def number(value: object) -> str:
+        if not isinstance(value, Decimal):
+            raise TypeError(f"{type(value).__name__} is not JSON data")
+        if not value.is_finite():
+            raise ValueError("a Decimal that is not finite is not JSON data")
+        numbers.append(Decimal.__str__(value))
+        return f"\ud800{len(numbers) - 1}\ud800"
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False, default=number)
+    if not numbers or len(_SURROGATE.findall(text)) != 2 * len(numbers):
+        return text  # no number to put back, or a lone surrogate of the data's own
+    return _PLACEHOLDER.sub(lambda found: numbers[int(found.group(1))], text)

@@ -24,13 +24,18 @@ import re
 import attrs
 
 __all__ = [
+    "CONTROL",
     "DATE",
     "DATETIME",
     "EXTENSION_KEY",
     "ID",
+    "INVISIBLE",
     "LINE_FEED",
+    "LONG_TEXT",
+    "LONG_TEXT_CONTROL",
     "ORG_ID",
     "SDG_TARGET",
+    "TEXT",
     "URL",
     "NamedPattern",
     "compile_pattern",
@@ -167,6 +172,60 @@ ORG_ID = NamedPattern(
     "org-id",
     "^[A-Z]{2}-[A-Z0-9_]+-\\S+$",
     "an org-id.guide identifier: a list code such as 'GB-COH', a hyphen, then the id",
+)
+
+# --- Visible text ---------------------------------------------------------------------
+# Text of the format shows something: it holds at least one character that is neither a
+# control character nor invisible, and no control character but tab, and line feed in long
+# text (descriptions, summaries). Control characters are those of Unicode's Cc category: C0
+# (U+0000 to U+001F), DEL (U+007F) and C1 (U+0080 to U+009F). Invisible characters are the
+# spaces of Unicode's White_Space property (U+0020, U+00A0, U+1680, U+2000 to U+200A, U+2028,
+# U+2029, U+202F, U+205F, U+3000) and the characters of the Basic Multilingual Plane that
+# show nothing on their own: the soft hyphen U+00AD, the combining grapheme joiner U+034F,
+# the Arabic letter mark U+061C, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, the
+# Khmer vowels U+17B4 and U+17B5, the Mongolian selectors U+180B to U+180F, the zero-width
+# and direction marks U+200B to U+200F and U+202A to U+202E, the word joiners and invisible
+# operators U+2060 to U+206F, the Braille blank U+2800, the variation selectors U+FE00 to
+# U+FE0F and the zero-width no-break space U+FEFF. Invisible characters may stand inside
+# text (a zero-width joiner inside an emoji), only not alone.
+#
+# The characters are written as themselves, not as \u escapes, which Go's RE2 does not read;
+# all of them lie in the Basic Multilingual Plane, so ECMA-262 reads the pattern alike with and
+# without its "u" flag. Each pattern reads the leading invisible characters, one visible
+# character, then anything but a refused control character: no character can be read two
+# ways, so backtracking engines take linear time too.
+_CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f"
+#: Characters that show nothing on their own (see above), as a class's contents.
+INVISIBLE = (
+    " \xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f"
+    "\u2028-\u202f\u205f-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+_VISIBLE = f"[^{_CONTROL_CHARACTERS}{INVISIBLE}]"
+
+#: A name, a title and other text of one line: something visible, no control character but tab.
+TEXT = NamedPattern(
+    "text",
+    f"^[\t{INVISIBLE}]*{_VISIBLE}[^\x00-\x08\x0a-\x1f\x7f-\x9f]*$",
+    "text with at least one visible character, and no control character but tab",
+)
+
+#: A description or a summary: visible text that may also hold line feeds.
+LONG_TEXT = NamedPattern(
+    "long-text",
+    f"^[\t\n{INVISIBLE}]*{_VISIBLE}[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$",
+    "text with at least one visible character, and no control character but tab and line feed",
+)
+
+#: The control characters one-line text refuses: every one but tab.
+CONTROL = NamedPattern(
+    "control", "[\x00-\x08\x0a-\x1f\x7f-\x9f]", "a control character other than tab"
+)
+
+#: The control characters long text refuses: every one but tab and line feed.
+LONG_TEXT_CONTROL = NamedPattern(
+    "long-text-control",
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f]",
+    "a control character other than tab and line feed",
 )
 
 #: A pattern that finds a line feed. The schema writes ``"not"`` a string matching it beside

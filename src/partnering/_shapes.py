@@ -7,7 +7,7 @@ so each is a name those languages do not already have.
 
 Example:
     >>> [shape.name for shape in SHAPES][:4]
-    ['id', 'text', 'date', 'date_time']
+    ['id', 'text', 'long_text', 'date']
     >>> refer("When it started.", {"$ref": "#/$defs/date"})
     {'description': 'When it started.', 'allOf': [{'$ref': '#/$defs/date'}]}
 """
@@ -27,16 +27,16 @@ from partnering._constraints import (
     Country,
     Each,
     Keys,
-    Length,
     Omitted,
     Pattern,
     Range,
+    Text,
     UniqueItems,
     Uri,
     UtcSeconds,
 )
 from partnering._format import MAX_INTEGER
-from partnering._patterns import LINE_FEED
+from partnering._patterns import LINE_FEED, compile_pattern
 from partnering.codelists import CodeList
 from partnering.models import Source
 
@@ -69,7 +69,23 @@ SHAPES = (
         str,
         (Pattern(patterns.ID),),
     ),
-    Shape("text", "Non-empty text", "Text of at least one character.", str, (Length(1),)),
+    Shape(
+        "text",
+        "Visible text",
+        "Text of one line that shows something: at least one character that is neither a "
+        "space nor invisible, and no control character but tab.",
+        str,
+        (Text(),),
+    ),
+    Shape(
+        "long_text",
+        "Visible prose",
+        "Text that shows something and may run over several lines: at least one character "
+        "that is neither a space nor invisible, and no control character but tab and line "
+        "feed.",
+        str,
+        (Text(long=True),),
+    ),
     Shape(
         "date",
         "Calendar date",
@@ -147,9 +163,14 @@ def signature(schema: Mapping[str, Any]) -> str:
 def refuse_line_feeds(schema: dict[str, Any]) -> None:
     """Write ``not`` a line feed beside each pattern, for engines whose ``$`` admits one."""
     for node in (schema, schema.get("propertyNames")):
-        if isinstance(node, dict) and "pattern" in node:
+        # A pattern that admits line feeds (long text's) needs no guard against a final one.
+        if isinstance(node, dict) and "pattern" in node and not _admits_line_feeds(node):
             # With its type, so that "not" holds of the values the pattern ignores.
             node["not"] = {"type": "string", "pattern": LINE_FEED}
+
+
+def _admits_line_feeds(node: Mapping[str, Any]) -> bool:
+    return bool(compile_pattern(node["pattern"]).search("x\nx\n"))
 
 
 def code_table(code_list: type[CodeList]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 __all__ = ["did_you_mean", "excerpt", "json_type", "quote", "safe_text"]
@@ -101,7 +102,7 @@ def json_type(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return "a number"
     if isinstance(value, str):
         return "text"
@@ -125,6 +126,10 @@ def excerpt(value: Any) -> str:
         return f"an object with {len(value)} field{'s' if len(value) != 1 else ''}"
     if isinstance(value, str):
         return quote(value)
+    if isinstance(value, Decimal):  # a number with a fraction or an exponent, exactly
+        text = str(value)
+        # Decimal writes 2.014e3 as 2014: show that it was written with an exponent.
+        return text if "." in text or "E" in text else format(value, "E")
     return safe_text(json.dumps(value))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -150,6 +151,9 @@ def wrong_type(wanted: str, value: object) -> Breach:
     """Say that a value is not of the JSON type ``wanted`` (``string``, ``integer``...)."""
     if value is None:
         return null_value()
+    if wanted == "integer" and isinstance(value, (float, Decimal)):
+        # A number that is not whole, however close: 1E-400 is not 0.
+        return Breach("wrong-type", f"must be a whole number; {excerpt(value)} is not one")
     return Breach("wrong-type", f"must be {TYPE_NAMES.get(wanted, wanted)}, not {json_type(value)}")
 
 

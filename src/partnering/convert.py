@@ -27,6 +27,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Any, TypeVar, Union, cast, overload
 
 import attrs
@@ -88,7 +89,11 @@ def _structure_str(value: object, _: type) -> str:
 
 
 def _structure_int(value: object, _: type) -> int:
-    # JSON has one number type: as in JSON Schema, 25.0 is the whole number 25.
+    # JSON has one number type: as in JSON Schema, 25.0 is the whole number 25. The strict
+    # reader reads it as Decimal('25.0'), exactly, so 1E-400 is no whole number, and 1E+300
+    # is exactly 10**300, which the field's range then refuses.
+    if type(value) is Decimal and value.is_finite() and value == value.to_integral_value():
+        return int(value)
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:

@@ -18,13 +18,12 @@ Example:
 
 from __future__ import annotations
 
-import json
 import os
 
 from partnering._files import read_bytes, write_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
-from partnering._jsondata import find_problems, has_lone_surrogate, located
+from partnering._jsondata import find_problems, has_lone_surrogate, json_text, located
 from partnering.errors import InvalidDocumentError, UnwritableValueError
 from partnering.models import Dataset
 from partnering.validation import check_document, check_written
@@ -129,7 +128,7 @@ def dumps(dataset: Dataset, *, check: bool = True) -> str:
     with collection_paused():
         data = unstructure(dataset)
         try:
-            text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+            text = json_text(data)
         except (TypeError, ValueError, RecursionError):
             raise _unwritable(data) from None
     if has_lone_surrogate(text):

@@ -8,7 +8,8 @@
   ``NGO-hosted`` for ``ngo_hosted``), code titles and aliases (``International NGO`` for
   ``21``), and country names and other codes (``Kenya`` for ``KE``, ``UK`` for ``GB``), each
   when exactly one code fits;
-* whole numbers written as text (``"25"`` for ``25``) where the field takes a number.
+* whole numbers written as text (``"25"`` for ``25``) where the field takes a number, and
+  whole numbers written with a fraction or an exponent (``25.0`` for ``25``).
 
 It never guesses: a date such as ``01/03/2017`` may be March or January, and a code that is
 only close to one (``privat``) may be another; both are left for a person, in the report.
@@ -66,8 +67,8 @@ class Change:
 
     Attributes:
         kind: what was corrected: ``byte-order-mark``, ``trailing-comma``, ``smart-quotes``,
-            ``single-quotes``, ``code-spelling``, ``code-title``, ``country-name`` or
-            ``whole-number``.
+            ``single-quotes``, ``code-spelling``, ``code-title``, ``country-name``,
+            ``whole-number`` or ``whole-number-fraction``.
         description: what changed, for a person, such as ``'Green' → 'green'``.
         line: the 1-based line of the text that changed, in the text before the change.
         path: the keys and indices of the value corrected; ``None`` for a syntax correction.

@@ -6,6 +6,11 @@ and ``list`` back, for writing. Both types are hashable and compare as JSON comp
 ``true`` is not ``1``, ``1`` is ``1.0``, and the order of an object's keys does not matter,
 although it is kept, so that a file is written back as it was read.
 
+Numbers are held exactly. A number with a fraction or an exponent is a
+``Decimal``, as the strict reader reads it; a ``float`` is frozen into the
+``Decimal`` of its shortest text (``0.1`` becomes ``Decimal('0.1')``, the number it is written
+as), so custom data built in Python equals, and hashes like, the same data read from a file.
+
 Example:
     >>> data = freeze({"b": [1, True], "a": None})
     >>> data == {"a": None, "b": [1.0, True]}, data == {"a": None, "b": [1, 1]}
@@ -14,11 +19,15 @@ Example:
     (['b', 'a'], {'b': [1, True], 'a': None})
     >>> hash(data) == hash(freeze({"a": None, "b": [1.0, True]}))
     True
+    >>> freeze([0.1, 25.0]), freeze([0.1]) == [0.1]
+    (FrozenArray([Decimal('0.1'), Decimal('25.0')]), True)
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from decimal import Decimal
 from typing import Any, NoReturn
 
 from partnering._jsondata import (
@@ -48,8 +57,9 @@ def freeze(value: object) -> Any:
     """Copy JSON data into immutable, hashable values.
 
     Objects become :class:`FrozenObject`, lists and tuples :class:`FrozenArray`; text,
-    numbers, booleans and ``None`` stay as they are (subclasses become their base type).
-    Frozen values are kept, not copied.
+    whole numbers, ``Decimal`` numbers, booleans and ``None`` stay as they are
+    (subclasses become their base type), and a ``float`` becomes the ``Decimal`` of its
+    shortest text. Frozen values are kept, not copied.
 
     Raises:
         UnwritableValueError: the data holds what JSON cannot: ``NaN`` or an infinity, a set,
@@ -78,8 +88,11 @@ def freeze(value: object) -> Any:
 
 def _freeze(value: object, open_containers: set[int]) -> Any:
     kind = type(value)
-    if kind is str or kind is int or kind is bool or value is None:
+    if kind is str or kind is int or kind is bool or kind is Decimal or value is None:
         return value
+    if kind is float and math.isfinite(value):  # type: ignore[arg-type]
+        # The number it is written as: repr gives the shortest text that reads back as it.
+        return Decimal(repr(value))
     if kind is FrozenObject or kind is FrozenArray:
         return value
     if isinstance(value, Mapping):
@@ -89,7 +102,8 @@ def _freeze(value: object, open_containers: set[int]) -> Any:
     problem = leaf_problem(value)
     if problem is not None:
         raise _NotJSONError(NOT_JSON, problem)
-    return plain_scalar(value)
+    scalar = plain_scalar(value)
+    return Decimal(repr(scalar)) if type(scalar) is float else scalar
 
 
 def _enter(value: object, open_containers: set[int]) -> int:
@@ -153,7 +167,7 @@ def _kind(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return "number"
     if isinstance(value, str):
         return "string"
@@ -177,7 +191,16 @@ def _same(left: Any, right: Any) -> bool:
         )
     if kind == "array":
         return len(left) == len(right) and all(map(_same, left, right))
+    if kind == "number":
+        return bool(_as_written(left) == _as_written(right))
     return bool(left == right)
+
+
+def _as_written(number: Any) -> Any:
+    """Compare a ``float`` as the number its shortest text writes, as it is frozen."""
+    if isinstance(number, float) and math.isfinite(number):
+        return Decimal(repr(number))
+    return number
 
 
 def _immutable(self: object, *_: object) -> NoReturn:

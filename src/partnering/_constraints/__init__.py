@@ -28,6 +28,7 @@ from partnering._constraints._scalars import (
     Length,
     Pattern,
     Range,
+    Text,
     Uri,
     UtcSeconds,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "Omitted",
     "Pattern",
     "Range",
+    "Text",
     "TypeCheck",
     "UniqueItems",
     "Uri",

@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from partnering._constraints._base import Breach, Constraint
 from partnering._countries import COUNTRY_CODES
-from partnering._patterns import DATETIME, URL, NamedPattern
+from partnering._format import MAX_INTEGER
+from partnering._patterns import (
+    CONTROL,
+    DATETIME,
+    LONG_TEXT,
+    LONG_TEXT_CONTROL,
+    TEXT,
+    URL,
+    NamedPattern,
+)
 from partnering._suggest import COUNTRY_LIST, listing, suggest_country
 from partnering._text import excerpt
 
-__all__ = ["COUNTRY_CODES", "Country", "Length", "Pattern", "Range", "Uri", "UtcSeconds"]
+__all__ = [
+    "COUNTRY_CODES",
+    "Country",
+    "Length",
+    "Pattern",
+    "Range",
+    "Text",
+    "Uri",
+    "UtcSeconds",
+]
 
 
 @attrs.frozen
@@ -68,6 +87,9 @@ class Pattern(Constraint):
     def breach(self, value: Any) -> Breach | None:
         if self.pattern.matches(value):
             return None
+        text = _TEXTS.get(self.pattern)
+        if text is not None:  # the schema layer words a text's pattern as the text does
+            return text.breach(value)
         return Breach(self.code, f"must be {self.explanation}")
 
     def schema(self) -> dict[str, Any]:
@@ -75,8 +97,75 @@ class Pattern(Constraint):
 
 
 @attrs.frozen
+class Text(Constraint):
+    r"""Visible text: not empty, not only spaces or invisible characters, no control character.
+
+    Tab is the one control character text may hold; ``long`` text (descriptions, summaries)
+    may also hold line feeds. Empty text is ``empty-text``, text that shows nothing is
+    ``blank-text``, and a control character is ``control-character``. The schema states it
+    as ``minLength`` and a pattern (:data:`~partnering._patterns.TEXT` or
+    :data:`~partnering._patterns.LONG_TEXT`), which every engine reads alike.
+
+    Example:
+        >>> Text().breach("\u200b").code, Text().breach("a\nb").code
+        ('blank-text', 'control-character')
+        >>> Text(long=True).breach("a\nb") is None
+        True
+    """
+
+    code = "empty-text"
+    keywords = ("minLength", "pattern")
+
+    long: bool = False
+
+    @property
+    def pattern(self) -> NamedPattern:
+        """The pattern the schema states."""
+        return LONG_TEXT if self.long else TEXT
+
+    def breach(self, value: Any) -> Breach | None:
+        if not value:
+            return Breach(self.code, "must not be empty")
+        if self.pattern.matches(value):
+            return None
+        found = (LONG_TEXT_CONTROL if self.long else CONTROL).match(value)
+        if found is not None:
+            return _control(found.group(), found.start(), self.long)
+        return Breach(
+            "blank-text",
+            "holds only spaces or invisible characters; it must show at least one character",
+        )
+
+    def schema(self) -> dict[str, Any]:
+        return {"minLength": 1, "pattern": self.pattern.regex}
+
+
+def _control(character: str, position: int, long: bool) -> Breach:
+    where = f"at character {position + 1}"
+    if character == "\n":
+        return Breach(
+            "control-character",
+            f"holds a line break {where}; it is text of one line",
+            "Write the text on one line; only descriptions and summaries may have line breaks.",
+        )
+    allowed = "tab and line feed" if long else "tab"
+    return Breach(
+        "control-character",
+        f"holds the control character U+{ord(character):04X} {where}; text may hold no "
+        f"control character but {allowed}",
+    )
+
+
+_TEXTS = {Text().pattern: Text(), Text(long=True).pattern: Text(long=True)}
+
+
+@attrs.frozen
 class Range(Constraint):
-    """A number from ``minimum`` to ``maximum``, both included."""
+    """A number from ``minimum`` to ``maximum``, both included.
+
+    A whole number beyond 2^53 - 1 either way is ``integer-too-large`` whatever the range:
+    readers that hold numbers as doubles, JavaScript's among them, cannot hold it exactly.
+    """
 
     code = "out-of-range"
     keywords = ("minimum", "maximum")
@@ -85,6 +174,12 @@ class Range(Constraint):
     maximum: int | None = None
 
     def breach(self, value: Any) -> Breach | None:
+        if abs(value) > MAX_INTEGER and _whole(value):
+            problem = (
+                f"is {excerpt(value)}, beyond {'-' if value < 0 else ''}{MAX_INTEGER} "
+                "(2^53 - 1), so not every JSON reader can hold it exactly"
+            )
+            return Breach("integer-too-large", problem)
         if self.minimum is not None and value < self.minimum:
             return Breach(self.code, f"is {excerpt(value)}; it must be at least {self.minimum}")
         if self.maximum is not None and value > self.maximum:
@@ -98,6 +193,12 @@ class Range(Constraint):
         if self.maximum is not None:
             keywords["maximum"] = self.maximum
         return keywords
+
+
+def _whole(value: Any) -> bool:
+    if isinstance(value, Decimal):  # how the strict reader reads 1E+300
+        return value.is_finite() and value == value.to_integral_value()
+    return isinstance(value, int)
 
 
 @attrs.frozen

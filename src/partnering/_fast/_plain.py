@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from partnering._format import DEFAULT_MAX_DEPTH
@@ -29,6 +30,8 @@ def _plain_scalar(value: object) -> bool:
     kind = type(value)
     if kind is str:
         return _plain_text(value)  # type: ignore[arg-type]
+    if kind is Decimal:  # how the strict reader reads a number with a fraction
+        return bool(value.is_finite())  # type: ignore[attr-defined]
     if kind is float:
         return math.isfinite(value)  # type: ignore[arg-type]
     return kind in _SCALARS
@@ -38,8 +41,8 @@ def is_plain_json(value: object, max_depth: int = DEFAULT_MAX_DEPTH) -> bool:
     """Tell whether a value is made only of what strict JSON parsing produces.
 
     That is: ``dict`` with ``str`` keys, ``list``, ``str`` without lone surrogates, ``int``,
-    finite ``float``, ``bool`` and ``None`` (exact types, not subclasses), nested at most
-    ``max_depth`` objects and lists deep.
+    finite ``float`` and :class:`~decimal.Decimal`, ``bool`` and ``None`` (exact types, not
+    subclasses), nested at most ``max_depth`` objects and lists deep.
 
     Example:
         >>> is_plain_json({"sdgs": [3, 17]}), is_plain_json({"sdgs": (3, 17)})

@@ -3,6 +3,10 @@
 A hook only stops the decoder, with a :class:`ProblemFoundError`; the exact scan then finds
 where the problem is. The hooks run for every object and every number with a fraction, so
 they do as little as they can.
+
+A number with a fraction or an exponent is read as a :class:`~decimal.Decimal`, exactly as
+written: ``1.00000000000000000001`` stays itself, ``1E-400`` does not become ``0.0``, and
+``25.0`` keeps its written fraction (it still equals the whole number 25).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, NoReturn
 
 __all__ = [
@@ -68,10 +73,20 @@ def parse_constant(name: str) -> NoReturn:
     raise ProblemFoundError("json-non-finite", name)
 
 
-def parse_float(literal: str, _float: type[float] = float) -> float:
-    """Read a number with a fraction or exponent, refusing one too large to be finite."""
-    value = _float(literal)
-    if math.isinf(value):
+# The largest power of ten a finite double reaches: a larger number is infinity to a reader
+# that holds doubles, as JavaScript's and most others do.
+_LARGEST_EXPONENT = 308
+
+
+def parse_float(literal: str, _decimal: type[Decimal] = Decimal) -> Decimal:
+    """Read a number with a fraction or exponent exactly, refusing one no double can hold.
+
+    Precision is kept, however fine: the number is the one written. Only magnitude is
+    bounded, by the largest finite double (about 1.8E+308), beyond which most readers see
+    infinity.
+    """
+    value = _decimal(literal)
+    if value.adjusted() >= _LARGEST_EXPONENT and math.isinf(float(literal)):
         raise ProblemFoundError("json-non-finite", literal)
     return value
 

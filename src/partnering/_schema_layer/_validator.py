@@ -1,10 +1,12 @@
 """The validator of the schema layer: jsonschema's Draft 2020-12, made to agree with the models.
 
-One change makes its verdicts match the models and the fast engine exactly: ``pattern``
-follows ECMA-262 (``$`` does not match before a final newline). ``format`` stays what JSON
-Schema 2020-12 makes it by default, an annotation: the schema's patterns carry the whole
-meaning of dates, times and web addresses, so no format check is needed, in this engine or
-any other.
+Two changes make its verdicts match the models and the fast engine exactly: ``pattern``
+follows ECMA-262 (``$`` does not match before a final newline), and a
+:class:`~decimal.Decimal`, as the strict reader reads a number with a fraction, is a number,
+and an integer when it is exactly whole (``25.0``, not ``1E-400``), as jsonschema-rs judges
+it. ``format`` stays what JSON Schema 2020-12 makes it by default, an annotation: the
+schema's patterns carry the whole meaning of dates, times and web addresses, so no format
+check is needed, in this engine or any other.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
@@ -36,9 +39,18 @@ def _pattern(
         yield ValidationError(f"text of {len(instance)} characters does not match {pattern!r}")
 
 
+def _is_integer(checker: Any, instance: object) -> bool:
+    if isinstance(instance, Decimal):
+        return instance.is_finite() and instance == instance.to_integral_value()
+    return bool(_DRAFT_TYPES.is_type(instance, "integer"))
+
+
+_DRAFT_TYPES = Draft202012Validator.TYPE_CHECKER
+
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"pattern": _pattern},
+    type_checker=_DRAFT_TYPES.redefine("integer", _is_integer),
 )
 
 

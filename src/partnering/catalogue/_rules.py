@@ -186,5 +186,16 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             "it out.",
             '{"partners": [{"id": "p", "identifier": "09506232", ...}]}',
         ),
+        _code(
+            "integer-with-fraction",
+            _WARNING,
+            "A whole number is written with a fraction or an exponent",
+            "A whole-number field, such as a count or a year, holds a number like 25.0 or "
+            "2.5E1. JSON Schema counts it as the integer 25, and so does partnering, but "
+            "readers strict about types, such as Go's encoding/json or pydantic in strict "
+            "mode, refuse it.",
+            "Write the number without a fraction or an exponent; 'partnering fix' does this.",
+            '{"events": [{"participant_count": 25.0, ...}]}',
+        ),
     ]
 )

@@ -74,6 +74,23 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         '{"title": ""}',
     ),
     (
+        "blank-text",
+        "A text shows nothing",
+        "A name, a title or another text holds only spaces, line breaks or invisible "
+        "characters, such as a zero-width space (U+200B) or an ideographic space (U+3000).",
+        "Write the text, or leave the field out if it is optional.",
+        '{"title": " \\u200b"}',
+    ),
+    (
+        "control-character",
+        "A text holds a control character",
+        "A text holds a control character (U+0000 to U+001F, U+007F to U+009F), which shows "
+        "nothing and which many tools mangle. Tab is allowed everywhere, line feed only in "
+        "descriptions and summaries; carriage return nowhere.",
+        "Remove the control character, or replace it with a space.",
+        '{"title": "a\\u0000b"}',
+    ),
+    (
         "text-too-long",
         "A text is too long",
         "A field that holds text has more characters than its maximum. No field of format "
@@ -116,6 +133,15 @@ SCHEMA_CODES: Mapping[str, CodeInfo] = entries(
         "A number below its minimum or above its maximum, such as SDG 18.",
         "Use a number within the range given.",
         '{"sdgs": [18]}',
+    ),
+    (
+        "integer-too-large",
+        "A whole number is too large to be exchanged",
+        "A whole-number field holds a number beyond 2^53 - 1 (9007199254740991) or below "
+        "its negative: readers that hold numbers as doubles, as JavaScript does, cannot hold "
+        "it exactly (I-JSON, RFC 7493). A count written 1E+300 is such a number.",
+        "Check the number: no count or position of the format is this large.",
+        '{"events": [{"participant_count": 9007199254740992, ...}]}',
     ),
     (
         "invalid-extension-key",

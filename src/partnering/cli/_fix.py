@@ -46,6 +46,10 @@ _KINDS = {
     "code-title": ("code title", "code titles"),
     "country-name": ("country name", "country names"),
     "whole-number": ("whole number written as text", "whole numbers written as text"),
+    "whole-number-fraction": (
+        "whole number written with a fraction",
+        "whole numbers written with a fraction",
+    ),
 }
 
 

@@ -20,7 +20,8 @@ lie in the past or must not precede another. The codes, severities and default h
   type, identifiers out of the org-id form;
 * ``_coverage``: SDG targets without their goal, national platforms without countries;
 * ``_assessments``: ratings of another framework's building blocks, ratings repeated, building
-  blocks left unrated.
+  blocks left unrated;
+* ``_numbers``: whole numbers written with a fraction or an exponent, such as ``25.0``.
 
 A file that names another version of the format gets no rule issues: the schema layer reports
 its version, and its fields cannot be judged by this version's rules.
@@ -50,7 +51,7 @@ from typing import Any
 from partnering._format import SCHEMA_VERSION
 from partnering.entities import ENTITIES, Entities
 from partnering.report import Issue
-from partnering.rules import _assessments, _coverage, _dates, _identity, _organisations
+from partnering.rules import _assessments, _coverage, _dates, _identity, _numbers, _organisations
 from partnering.rules import _references as _refs
 from partnering.rules._index import Index
 from partnering.rules._issues import Rule
@@ -74,6 +75,7 @@ _RULES: tuple[Rule, ...] = (
     _refs.hosts_not_members,
     _organisations.sectors_contradicting_types,
     _organisations.invalid_org_ids,
+    _numbers.whole_numbers_with_fraction,
 )
 
 

@@ -29,9 +29,11 @@ from partnering._constraints import (
     MinItems,
     Pattern,
     Range,
+    Text,
     UniqueItems,
     Uri,
 )
+from partnering._format import MAX_INTEGER
 
 T = TypeVar("T")
 
@@ -159,6 +161,8 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
             return matching(constraint.pattern)
         if isinstance(constraint, Country):
             return COUNTRIES
+        if isinstance(constraint, Text):
+            return visible_texts(constraint.long)
     lengths = [constraint for constraint in constraints if isinstance(constraint, Length)]
     shortest = max((length.minimum for length in lengths), default=0)
     longest = min(
@@ -166,6 +170,23 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
         default=shortest + _MAX_TEXT,
     )
     return _texts(shortest, longest)
+
+
+@functools.cache
+def visible_texts(long: bool = False) -> st.SearchStrategy[str]:
+    r"""Build visible text: any characters but control characters, save tab (and line feed).
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(visible_texts(long=True), lambda text: "\n" in text)
+        '0\n'
+    """
+    breaks = "\t\n" if long else "\t"
+    characters = st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from(breaks)
+    text = Text(long=long)
+    return st.text(characters, min_size=1, max_size=_MAX_TEXT).filter(
+        lambda drawn: text.breach(drawn) is None
+    )
 
 
 @functools.cache
@@ -188,7 +209,8 @@ def integers(constraints: Collection[Constraint]) -> st.SearchStrategy[int]:
         lowest = -_SPAN if highest is None else highest - _SPAN
     if highest is None:
         highest = lowest + _SPAN
-    return _integers(lowest, highest)
+    # Every whole number of the format lies within 2^53 - 1 either way, whatever its range.
+    return _integers(max(lowest, -MAX_INTEGER), min(highest, MAX_INTEGER))
 
 
 @functools.cache
