@@ -819,7 +819,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
         if action.__class__.__name__ == "_SubParsersAction"
     )
     assert sorted(cast("dict[str, object]", subparsers.choices)) == sorted(COMMANDS)
-    assert sorted(COMMANDS) == ["codes", "fix", "init", "schema", "summary", "validate"]
+    assert sorted(COMMANDS) == ["codes", "fix", "import", "init", "schema", "summary", "validate"]
 
 
 # suggestions and the code lists

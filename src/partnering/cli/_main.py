@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['codes', 'fix', 'init', 'schema', 'summary', 'validate']
+    ['codes', 'fix', 'import', 'init', 'schema', 'summary', 'validate']
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ def _init(args: argparse.Namespace) -> int:
     return run_init(args)
 
 
+def _import(args: argparse.Namespace) -> int:
+    from partnering.cli._import import run_import
+
+    return run_import(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from partnering.cli._schema import run_schema
 
@@ -66,6 +72,7 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "fix": _fix,
     "init": _init,
+    "import": _import,
 }
 
 

@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
+    from partnering.cli._import import add_import
+
+    add_import(commands, common)
 
     schema = commands.add_parser(
         "schema",

@@ -148,10 +148,13 @@ def import_table(
         table = open_table(source, encoding=checked.encoding)
     except SourceError as error:
         return _finish(shown, checked.name, None, [Finding(error.code, shown, None, None, str(error))])
-    missing = check_columns(checked, table)
-    if missing:
-        return _finish(shown, checked.name, None, missing)
-    data, found = import_rows(checked, table)
+    try:
+        missing = check_columns(checked, table)
+        if missing:
+            return _finish(shown, checked.name, None, missing)
+        data, found = import_rows(checked, table)
+    finally:
+        table.close()
     return _finish(shown, checked.name, data, found)
 
 

@@ -63,6 +63,9 @@ class Table(Protocol):
     def workbook(self) -> bool:
         """Whether the table is a workbook of named sheets, rather than one CSV table."""
 
+    def close(self) -> None:
+        """Let go of the file."""
+
 
 def column_letter(index: int) -> str:
     """The spreadsheet letters of a column counted from 0: ``A``, ``Z``, ``AA``."""
@@ -142,6 +145,9 @@ class _Csv:
     @property
     def workbook(self) -> bool:
         return False
+
+    def close(self) -> None:
+        self.text = ""
 
 
 def _decode(data: bytes, encoding: str, shown: str) -> str:
@@ -231,6 +237,9 @@ class _Workbook:
     @property
     def workbook(self) -> bool:
         return True
+
+    def close(self) -> None:
+        self.book.close()
 
 
 def open_table(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Table:

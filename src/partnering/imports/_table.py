@@ -61,7 +61,8 @@ def check_columns(mapping: ImportMapping, table: Table) -> list[Finding]:
             continue
         header = table.header(sheet, section.header_row)
         for column in section.columns:
-            if column.name not in header:
+            # A column the mapping leaves out may be absent: presets name them for safety.
+            if column.name not in header and column.kind is not None:
                 close = difflib.get_close_matches(column.name, header, 1)
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 findings.append(
