@@ -805,6 +805,7 @@ def test_importing_the_cli_loads_no_command() -> None:
     assert loaded == [
         "partnering.cli",
         "partnering.cli._file_commands",  # the parsers of fix and init: argparse only
+        "partnering.cli._import_parser",  # the parser of import: argparse only
         "partnering.cli._main",
         "partnering.cli._parser",
         "partnering.cli._terminal",

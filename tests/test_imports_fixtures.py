@@ -122,7 +122,9 @@ def test_csv_in_windows_1252_is_named(tmp_path: Path) -> None:
 
 def test_command_writes_the_file_and_exits_by_its_findings(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    status = main(["import", "--from", "iati", str(FIXTURES / "iati-activities.xml"), "-o", str(out)])
+    status = main(
+        ["import", "--from", "iati", str(FIXTURES / "iati-activities.xml"), "-o", str(out)]
+    )
     assert status == 1  # one activity was set aside
     assert partnering.load(out).partnerships[1].title == "Example Regional Schools"
     assert main(["import", "--preset", "nope", "x.csv"]) == 2

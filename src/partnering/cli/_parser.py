@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnering.cli._file_commands import add_fix, add_init
+from partnering.cli._import_parser import add_import
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
@@ -301,8 +302,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
-    from partnering.cli._import import add_import
-
     add_import(commands, common)
 
     schema = commands.add_parser(

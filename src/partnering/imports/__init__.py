@@ -1,4 +1,4 @@
-"""Bring data in from where it lives: spreadsheets and CSV through a mapping, and IATI XML.
+r"""Bring data in from where it lives: spreadsheets and CSV through a mapping, and IATI XML.
 
 A mapping is a TOML file that says which sheet holds which records, which column fills which
 field, how lists are split, which date forms are accepted, and which words stand for which
@@ -9,7 +9,7 @@ Example:
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "projects.csv").write_text(
-    ...     "Project,Partners,Start\\nClean Wells,Acme Ltd; River Trust; etc.,Apr-2016\\n"
+    ...     "Project,Partners,Start\nClean Wells,Acme Ltd; River Trust; etc.,Apr-2016\n"
     ... )
     >>> _ = (folder / "map.toml").write_text('''
     ... namespace = "demo"
@@ -23,8 +23,8 @@ Example:
     >>> result = import_table(folder / "map.toml", folder / "projects.csv")
     >>> result.valid, [p.name for p in result.dataset.partners]
     (True, ['Acme Ltd', 'River Trust'])
-    >>> dict(result.dataset.partnerships[0].extensions)
-    {'demo:start_date': {'text': 'Apr-2016', 'partial': '2016-04'}}
+    >>> result.dataset.partnerships[0].extensions["demo:start_date"]["partial"]
+    '2016-04'
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any
 
 from partnering._files import display_path, read_bytes
-from partnering.errors import ReadError
 from partnering.imports._findings import FINDING_CODES, KINDS, Finding, FindingCode
 from partnering.imports._identity import identity_mapping
 from partnering.imports._mapping import ImportMapping, parse_mapping
@@ -70,7 +69,11 @@ def presets() -> tuple[str, ...]:
     """
     folder = resources.files("partnering.imports") / "presets"
     return tuple(
-        sorted(entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml"))
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".toml")
+        )
     )
 
 
@@ -109,7 +112,9 @@ def read_mapping(path: str | os.PathLike[str]) -> tuple[ImportMapping | None, li
     return parse_mapping(text, Path(shown).name)
 
 
-def _finish(source: str, mapping: str, data: dict[str, Any] | None, findings: list[Finding]) -> ImportResult:
+def _finish(
+    source: str, mapping: str, data: dict[str, Any] | None, findings: list[Finding]
+) -> ImportResult:
     from partnering.validation import check
 
     if data is None:
@@ -137,17 +142,22 @@ def import_table(
     Raises:
         ReadError: the mapping or the source cannot be opened.
     """
+    checked: ImportMapping | None
+    findings: list[Finding] = []
     if isinstance(mapping, ImportMapping):
-        checked, findings = mapping, []
+        checked = mapping
     else:
         checked, findings = read_mapping(mapping)
     shown = Path(display_path(source)).name
     if checked is None:
-        return _finish(shown, Path(display_path(mapping)).name, None, findings)  # type: ignore[arg-type]
+        named = "" if isinstance(mapping, ImportMapping) else Path(display_path(mapping)).name
+        return _finish(shown, named, None, findings)
     try:
         table = open_table(source, encoding=checked.encoding)
     except SourceError as error:
-        return _finish(shown, checked.name, None, [Finding(error.code, shown, None, None, str(error))])
+        return _finish(
+            shown, checked.name, None, [Finding(error.code, shown, None, None, str(error))]
+        )
     try:
         missing = check_columns(checked, table)
         if missing:
@@ -169,7 +179,3 @@ def import_iati(source: str | os.PathLike[str]) -> ImportResult:
     shown = Path(display_path(source)).name
     data, findings = read_iati(source)
     return _finish(shown, "iati", data, findings)
-
-
-__all__ += []  # ReadError is raised, not exported here
-_ = ReadError

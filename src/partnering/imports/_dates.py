@@ -7,8 +7,10 @@ one or more spaces; letters match in any case. A form without a day gives a part
 
 Example:
     >>> forms = [DateForm.of(name) for name in ("YYYY-MM-DD", "Mon-YYYY", "Month D YYYY")]
-    >>> [read_date("Apr-2016", forms), read_date("April 30 2022", forms)]
-    [ReadDate(text='2016-04', partial=True, form='Mon-YYYY'), ReadDate(text='2022-04-30', partial=False, form='Month D YYYY')]
+    >>> read_date("Apr-2016", forms)
+    ReadDate(text='2016-04', partial=True, form='Mon-YYYY')
+    >>> read_date("April 30 2022", forms).text
+    '2022-04-30'
     >>> read_date("2019-02-30", forms) is None
     True
 """

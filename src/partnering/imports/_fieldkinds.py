@@ -2,13 +2,13 @@
 
 Example:
     >>> from partnering.models import Partnership
-    >>> [field_kind(Partnership, name).kind for name in ("title", "start_date", "sdgs", "participants")]
+    >>> names = ("title", "start_date", "sdgs", "participants")
+    >>> [field_kind(Partnership, name).kind for name in names]
     ['text', 'date', 'list', 'participants']
 """
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from datetime import date, datetime
@@ -43,9 +43,13 @@ class FieldKind:
     required: bool
 
 
-@functools.cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _hints(model: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(model)
+    if model not in _HINTS:
+        _HINTS[model] = typing.get_type_hints(model)
+    return _HINTS[model]
 
 
 def fields_of(model: type[Any]) -> tuple[str, ...]:
@@ -88,7 +92,9 @@ def field_kind(model: type[Any], name: str) -> FieldKind:
         if item is Source:
             return FieldKind("sources", item, required)
         kind = _scalar(item)
-        return FieldKind("list" if kind in ("text", "integer", "code") else "unsupported", item, required)
+        return FieldKind(
+            "list" if kind in ("text", "integer", "code") else "unsupported", item, required
+        )
     if hint is datetime or attrs.has(hint):
         return FieldKind("unsupported", hint, required)
     return FieldKind(_scalar(hint), hint, required)

@@ -7,7 +7,7 @@ are declared once, in :data:`FINDING_CODES`.
 Example:
     >>> finding = Finding("date-partial", "Projects!D7", "Apr-2016", "2016-04")
     >>> finding.kind, finding.severity
-    ('transformed', 'info')
+    ('transformed', 'warning')
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ class FindingCode:
 _CODES = {
     # The mapping itself, checked before any data is read.
     "mapping-syntax": FindingCode("mapping", "error", "The mapping is not valid TOML"),
-    "mapping-unknown-key": FindingCode("mapping", "error", "The mapping has a key it does not know"),
+    "mapping-unknown-key": FindingCode(
+        "mapping", "error", "The mapping has a key it does not know"
+    ),
     "mapping-unknown-entity": FindingCode("mapping", "error", "No entity list has this name"),
     "mapping-unknown-field": FindingCode("mapping", "error", "The entity has no such field"),
     "mapping-unsupported-field": FindingCode(
@@ -63,7 +65,9 @@ _CODES = {
     "mapping-missing-column": FindingCode("mapping", "error", "The source has no such column"),
     "mapping-missing-sheet": FindingCode("mapping", "error", "The workbook has no such sheet"),
     "mapping-date-form": FindingCode("mapping", "error", "A date form that matches no date"),
-    "mapping-unknown-code": FindingCode("mapping", "error", "A crosswalk to a code that does not exist"),
+    "mapping-unknown-code": FindingCode(
+        "mapping", "error", "A crosswalk to a code that does not exist"
+    ),
     "mapping-bad-value": FindingCode("mapping", "error", "A mapping value of the wrong kind"),
     # The source.
     "source-unreadable": FindingCode("unreadable", "error", "The source cannot be read"),

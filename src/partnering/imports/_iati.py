@@ -9,8 +9,10 @@ Example:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.xml"
     >>> _ = path.write_text('''<iati-activities version="2.03"><iati-activity>
     ... <iati-identifier>XM-EX-1</iati-identifier><title><narrative>Wells</narrative></title>
-    ... <participating-org ref="XM-EX-A" role="1" type="10"><narrative>Ministry of Examples</narrative></participating-org>
-    ... <participating-org ref="XM-EX-B" role="4" type="22"><narrative>Example Trust</narrative></participating-org>
+    ... <participating-org ref="XM-EX-A" role="1" type="10"><narrative>Ministry</narrative>
+    ... </participating-org>
+    ... <participating-org ref="XM-EX-B" role="4" type="22"><narrative>Trust</narrative>
+    ... </participating-org>
     ... </iati-activity></iati-activities>''')
     >>> data, findings = read_iati(path)
     >>> [(p["id"], p["identifier"]) for p in data["partners"]]
@@ -34,8 +36,8 @@ from partnering._patterns import ORG_ID
 from partnering.codelists import OrganisationType
 from partnering.imports._dates import is_real_date
 from partnering.imports._findings import Finding
-from partnering.imports._partners import Ids
 from partnering.imports._names import name_key
+from partnering.imports._partners import Ids
 from partnering.imports._sources import named, sniff
 
 __all__ = ["read_iati"]
@@ -68,9 +70,14 @@ class _Reader:
 
     def note(self, code: str, where: str, value: object, result: object, detail: str) -> None:
         self.findings.append(
-            Finding(code, where, None if value is None else str(value),
-                    None if result is None else str(result), detail)
-        )  # fmt: skip
+            Finding(
+                code,
+                where,
+                None if value is None else str(value),
+                None if result is None else str(result),
+                detail,
+            )
+        )
 
     def partner(self, org: Element, where: str) -> str | None:
         ref = (org.get("ref") or "").strip()
@@ -89,7 +96,9 @@ class _Reader:
         elif ref:
             identifier = ref
         if not name and not identifier:
-            self.note("row-set-aside", where, ref or None, None, "an organisation with no name or org-id")
+            self.note(
+                "row-set-aside", where, ref or None, None, "an organisation with no name or org-id"
+            )
             return None
         key = identifier or name_key(name or "")
         known = self.partners.get(key)
@@ -111,7 +120,9 @@ class _Reader:
         self.partners[key] = record
         return str(record["id"])
 
-    def dates(self, activity: Element, where: str, record: dict[str, Any], ext: dict[str, Any]) -> None:
+    def dates(
+        self, activity: Element, where: str, record: dict[str, Any], ext: dict[str, Any]
+    ) -> None:
         found: dict[str, str] = {}
         for element in activity.iter("activity-date"):
             kind = _DATES.get(element.get("type", ""))
@@ -120,18 +131,26 @@ class _Reader:
             if kind is None:
                 continue
             if not match or not is_real_date(*(int(g) for g in match.groups())):
-                self.note("date-impossible", f"{where} activity-date type {element.get('type')}",
-                          text, None, "no such day; kept as text under iati:activity-dates")  # fmt: skip
+                self.note(
+                    "date-impossible",
+                    f"{where} activity-date type {element.get('type')}",
+                    text,
+                    None,
+                    "no such day; kept as text under iati:activity-dates",
+                )
                 found[kind] = text
                 continue
             found[kind] = match.group(0)
         if found:
             ext[f"{NAMESPACE}:activity-dates"] = found
-        for field, kinds in (("start_date", ("actual-start", "planned-start")),
-                             ("end_date", ("actual-end", "planned-end"))):  # fmt: skip
+        for field, kinds in (
+            ("start_date", ("actual-start", "planned-start")),
+            ("end_date", ("actual-end", "planned-end")),
+        ):
             for kind in kinds:
                 value = found.get(kind, "")
-                if _ISO.fullmatch(value) and is_real_date(*(int(g) for g in _ISO.match(value).groups())):  # type: ignore[union-attr]
+                match = _ISO.fullmatch(value)
+                if match and is_real_date(*(int(g) for g in match.groups())):
                     record[field] = value
                     break
 
@@ -151,7 +170,9 @@ class _Reader:
             partner_id = self.partner(org, f"{where} participating-org")
             if partner_id is None:
                 continue
-            participant = participants.setdefault(partner_id, {"partner_id": partner_id, "roles": []})
+            participant = participants.setdefault(
+                partner_id, {"partner_id": partner_id, "roles": []}
+            )
             role = _ROLES.get(org.get("role", ""))
             if role and role not in participant["roles"]:
                 participant["roles"].append(role)
@@ -161,24 +182,27 @@ class _Reader:
             if code in _COUNTRIES and code not in countries:
                 countries.append(code)
             elif code not in _COUNTRIES:
-                self.note("code-unknown", f"{where} recipient-country", code, None, "not an ISO 3166-1 code")
+                self.note(
+                    "code-unknown",
+                    f"{where} recipient-country",
+                    code,
+                    None,
+                    "not an ISO 3166-1 code",
+                )
         if countries:
             record["countries"] = countries
         regions = [dict(element.attrib) for element in activity.iter("recipient-region")]
         if regions:
             ext[f"{NAMESPACE}:recipient-regions"] = regions
-            self.note("to-extensions", where, "recipient-region", f"{NAMESPACE}:recipient-regions",
-                      "format 1.0 has no field for regions; format 1.1 gives them one")  # fmt: skip
+            self.note(
+                "to-extensions",
+                where,
+                "recipient-region",
+                f"{NAMESPACE}:recipient-regions",
+                "format 1.0 has no field for regions; format 1.1 gives them one",
+            )
         self.dates(activity, where, record, ext)
-        budgets = [
-            {
-                "period-start": budget.find("period-start").get("iso-date") if budget.find("period-start") is not None else None,  # type: ignore[union-attr]
-                "period-end": budget.find("period-end").get("iso-date") if budget.find("period-end") is not None else None,  # type: ignore[union-attr]
-                "value": (budget.findtext("value") or "").strip(),
-                "currency": budget.find("value").get("currency") if budget.find("value") is not None else None,  # type: ignore[union-attr]
-            }
-            for budget in activity.iter("budget")
-        ]  # fmt: skip
+        budgets = [_budget(budget) for budget in activity.iter("budget")]
         if budgets:
             ext[f"{NAMESPACE}:budgets"] = budgets
         sectors = [
@@ -188,15 +212,32 @@ class _Reader:
         if sectors:
             ext[f"{NAMESPACE}:sectors"] = sectors
         if len(participants) < 2:
-            self.note("single-participant", where, title, None,
-                      f"{len(participants)} real participant(s); a partnership needs two; set aside")  # fmt: skip
+            self.note(
+                "single-participant",
+                where,
+                title,
+                None,
+                f"{len(participants)} real participant(s); a partnership needs two; set aside",
+            )
             return None
-        record["participants"] = [
-            {k: v for k, v in p.items() if v} for p in participants.values()
-        ]
+        record["participants"] = [{k: v for k, v in p.items() if v} for p in participants.values()]
         record["extensions"] = ext
         made = self.partnership_ids.make(identifier or title, where)
         return {"id": made, **record}
+
+
+def _attribute(element: Element, child: str, name: str) -> str | None:
+    found = element.find(child)
+    return None if found is None else found.get(name)
+
+
+def _budget(budget: Element) -> dict[str, str | None]:
+    return {
+        "period-start": _attribute(budget, "period-start", "iso-date"),
+        "period-end": _attribute(budget, "period-end", "iso-date"),
+        "value": (budget.findtext("value") or "").strip(),
+        "currency": _attribute(budget, "value", "currency"),
+    }
 
 
 def _activities(path: Path) -> Iterator[tuple[str, Element]]:
@@ -216,8 +257,9 @@ def _activities(path: Path) -> Iterator[tuple[str, Element]]:
 
 def read_iati(source: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, list[Finding]]:
     """Read an IATI activity file into an exchange file's data, and the findings."""
-    from defusedxml import DefusedXmlException
     from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
 
     path = Path(source)
     shown = path.name
@@ -226,7 +268,15 @@ def read_iati(source: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, li
     kind = sniff(head)
     if kind != "xml":
         what = named(kind) if kind else "text, not XML (a CSV table?)"
-        return None, [Finding("source-wrong-format", shown, None, None, f"{shown} is {what}, not IATI activity XML")]
+        return None, [
+            Finding(
+                "source-wrong-format",
+                shown,
+                None,
+                None,
+                f"{shown} is {what}, not IATI activity XML",
+            )
+        ]
     reader = _Reader(shown)
     partnerships = []
     try:
@@ -236,12 +286,24 @@ def read_iati(source: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, li
             if event == "root":
                 root = element
                 if element.tag != "iati-activities":
-                    return None, [Finding("source-wrong-format", shown, element.tag, None,
-                                          f"{shown} is XML, but not IATI activity XML")]  # fmt: skip
+                    return None, [
+                        Finding(
+                            "source-wrong-format",
+                            shown,
+                            element.tag,
+                            None,
+                            f"{shown} is XML, but not IATI activity XML",
+                        )
+                    ]
                 version = element.get("version", "")
                 if version not in ("2.01", "2.02", "2.03"):
-                    reader.note("source-wrong-format", shown, version or None, None,
-                                "IATI versions 2.01 to 2.03 are read; reading it as 2.03")  # fmt: skip
+                    reader.note(
+                        "source-wrong-format",
+                        shown,
+                        version or None,
+                        None,
+                        "IATI versions 2.01 to 2.03 are read; reading it as 2.03",
+                    )
                 continue
             number += 1
             record = reader.activity(element, number)

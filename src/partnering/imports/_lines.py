@@ -1,7 +1,7 @@
-"""Find the line of a key in a TOML file, which :mod:`tomllib` does not tell.
+r"""Find the line of a key in a TOML file, which :mod:`tomllib` does not tell.
 
 Example:
-    >>> lines = key_lines('a = 1\\n[b.columns]\\n"Start Date" = "start_date"\\n')
+    >>> lines = key_lines('a = 1\n[b.columns]\n"Start Date" = "start_date"\n')
     >>> line_of(lines, ("b", "columns", "Start Date")), line_of(lines, ("b", "columns", "X"))
     (3, 2)
 """
@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 __all__ = ["key_lines", "line_of"]
 
 _TABLE = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_ASSIGNMENT = re.compile(r"""^\s*(?P<key>(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_ASSIGNMENT = re.compile(
+    r"""^\s*(?P<key>(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="""
+)
 _PART = re.compile(r"""\s*("(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*""")
 
 

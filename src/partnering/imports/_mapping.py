@@ -122,7 +122,9 @@ class _Checker:
         self.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be a table")
         return {}
 
-    def keys(self, table: Mapping[str, Any], allowed: frozenset[str], path: tuple[str, ...]) -> None:
+    def keys(
+        self, table: Mapping[str, Any], allowed: frozenset[str], path: tuple[str, ...]
+    ) -> None:
         for key in table:
             if key not in allowed:
                 self.problem(
@@ -191,7 +193,9 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
     sections = []
     for entity in ENTITIES.lists:
         if entity.name in data and (entity.name != "partners" or "columns" in partners):
-            section = _section(check, entity.name, entity.model, data[entity.name], crosswalks, lists)
+            section = _section(
+                check, entity.name, entity.model, data[entity.name], crosswalks, lists
+            )
             sections.append(section)
     _check_crosswalks(check, crosswalks)
     if not sections:
@@ -227,12 +231,16 @@ def _check_code(check: _Checker, path: tuple[str, ...], code_list: Any, code: ob
         check.problem("mapping-unknown-code", path, problem, code)
 
 
-def _list_rules(check: _Checker, value: object, path: tuple[str, ...], base: ListRules) -> ListRules:
+def _list_rules(
+    check: _Checker, value: object, path: tuple[str, ...], base: ListRules
+) -> ListRules:
     if value is True:
         return base
     table = check.table(value, path)
     check.keys(table, frozenset({"separators", "drop"}), path)
-    separators = check.strings(table.get("separators", list(base.separators)), (*path, "separators"))
+    separators = check.strings(
+        table.get("separators", list(base.separators)), (*path, "separators")
+    )
     drop = check.strings(table.get("drop", list(base.drop)), (*path, "drop"))
     return ListRules(separators, drop)
 
@@ -353,7 +361,11 @@ def _column(
         check.problem("mapping-bad-value", (*path, "key"), "key must be a string")
         key = None
     if key is not None and not EXTENSION_KEY.matches(f"x:{key}"):
-        check.problem("mapping-bad-value", (*path, "key"), "key must be letters, digits, _ . or -: the name after the namespace")
+        check.problem(
+            "mapping-bad-value",
+            (*path, "key"),
+            "key must be letters, digits, _ . or -: the name after the namespace",
+        )
     return Column(
         name,
         field,

@@ -2,7 +2,8 @@
 
 Example:
     >>> rules = ListRules(separators=(";", ","), drop=("and", "etc.", "include:"))
-    >>> [piece.text for piece in split_list("Funders include: Acme Ltd; and River Trust, etc.", rules)]
+    >>> cell = "Funders include: Acme Ltd; and River Trust, etc."
+    >>> [piece.text for piece in split_list(cell, rules) if piece.text]
     ['Acme Ltd', 'River Trust']
     >>> name_key("ACME Limited"), name_key("Acme, Ltd."), name_key("Fundación Río")
     ('acme', 'acme', 'fundacion rio')
@@ -42,7 +43,8 @@ _CONTINUING = frozenset({"of", "for", "and", "the", "&", "de", "du", "des", "la"
 NOT_ORGANISATIONS: tuple[str, ...] = (
     r"etc\.?",
     r"(?:and )?others?",
-    r"(?:several |many |various |some )?(?:other )?(?:private |individual )?(?:donors?|funders?|partners?|sponsors?)",
+    r"(?:several |many |various |some )?(?:other )?(?:private |individual )?"
+    r"(?:donors?|funders?|partners?|sponsors?)",
     r"(?:an? )?anonymous(?: \w+)*",
     r"(?:several|many|various|other|numerous) .*",
     r"tbc|tbd|n/?a|none|unknown|-+",

@@ -1,4 +1,4 @@
-"""Tables to import from, read through one small interface: sheets of rows of text.
+r"""Tables to import from, read through one small interface: sheets of rows of text.
 
 A :class:`Table` gives each sheet's header and then its rows, each as the row's number and
 its cells by column name. CSV files are read with the standard library, workbooks with
@@ -8,7 +8,7 @@ A file in another format than its name says is named for what it is.
 Example:
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "projects.csv"
-    >>> _ = path.write_bytes(b"\\xef\\xbb\\xbfProject,Partners\\nWater,A; B\\n")
+    >>> _ = path.write_bytes(b"\xef\xbb\xbfProject,Partners\nWater,A; B\n")
     >>> table = open_table(path)
     >>> table.sheets(), table.header("projects")
     (('projects',), ('Project', 'Partners'))
@@ -164,7 +164,7 @@ def _decode(data: bytes, encoding: str, shown: str) -> str:
                 ) from None
             raise SourceError(
                 f"{shown} is in Windows-1252, not UTF-8: save it as 'CSV UTF-8', or say "
-                "encoding = \"windows-1252\" in the mapping",
+                'encoding = "windows-1252" in the mapping',
                 "source-wrong-format",
             ) from None
     try:
@@ -177,7 +177,9 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -204,10 +206,8 @@ class _Workbook:
         return tuple(self.book.sheetnames)
 
     def _rows(self, sheet: str, first: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        for number, row in enumerate(
-            self.book[sheet].iter_rows(min_row=first, values_only=True), start=first
-        ):
-            yield number, row
+        rows = self.book[sheet].iter_rows(min_row=first, values_only=True)
+        yield from enumerate(rows, start=first)
 
     def header(self, sheet: str, header_row: int = 1) -> tuple[str, ...]:
         for _, row in self._rows(sheet, header_row):

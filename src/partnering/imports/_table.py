@@ -1,11 +1,11 @@
-"""Import a table (a CSV file or a workbook) through a mapping into an exchange file's data.
+r"""Import a table (a CSV file or a workbook) through a mapping into an exchange file's data.
 
 Example:
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "p.csv").write_text("Project,Partners\\nWells,Acme Ltd; River Trust\\n")
+    >>> _ = (folder / "p.csv").write_text("Project,Partners\nWells,Acme Ltd; River Trust\n")
     >>> mapping, _ = parse_mapping(
-    ...     '[partnerships.columns]\\nProject = "title"\\nPartners = "participants"', "m.toml"
+    ...     '[partnerships.columns]\nProject = "title"\nPartners = "participants"', "m.toml"
     ... )
     >>> data, findings = import_rows(mapping, open_table(folder / "p.csv"))
     >>> [p["id"] for p in data["partners"]], data["partnerships"][0]["id"]
@@ -178,7 +178,8 @@ class _Import:
         extensions: dict[str, Any],
         participants: dict[str, dict[str, Any]],
     ) -> None:
-        assert column.kind is not None and column.field is not None
+        assert column.kind is not None
+        assert column.field is not None
         field, kind = column.field, column.kind.kind
         key = f"{self.mapping.namespace}:{column.key or field}"
         if kind == "participants":
@@ -213,7 +214,8 @@ class _Import:
             record[field] = result
 
     def scalar(self, column: Column, kind: str, text: str, where: str) -> object:
-        assert column.kind is not None and column.field is not None
+        assert column.kind is not None
+        assert column.field is not None
         if kind == "date":
             return self.cells.date(text, where)
         if kind == "code" or (kind == "text" and column.crosswalk):
@@ -274,9 +276,7 @@ class _Import:
             record["participants"] = list(participants.values())
         for field in _required(section):
             if field not in record:
-                self.cells.note(
-                    "row-set-aside", where, None, None, f"no {field}"
-                )
+                self.cells.note("row-set-aside", where, None, None, f"no {field}")
                 return None
         if section.entity == "partnerships" and len(participants) < 2:
             self.cells.note(
@@ -284,7 +284,7 @@ class _Import:
                 where,
                 record.get("title"),
                 None,
-                f"{len(participants)} participant(s); a partnership needs two; the row is set aside",
+                f"{len(participants)} participant(s); a partnership needs two; set aside",
             )
             return None
         if extensions:

@@ -52,7 +52,9 @@ class Cells:
     strip: str
     findings: list[Finding] = attrs.field(factory=list)
 
-    def note(self, code: str, where: str, value: str, result: object, detail: str = "") -> None:
+    def note(
+        self, code: str, where: str, value: str | None, result: object, detail: str = ""
+    ) -> None:
         """Record a finding."""
         shown = None if result is None else str(result)
         self.findings.append(Finding(code, where, value, shown, detail))
