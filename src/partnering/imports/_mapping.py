@@ -45,8 +45,8 @@ DEFAULT_DATE_FORMS = ("YYYY-MM-DD", "YYYY-MM", "YYYY")
 PERSONAL = re.compile(r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person", re.IGNORECASE)
 
 _TOP = frozenset(
-    {"format", "namespace", "title", "description", "encoding", "dates", "lists", "partners",
-     "crosswalks"}
+    {"format", "namespace", "title", "description", "encoding", "trim", "dates", "lists",
+     "partners", "crosswalks"}
 ) | {entity.name for entity in ENTITIES.lists}  # fmt: skip
 _SECTION = frozenset({"sheet", "header_row", "columns", "unmapped"})
 _PARTNERS = _SECTION | {"default_type", "not_organisations", "names", "types", "country"}
@@ -90,6 +90,7 @@ class ImportMapping:
     title: str | None
     description: str | None
     encoding: str
+    trim: bool
     dates: tuple[DateForm, ...]
     strip: str
     lists: ListRules
@@ -208,6 +209,7 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         title=check.text(data.get("title"), ("title",), "") or None,
         description=check.text(data.get("description"), ("description",), "") or None,
         encoding=check.text(data.get("encoding"), ("encoding",), "utf-8"),
+        trim=_flag(check, data.get("trim", True), ("trim",)),
         dates=tuple(forms),
         strip=check.text(dates.get("strip"), ("dates", "strip"), "()[]"),
         lists=lists,
@@ -223,6 +225,13 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
     if check.findings:
         return None, check.findings
     return mapping, check.findings
+
+
+def _flag(check: _Checker, value: object, path: tuple[str, ...]) -> bool:
+    if isinstance(value, bool):
+        return value
+    check.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be true or false")
+    return True
 
 
 def _check_code(check: _Checker, path: tuple[str, ...], code_list: Any, code: object) -> None:

@@ -49,7 +49,9 @@ NOT_ORGANISATIONS: tuple[str, ...] = (
     r"(?:several|many|various|other|numerous) .*",
     r"tbc|tbd|n/?a|none|unknown|-+",
 )
-_NOT_ORGANISATION = re.compile("|".join(f"(?:{p})" for p in NOT_ORGANISATIONS), re.IGNORECASE)
+_NOT_ORGANISATION = re.compile(
+    "(?:and )?(?:" + "|".join(f"(?:{p})" for p in NOT_ORGANISATIONS) + ")", re.IGNORECASE
+)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame)\.?\s+\S", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*){1,3}[A-Z][a-z]+$")
 

@@ -78,7 +78,10 @@ class PartnerBook:
         """Add a partner read from a sheet of partners, with its fields; return its id."""
         key = name_key(str(record["name"]))
         if key in self.records:
-            return str(self.records[key]["id"])
+            if "id" not in record or record["id"] == self.records[key]["id"]:
+                return str(self.records[key]["id"])
+            # Two rows with ids of their own are two partners, however alike their names.
+            key = f"#{record['id']}"
         if "id" not in record or not self.ids.claim(str(record["id"])):
             record["id"] = self.ids.make(str(record["name"]), where, self.findings)
         self.records[key] = record

@@ -130,7 +130,7 @@ class _Csv:
         header = self.header(sheet, header_row)
         for number, row in self._reader(header_row + 1):
             cells = {header[i]: value for i, value in enumerate(row) if i < len(header)}
-            cells = {key: value for key, value in cells.items() if value.strip()}
+            cells = {key: value for key, value in cells.items() if value != ""}
             if len(row) > len(header) and any(value.strip() for value in row[len(header) :]):
                 cells[""] = ",".join(row[len(header) :])
             if cells:
@@ -222,7 +222,7 @@ class _Workbook:
             cells = {
                 header[i]: _text(value)
                 for i, value in enumerate(row)
-                if i < len(header) and _text(value).strip()
+                if i < len(header) and _text(value) != ""
             }
             if cells:
                 yield number, cells
@@ -242,14 +242,50 @@ class _Workbook:
         self.book.close()
 
 
+class _CsvFolder:
+    """A folder of CSV files, read as a workbook whose sheets are the files' names."""
+
+    def __init__(self, folder: Path, encoding: str) -> None:
+        self.tables = {
+            path.stem: _Csv(path, read_bytes(path), encoding)
+            for path in sorted(folder.glob("*.csv"))
+        }
+        if not self.tables:
+            raise SourceError(f"{folder.name} is a folder without CSV files")
+
+    def sheets(self) -> tuple[str, ...]:
+        return tuple(self.tables)
+
+    def header(self, sheet: str, header_row: int = 1) -> tuple[str, ...]:
+        return self.tables[sheet].header(sheet, header_row)
+
+    def rows(self, sheet: str, header_row: int = 1) -> Iterator[Row]:
+        return self.tables[sheet].rows(sheet, header_row)
+
+    def cell(self, sheet: str, row: int, column: str) -> str:
+        return self.tables[sheet].cell(sheet, row, column)
+
+    def place(self, sheet: str, row: int) -> str:
+        return self.tables[sheet].place(sheet, row)
+
+    @property
+    def workbook(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.tables = {}
+
+
 def open_table(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Table:
-    """Open a CSV file or an XLSX workbook for reading.
+    """Open a CSV file, a folder of CSV files (one per sheet) or an XLSX workbook.
 
     Raises:
         SourceError: the file cannot be read, or is in another format than a table.
         ReadError: the file cannot be opened at all.
     """
     source = Path(path)
+    if source.is_dir():
+        return _CsvFolder(source, encoding)
     data = read_bytes(source)
     kind = sniff(data)
     suffix = source.suffix.casefold()

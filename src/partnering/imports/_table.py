@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from partnering._format import SCHEMA_VERSION
+from partnering.imports._fieldkinds import COUNTRY_FIELDS
 from partnering.imports._findings import Finding
 from partnering.imports._mapping import PERSONAL, Column, ImportMapping, Section, parse_mapping
 from partnering.imports._names import join_broken_lines, split_list
@@ -160,6 +161,8 @@ class _Import:
                 continue
             if column.personal and column.kind is None:
                 continue
+            if self.mapping.trim and not text.strip():
+                continue
             if column.kind is None:
                 if section.unmapped == "extensions":
                     extensions[f"{self.mapping.namespace}:{column.key}"] = text
@@ -192,8 +195,11 @@ class _Import:
             return
         if kind == "list":
             items = self.pieces(column, text, where)
+            words = column.kind.item is str and field not in COUNTRY_FIELDS and not column.crosswalk
             values = [
-                self.cells.code(field, column.kind.item, item, where, column.crosswalk)
+                item
+                if words
+                else self.cells.code(field, column.kind.item, item, where, column.crosswalk)
                 for item in items
             ]
             kept = [v for v in values if not isinstance(v, SetAside)]
@@ -228,10 +234,14 @@ class _Import:
             return self.cells.url(text, where)
         if column.field == "country":
             return self.cells.code(column.field, None, text, where, None)
-        return text.strip()
+        return text.strip() if self.mapping.trim else text
 
     def pieces(self, column: Column, text: str, where: str) -> list[str]:
         assert column.split is not None
+        if not self.mapping.trim:
+            # Kept as written: split on the separators, and nothing else.
+            pattern = "|".join(re.escape(sep) for sep in column.split.separators if sep)
+            return [item for item in (re.split(pattern, text) if pattern else [text]) if item]
         joined, was_joined = join_broken_lines(text)
         if was_joined:
             self.cells.note("lines-joined", where, text, joined)
