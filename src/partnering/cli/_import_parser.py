@@ -29,7 +29,8 @@ written only when it is a valid exchange file.
 
 exit status:
   0  the output was written and is valid; the report may still ask a person to decide
-  1  the data could not make a valid file: rows set aside, or issues listed under validation
+  1  rows were set aside (the rest was written), or the data made no valid file and
+     nothing was written (the issues are listed under validation)
   2  a usage error, a mapping with errors, or a source that cannot be read
   3  an internal error: a bug (run again with --debug, and report it)
 """

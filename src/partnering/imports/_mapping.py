@@ -42,7 +42,9 @@ __all__ = ["Column", "ImportMapping", "Section", "parse_mapping"]
 DEFAULT_DATE_FORMS = ("YYYY-MM-DD", "YYYY-MM", "YYYY")
 
 #: Column names that hold personal data, left out unless a column asks for them.
-PERSONAL = re.compile(r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person", re.IGNORECASE)
+PERSONAL = re.compile(
+    r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person|focal", re.IGNORECASE
+)
 
 _TOP = frozenset(
     {"format", "namespace", "title", "description", "encoding", "trim", "dates", "lists",
@@ -161,6 +163,8 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         check.findings.append(Finding("mapping-syntax", name, None, None, str(error)))
         return None, check.findings
     check.keys(data, _TOP, ())
+    if check.text(data.get("format"), ("format",), "1") != "1":
+        check.problem("mapping-bad-value", ("format",), 'this is version "1" of the format')
     namespace = check.text(data.get("namespace"), ("namespace",), "import")
     if not _NAMESPACE.match(namespace):
         check.problem(

@@ -145,9 +145,9 @@ class PartnerBook:
         for key in keys:
             by_start.setdefault(key[:1], []).append(key)
         for key in keys:
-            for other in by_start[key[:1]]:
-                if other <= key:
-                    continue
+            # The name met later is offered as a spelling of the one met first.
+            bucket = by_start[key[:1]]
+            for other in bucket[bucket.index(key) + 1 :]:
                 ratio = difflib.SequenceMatcher(None, key, other).ratio()
                 if ratio >= _CLOSE:
                     first, second = self.records[key], self.records[other]

@@ -114,7 +114,8 @@ class ImportResult:
 
 
 def _line(finding: Finding) -> str:
-    parts = [f"{finding.where}: {FINDING_CODES[finding.code].title.lower()} [{finding.code}]"]
+    title = FINDING_CODES[finding.code].title
+    parts = [f"{finding.where}: {title[:1].lower()}{title[1:]} [{finding.code}]"]
     if finding.value is not None:
         shown = safe_text(finding.value, 80)
         parts.append(f": '{shown}'")
