@@ -81,9 +81,7 @@ _CODES = {
     "not-an-organisation": FindingCode(
         "decide", "warning", "A name in a partner list that is not an organisation"
     ),
-    "ref-not-applicable": FindingCode(
-        "decide", "warning", "An organisation reference that is N/A"
-    ),
+    "ref-not-applicable": FindingCode("decide", "warning", "An organisation reference that is N/A"),
     "ref-not-organisation": FindingCode(
         "decide", "warning", "A reference that names no organisation"
     ),

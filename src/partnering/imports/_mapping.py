@@ -42,9 +42,7 @@ __all__ = ["Column", "ImportMapping", "Section", "parse_mapping"]
 DEFAULT_DATE_FORMS = ("YYYY-MM-DD", "YYYY-MM", "YYYY")
 
 #: Column names that hold personal data, left out unless a column asks for them.
-PERSONAL = re.compile(
-    r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person|focal", re.IGNORECASE
-)
+PERSONAL = re.compile(r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person|focal", re.IGNORECASE)
 
 _TOP = frozenset(
     {"format", "namespace", "title", "description", "encoding", "trim", "dates", "lists",

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -115,15 +116,23 @@ def _drop(piece: str, phrases: Iterable[str]) -> Piece:
                     text = text[at + len(phrase) :].strip()
                     changed = True
                 continue
-            # Whole words only: "and" at the start of "Andes Trust" is not the word "and".
-            pattern = re.escape(phrase)
-            for where in (rf"^{pattern}(?:\s+|$)", rf"(?:^|\s+){pattern}$"):
-                match = re.search(where, text, re.IGNORECASE)
+            for where in _phrase_patterns(phrase):
+                match = where.search(text)
                 if match:
                     dropped.append(match.group().strip())
                     text = (text[: match.start()] + text[match.end() :]).strip()
                     changed = True
     return Piece(tidy(text.strip(" .,;")), tuple(dropped))
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Whole words only: "and" at the start of "Andes Trust" is not the word "and".
+    pattern = re.escape(phrase)
+    return (
+        re.compile(rf"^{pattern}(?:\s+|$)", re.IGNORECASE),
+        re.compile(rf"(?:^|\s+){pattern}$", re.IGNORECASE),
+    )
 
 
 def split_list(text: str, rules: ListRules) -> Iterator[Piece]:
@@ -141,6 +150,7 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Reduce a name to what tells organisations apart: case, accents, punctuation, suffixes."""
     words = re.findall(r"[a-z0-9]+", _fold(name.replace("&", " and ")))

@@ -139,23 +139,44 @@ class PartnerBook:
         return list(self.records.values())
 
     def near_duplicates(self) -> Iterator[Finding]:
-        """Suggest pairs of partners whose names look alike; merge none of them."""
+        """Suggest pairs of partners whose names look alike; merge none of them.
+
+        Names are compared only with names that share all their words but one (or, for
+        names of one word, the first two letters), so that thousands of partners are
+        compared in a moment; a misspelling changes one word, which this keeps.
+        """
         keys = list(self.records)
-        by_start: dict[str, list[str]] = {}
+        order = {key: index for index, key in enumerate(keys)}
+        blocks: dict[tuple[str, ...], list[str]] = {}
         for key in keys:
-            by_start.setdefault(key[:1], []).append(key)
-        for key in keys:
-            # The name met later is offered as a spelling of the one met first.
-            bucket = by_start[key[:1]]
-            for other in bucket[bucket.index(key) + 1 :]:
-                ratio = difflib.SequenceMatcher(None, key, other).ratio()
-                if ratio >= _CLOSE:
-                    first, second = self.records[key], self.records[other]
-                    yield Finding(
-                        "near-duplicate",
-                        f"partners {first['id']} and {second['id']}",
-                        first["name"],
-                        second["name"],
-                        "not merged; if they are one, add "
-                        f'"{second["name"]}" = "{first["name"]}" to [partners.names]',
-                    )
+            for block in _blocks(key):
+                blocks.setdefault(block, []).append(key)
+        pairs: set[tuple[str, str]] = set()
+        for members in blocks.values():
+            for index, key in enumerate(members):
+                for other in members[index + 1 :]:
+                    pairs.add((key, other) if order[key] < order[other] else (other, key))
+        for key, other in sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]])):
+            matcher = difflib.SequenceMatcher(None, key, other)
+            if matcher.real_quick_ratio() < _CLOSE or matcher.quick_ratio() < _CLOSE:
+                continue
+            if matcher.ratio() >= _CLOSE:
+                # The name met later is offered as a spelling of the one met first.
+                first, second = self.records[key], self.records[other]
+                yield Finding(
+                    "near-duplicate",
+                    f"partners {first['id']} and {second['id']}",
+                    first["name"],
+                    second["name"],
+                    "not merged; if they are one, add "
+                    f'"{second["name"]}" = "{first["name"]}" to [partners.names]',
+                )
+
+
+def _blocks(key: str) -> Iterator[tuple[str, ...]]:
+    words = key.split()
+    if len(words) < 2:
+        yield ("", key[:2])
+        return
+    for index in range(len(words)):
+        yield (*words[:index], "*", *words[index + 1 :])

@@ -91,6 +91,7 @@ class _Import:
             not_organisations=mapping.not_organisations,
         )
         self.records: dict[str, list[dict[str, Any]]] = {}
+        self._required: dict[str, tuple[str, ...]] = {}
 
     def run(self) -> dict[str, Any]:
         order = sorted(self.mapping.sections, key=lambda s: s.entity != "partners")
@@ -140,6 +141,12 @@ class _Import:
             record = self.row(section, sheet, number, row, mapped, ids)
             if record is not None:
                 records.append(record)
+
+    def required(self, section: Section) -> tuple[str, ...]:
+        """The fields a record of the section must have, beyond those the import makes."""
+        if section.entity not in self._required:
+            self._required[section.entity] = tuple(_required(section))
+        return self._required[section.entity]
 
     def row(
         self,
@@ -284,7 +291,7 @@ class _Import:
         where = self.table.place(sheet, number)
         if participants or section.entity == "partnerships":
             record["participants"] = list(participants.values())
-        for field in _required(section):
+        for field in self.required(section):
             if field not in record:
                 self.cells.note("row-set-aside", where, None, None, f"no {field}")
                 return None
