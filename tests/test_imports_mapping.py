@@ -113,3 +113,13 @@ def test_things_that_are_no_organisation() -> None:
         assert is_not_organisation(text), text
     for text in ("Fictional River Trust", "Acme Example Ltd", "Placeholder University"):
         assert not is_not_organisation(text), text
+
+
+def test_the_reference_lists_every_finding_code_with_its_kind_and_severity() -> None:
+    from partnering.imports import FINDING_CODES
+
+    page = (Path(__file__).parents[1] / "docs" / "reference" / "mapping-format.md").read_text(
+        encoding="utf-8"
+    )
+    for code, info in FINDING_CODES.items():
+        assert f"| `{code}` | {info.kind} | {info.severity} | {info.title} |" in page, code

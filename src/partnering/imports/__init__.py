@@ -59,6 +59,11 @@ __all__ = [
     "read_mapping",
 ]
 
+# The public names are documented, and pickled, as this package's; their modules are private.
+for _name in ("Finding", "FindingCode", "ImportMapping", "ImportResult"):
+    globals()[_name].__module__ = __name__
+del _name
+
 
 def presets() -> tuple[str, ...]:
     """The names of the mapping files shipped with the package.
@@ -137,7 +142,8 @@ def import_table(
         source: the CSV file or workbook.
 
     Returns:
-        The result: the dataset when the imported data is valid, and the import report.
+        An :class:`ImportResult`, with the dataset when the imported data is valid, and the
+        import report.
 
     Raises:
         ReadError: the mapping or the source cannot be opened.

@@ -137,10 +137,10 @@ class Finding:
 
     @property
     def kind(self) -> str:
-        """The kind of the finding, one of :data:`KINDS`."""
+        """The kind of the finding, one of ``KINDS``."""
         return FINDING_CODES[self.code].kind
 
     @property
     def severity(self) -> str:
-        """The severity of the finding: ``error``, ``warning`` or ``info``."""
+        """The severity of the finding, ``error``, ``warning`` or ``info``."""
         return FINDING_CODES[self.code].severity
