@@ -11,7 +11,8 @@ import partnering
 from partnering.cli import main
 from partnering.imports import import_iati, import_table, preset_path
 
-FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+# Apart from tests/fixtures, whose every JSON file is a case of the conformance suite.
+FIXTURES = Path(__file__).parent / "import_fixtures"
 
 
 def _run(name: str):  # type: ignore[no-untyped-def]
@@ -128,3 +129,41 @@ def test_command_writes_the_file_and_exits_by_its_findings(tmp_path: Path) -> No
     assert status == 1  # one activity was set aside
     assert partnering.load(out).partnerships[1].title == "Example Regional Schools"
     assert main(["import", "--preset", "nope", "x.csv"]) == 2
+
+
+def test_xml_with_entities_is_refused_without_expanding_them(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE a [<!ENTITY x "xxxxxxxxxx"><!ENTITY y "&x;&x;&x;">]>\n'
+        '<iati-activities version="2.03"><iati-activity><title><narrative>&y;</narrative>'
+        "</title></iati-activity></iati-activities>\n"
+    )
+    result = import_iati(bomb)
+    assert [f.code for f in result.findings] == ["source-unreadable"]
+    assert result.dataset is None
+
+
+def test_a_mapping_may_read_windows_1252_when_it_says_so(tmp_path: Path) -> None:
+    (tmp_path / "m.toml").write_text(
+        'encoding = "windows-1252"\n[partnerships.columns]\nP = "title"\nW = "participants"\n'
+    )
+    (tmp_path / "s.csv").write_bytes("P,W\nCaf\u00e9 Wells,A Ltd; B Trust\n".encode("cp1252"))
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    assert result.dataset.partnerships[0].title == "Caf\u00e9 Wells"
+
+
+def test_personal_data_is_imported_only_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text("P,W,Contact email\nWells,A Ltd; B Trust,a@example.org\n")
+    (tmp_path / "m.toml").write_text('[partnerships.columns]\nP = "title"\nW = "participants"\n')
+    left_out = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert left_out.dataset is not None
+    assert dict(left_out.dataset.partnerships[0].extensions) == {}
+    assert [f.code for f in left_out.findings if f.kind == "left-out"] == ["personal-left-out"]
+    (tmp_path / "m.toml").write_text(
+        '[partnerships.columns]\nP = "title"\nW = "participants"\n'
+        '"Contact email" = { field = "extensions", key = "contact", import_personal = true }\n'
+    )
+    asked = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert asked.dataset is not None
+    assert dict(asked.dataset.partnerships[0].extensions) == {"import:contact": "a@example.org"}
