@@ -167,3 +167,13 @@ def test_personal_data_is_imported_only_when_asked(tmp_path: Path) -> None:
     asked = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
     assert asked.dataset is not None
     assert dict(asked.dataset.partnerships[0].extensions) == {"import:contact": "a@example.org"}
+
+
+def test_another_iati_version_is_read_and_reported(tmp_path: Path) -> None:
+    text = (FIXTURES / "iati-activities.xml").read_text(encoding="utf-8")
+    other = tmp_path / "other.xml"
+    other.write_text(text.replace('version="2.03"', 'version="1.05"'), encoding="utf-8")
+    result = import_iati(other)
+    assert result.dataset is not None
+    assert len(result.dataset.partnerships) == 2
+    assert [(f.code, f.value) for f in result.findings][0] == ("source-version", "1.05")

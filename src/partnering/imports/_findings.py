@@ -72,6 +72,9 @@ _CODES = {
     # The source.
     "source-unreadable": FindingCode("unreadable", "error", "The source cannot be read"),
     "source-wrong-format": FindingCode("unreadable", "error", "The source is in another format"),
+    "source-version": FindingCode(
+        "unreadable", "warning", "An IATI version other than 2.01 to 2.03, read as 2.03"
+    ),
     # Rows and values that could not be used.
     "row-set-aside": FindingCode("set-aside", "error", "A row that cannot become a record"),
     "value-set-aside": FindingCode("set-aside", "warning", "A value that fits no field"),

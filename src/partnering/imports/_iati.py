@@ -298,7 +298,7 @@ def read_iati(source: str | os.PathLike[str]) -> tuple[dict[str, Any] | None, li
                 version = element.get("version", "")
                 if version not in ("2.01", "2.02", "2.03"):
                     reader.note(
-                        "source-wrong-format",
+                        "source-version",
                         shown,
                         version or None,
                         None,
