@@ -176,4 +176,5 @@ def test_another_iati_version_is_read_and_reported(tmp_path: Path) -> None:
     result = import_iati(other)
     assert result.dataset is not None
     assert len(result.dataset.partnerships) == 2
-    assert [(f.code, f.value) for f in result.findings][0] == ("source-version", "1.05")
+    first = result.findings[0]
+    assert (first.code, first.value) == ("source-version", "1.05")
