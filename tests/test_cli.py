@@ -806,6 +806,7 @@ def test_importing_the_cli_loads_no_command() -> None:
         "partnering.cli",
         "partnering.cli._analysis_parser",  # the parsers of plan, stats, graph, report: argparse
         "partnering.cli._file_commands",  # the parsers of fix and init: argparse only
+        "partnering.cli._import_parser",  # the parser of import: argparse only
         "partnering.cli._main",
         "partnering.cli._parser",
         "partnering.cli._terminal",
@@ -824,6 +825,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
         "codes",
         "fix",
         "graph",
+        "import",
         "init",
         "plan",
         "report",

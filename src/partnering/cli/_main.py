@@ -4,8 +4,8 @@ Each command's module is imported only when that command runs, so that starting 
 (and asking it for ``--help``) stays quick.
 
 Example:
-    >>> sorted(COMMANDS)
-    ['codes', 'fix', 'graph', 'init', 'plan', 'report', 'schema', 'stats', 'summary', 'validate']
+    >>> print(*sorted(COMMANDS))
+    codes fix graph import init plan report schema stats summary validate
 """
 
 from __future__ import annotations
@@ -57,6 +57,12 @@ def _init(args: argparse.Namespace) -> int:
     return run_init(args)
 
 
+def _import(args: argparse.Namespace) -> int:
+    from partnering.cli._import import run_import
+
+    return run_import(args)
+
+
 def _schema(args: argparse.Namespace) -> int:
     from partnering.cli._schema import run_schema
 
@@ -99,6 +105,7 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "stats": _stats,
     "graph": _graph,
     "report": _report,
+    "import": _import,
 }
 
 

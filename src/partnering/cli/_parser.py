@@ -18,6 +18,7 @@ from typing import Any
 
 from partnering.cli._analysis_parser import add_analysis
 from partnering.cli._file_commands import add_fix, add_init
+from partnering.cli._import_parser import add_import
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
@@ -311,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fix(commands, common)
     add_init(commands, common)
     add_analysis(commands, common)
+    add_import(commands, common)
 
     schema = commands.add_parser(
         "schema",
