@@ -33,7 +33,8 @@ from pathlib import Path
 
 from partnering._files import write_bytes
 from partnering.errors import InvalidDocumentError
-from partnering.models import Dataset
+from partnering._format import SCHEMA_VERSION
+from partnering.models import Assessment, Dataset
 from partnering.report import Report
 from partnering.sheets._check import LAYOUT, UNREADABLE, checked, is_sheets
 from partnering.sheets._csv import folder_tables, write_folder
@@ -52,10 +53,14 @@ __all__ = [
     "is_sheets",
     "read_csv_folder",
     "read_workbook",
+    "read_assessment",
     "readme",
+    "template_bytes_of",
     "validate_sheets",
     "workbook_bytes_of",
+    "write_assessment_template",
     "write_csv_folder",
+    "write_template",
     "write_workbook",
 ]
 
@@ -192,3 +197,79 @@ def read_csv_folder(path: str | os.PathLike[str], *, limits: Limits | None = Non
         InvalidDocumentError: the folder does not hold a valid dataset; ``.report`` says why.
     """
     return _read(Path(path), limits)
+
+
+def template_bytes_of() -> bytes:
+    """Write the empty workbook for data entry, as bytes; see :func:`write_template`.
+
+    Example:
+        >>> template_bytes_of()[:2]
+        b'PK'
+    """
+    from partnering.sheets._template import template_bytes
+
+    return template_bytes(LAYOUT, readme(), meta={"schema_version": SCHEMA_VERSION})
+
+
+def write_template(path: str | os.PathLike[str]) -> None:
+    """Write an empty workbook ready for data entry, atomically.
+
+    Every record sheet has its headers, each with its field's description as a note;
+    required columns are bold on a yellow ground; id, code and text columns are formatted as
+    text; code columns have dropdowns fed from the hidden ``Codes`` sheet; the ``README``
+    sheet says how to fill it in.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "template.xlsx"
+        >>> write_template(path)
+        >>> check_sheets(path)[1].valid
+        True
+    """
+    write_bytes(path, template_bytes_of())
+
+
+def write_assessment_template(
+    path: str | os.PathLike[str], framework_id: str, source: Dataset | None = None
+) -> None:
+    """Write a self-assessment workbook: one row per building block of a framework.
+
+    The ``Assessments_ratings`` sheet has a row for each building block of the framework,
+    with a rating dropdown and columns for the evidence and the actions; ``Frameworks`` and
+    ``Building_blocks`` show what is assessed. :func:`read_assessment` reads it back.
+
+    Args:
+        path: the workbook to write.
+        framework_id: the id of the framework, in ``source``.
+        source: the dataset that holds the framework (default: the bundled example).
+
+    Raises:
+        KeyError: ``source`` has no framework of that id.
+        WriteError: the file cannot be written.
+    """
+    from partnering.sheets._assessment import assessment_bytes
+
+    if source is None:
+        from partnering.documents import load
+        from partnering.examples import example_path
+
+        source = load(example_path())
+    write_bytes(path, assessment_bytes(LAYOUT, readme(), source, framework_id))
+
+
+def read_assessment(
+    path: str | os.PathLike[str], *, limits: Limits | None = None, today: date | None = None
+) -> Assessment:
+    """Read the assessment of a self-assessment workbook (:func:`write_assessment_template`).
+
+    The platform assessed is not in the workbook, so its id is not checked against a list
+    of platforms here; it is once the assessment joins a dataset.
+
+    Raises:
+        InvalidDocumentError: the workbook does not hold exactly one valid assessment;
+            ``.report`` says why, cell by cell.
+    """
+    from partnering.sheets._assessment import assessment_of
+
+    _, report, data = checked(Path(path), limits=limits or Limits(), today=today)
+    return assessment_of(data, report)
