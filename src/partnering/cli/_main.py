@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['codes', 'fix', 'init', 'schema', 'summary', 'validate']
+    ['codes', 'convert', 'fix', 'init', 'schema', 'summary', 'template', 'validate']
 """
 
 from __future__ import annotations
@@ -58,6 +58,18 @@ def _schema(args: argparse.Namespace) -> int:
     return run_schema(args)
 
 
+def _convert(args: argparse.Namespace) -> int:
+    from partnering.cli._sheets import run_convert
+
+    return run_convert(args)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from partnering.cli._sheets import run_template
+
+    return run_template(args)
+
+
 #: What runs each command of the parser, by the command's name.
 COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -66,6 +78,8 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "fix": _fix,
     "init": _init,
+    "convert": _convert,
+    "template": _template,
 }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnering.cli._file_commands import add_fix, add_init
+from partnering.cli._sheet_parsers import add_convert, add_template
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
@@ -40,6 +41,8 @@ examples:
   partnering fix platforms.json
   partnering init
   partnering schema > dataset.schema.json
+  partnering convert platforms.json platforms.xlsx
+  partnering template platforms.xlsx
 
 Run 'partnering COMMAND --help' for the options of a command.
 
@@ -301,6 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
+    add_convert(commands, common)
+    add_template(commands, common)
 
     schema = commands.add_parser(
         "schema",

@@ -47,6 +47,12 @@ def _stdin_unreadable() -> Report:
 def check_input(item: Input) -> Report:
     """Validate one input: a file by its path, standard input by its bytes."""
     if item.path is not None:
+        from partnering.sheets import is_sheets
+
+        if is_sheets(item.path):
+            from partnering.sheets import validate_sheets
+
+            return validate_sheets(item.path)
         # A Path, never a str: a str is JSON text to validate().
         return validation.validate(item.path)
     data = read_stdin(DEFAULT_MAX_BYTES)
@@ -56,7 +62,9 @@ def check_input(item: Input) -> Report:
 
 
 def _unreadable(report: Report) -> bool:
-    return any(issue.code == "read-error" for issue in report.issues)
+    from partnering.sheets import UNREADABLE
+
+    return any(issue.code in UNREADABLE for issue in report.issues)
 
 
 def run_validate(args: argparse.Namespace) -> int:

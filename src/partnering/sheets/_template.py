@@ -20,7 +20,7 @@ from partnering.sheets._xlsx import escape_text
 
 __all__ = ["TEMPLATE_ROWS", "template_bytes"]
 
-#: How many rows of each sheet get the dropdowns and formats of their columns.
+#: How many rows of each sheet get the dropdowns of their columns.
 TEMPLATE_ROWS = 2000
 
 _REQUIRED_FILL = "FFF2CC"
@@ -85,12 +85,14 @@ def _formats(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     letter = column_letter(index)
-    sheet.column_dimensions[letter].width = 18
+    dimension = sheet.column_dimensions[letter]
+    dimension.width = 18
     text = column is None or column.text_like
-    number_format = "@" if text else "yyyy-mm-dd" if column.kind == "date" else None
-    if number_format is not None:
-        for row in range(2, TEMPLATE_ROWS + 2):
-            sheet.cell(row=row, column=index + 1).number_format = number_format
+    # The column's own format, which a spreadsheet program gives every cell typed into it.
+    if text:
+        dimension.number_format = "@"
+    elif column is not None and column.kind == "date":
+        dimension.number_format = "yyyy-mm-dd"
     if column is None:
         return
     span = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
