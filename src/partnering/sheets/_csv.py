@@ -121,7 +121,7 @@ def read_folder(path: str | os.PathLike[str], limits: Limits, known: Iterable[st
     """Read the CSV files of a folder as the rows of sheets, by title.
 
     Raises:
-        ReadError: the folder cannot be listed.
+        ReadError: the folder cannot be listed, or holds no CSV file.
     """
     folder = Path(path)
     try:
@@ -129,6 +129,9 @@ def read_folder(path: str | os.PathLike[str], limits: Limits, known: Iterable[st
     except OSError as error:
         shown = display_path(folder)
         raise ReadError(f"cannot read {shown!r}: {error.strerror}", path=shown) from None
+    if not names:
+        shown = display_path(folder)
+        raise ReadError(f"cannot read {shown!r}: it is a directory with no CSV files", path=shown)
     titles = set(known)
     sheets: dict[str, list[tuple[int, list[CellValue]]]] = {}
     issues: list[Issue] = []
