@@ -129,6 +129,14 @@ SHEET_CODES: Mapping[str, CodeInfo] = {
             "themes cell 'health\\'",
         ),
         (
+            "sheet-text-too-long",
+            "A text is longer than a workbook cell holds",
+            "Writing a workbook: a text has more than 32,767 characters, the most an Excel "
+            "cell holds, so it would be cut.",
+            "Shorten the text, or write the dataset as JSON or as a folder of CSV files.",
+            "a description of 40,000 characters",
+        ),
+        (
             "csv-encoding",
             "A CSV file is not UTF-8",
             "A CSV file of the folder is not UTF-8. Excel on Windows saves 'CSV (Comma "

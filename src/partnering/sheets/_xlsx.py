@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from partnering._text import quote
+from partnering.errors import UnwritableValueError
 from partnering.report import Issue
 from partnering.sheets._cells import CellValue
 from partnering.sheets._layout import CODES, README
@@ -93,12 +94,35 @@ class Workbook:
     issues: list[Issue]
 
 
+#: The most characters an Excel cell holds; openpyxl would cut longer text without a word.
+MAX_CELL_TEXT = 32_767
+
+
+def _too_long(title: str, column: int, row: int, length: int) -> UnwritableValueError:
+    where = cell_name(title, column, row)
+    return UnwritableValueError(
+        f"cannot write {where}: its text has {length:,} characters, more than the "
+        f"{MAX_CELL_TEXT:,} an Excel cell holds; write JSON or a CSV folder instead",
+        code="sheet-text-too-long",
+    )
+
+
 def workbook_bytes(tables: Iterable[Table], readme: Iterable[str]) -> bytes:
-    """Write tables as the bytes of a workbook, in write-only mode (memory stays flat)."""
+    """Write tables as the bytes of a workbook, in write-only mode (memory stays flat).
+
+    Raises:
+        UnwritableValueError: a text is longer than an Excel cell holds (32,767 characters).
+    """
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    tables = list(tables)
+    for table in tables:  # before writing anything, so a refusal leaves nothing half-made
+        for number, row in enumerate(table.rows, start=2):
+            for index, value in enumerate(row):
+                if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+                    raise _too_long(table.title, index, number, len(value))
     book = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
     notes = book.create_sheet(README)
