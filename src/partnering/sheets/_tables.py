@@ -136,9 +136,12 @@ def tables(layout: Layout, data: Mapping[str, Any]) -> Iterator[Table]:
 
 
 def sheet_issue(
-    code: str, cell: str, message: str, path: Path = (), hint: str | None = None
+    code: str, cell: str | None, message: str, path: Path = (), hint: str | None = None
 ) -> Issue:
-    """Make an issue of the spreadsheet reader, with its severity and hint from the catalogue."""
+    """Make an issue of the spreadsheet reader, with its severity and hint from the catalogue.
+
+    ``cell`` is ``None`` for an issue of the whole file, such as a file that is no workbook.
+    """
     info = SHEET_CODES[code]
     return Issue(
         code=code,

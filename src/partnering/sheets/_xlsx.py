@@ -161,7 +161,7 @@ def _cell(factory: Any, sheet: Any, value: CellValue) -> Any:
 
 
 def _refusal(data: bytes, source: str, limits: Limits) -> tuple[Issue | None, zipfile.ZipFile | None]:
-    where = f"{source}!A1"
+    where = None  # the whole file
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
             message = f"{source} is protected by a password, so its cells cannot be read"
@@ -217,7 +217,7 @@ def read_workbook_bytes(data: bytes, source: str, limits: Limits, known: Iterabl
         )
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         message = f"{source} is not a readable Excel workbook: {type(error).__name__}"
-        return Workbook({}, [sheet_issue("sheet-not-a-workbook", f"{source}!A1", message)])
+        return Workbook({}, [sheet_issue("sheet-not-a-workbook", None, message)])
     issues: list[Issue] = []
     sheets: dict[str, list[tuple[int, list[CellValue]]]] = {}
     known_titles = {*known, README, CODES}
