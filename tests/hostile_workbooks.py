@@ -21,7 +21,7 @@ ROWS = [["tpi", "The Partnering Initiative", "21"], ["gov-ke", "Government of Ke
 def workbook(rows: list[list[Any]] | None = None) -> openpyxl.Workbook:
     """A small valid workbook: Meta, and two partners."""
     book = openpyxl.Workbook()
-    meta = book.active
+    meta: Any = book.active
     meta.title = "Meta"
     meta.append(["field", "value"])
     meta.append(["schema_version", "1.0"])
@@ -101,7 +101,9 @@ def number_for_text(folder: Path) -> Path:
 def old_xls(folder: Path) -> Path:
     """The first bytes of an Excel 97-2003 file: an OLE compound document."""
     path = folder / "old.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "Workbook".encode("utf-16-le"))
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "Workbook".encode("utf-16-le")
+    )
     return path
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import attrs
 import openpyxl
@@ -40,8 +41,9 @@ JSON_VALUES = st.recursive(
     | st.integers(min_value=-(10**30), max_value=10**30)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -259,7 +261,7 @@ def test_dates_are_date_cells_and_ids_text_cells(tmp_path: Path) -> None:
         for number, platform in enumerate(dataset.platforms, start=2)
         if platform.launched_on is not None
     )
-    launched = platforms.cell(row=row, column=headers.index("launched_on") + 1)
+    launched: Any = platforms.cell(row=row, column=headers.index("launched_on") + 1)
     assert launched.is_date
     assert launched.value.date() == first.launched_on
     assert launched.number_format == "yyyy-mm-dd"

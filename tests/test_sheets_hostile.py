@@ -86,7 +86,11 @@ def test_a_number_where_text_belongs_is_reported_at_its_cell(tmp_path: Path) -> 
     """The id 001 typed into a General cell became the number 1; the issue says so."""
     _, report = check_sheets(hostile.number_for_text(tmp_path))
     (issue,) = report.issues
-    assert (issue.code, issue.cell, issue.pointer) == ("sheet-not-text", "Partners!A2", "/partners/0/id")
+    assert (issue.code, issue.cell, issue.pointer) == (
+        "sheet-not-text",
+        "Partners!A2",
+        "/partners/0/id",
+    )
     assert issue.record == "partner 'One'"
     assert issue.message == "'id' must be text, but the cell holds 1"
     assert "'001" in issue.hint

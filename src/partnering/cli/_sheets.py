@@ -75,8 +75,10 @@ def run_convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     kind = output_kind(target)
     if kind is None:
-        error(f"cannot tell what to write from {args.output!r}: name a .json or .xlsx file, "
-              "or a folder for CSV files")
+        error(
+            f"cannot tell what to write from {args.output!r}: name a .json or .xlsx file, "
+            "or a folder for CSV files"
+        )
         return 2
     dataset, report = _read(source, getattr(args, "max_rows", None))
     if _unreadable(report):

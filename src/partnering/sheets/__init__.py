@@ -32,8 +32,8 @@ from datetime import date
 from pathlib import Path
 
 from partnering._files import write_bytes
-from partnering.errors import InvalidDocumentError
 from partnering._format import SCHEMA_VERSION
+from partnering.errors import InvalidDocumentError
 from partnering.models import Assessment, Dataset
 from partnering.report import Report
 from partnering.sheets._check import LAYOUT, UNREADABLE, checked, is_sheets
@@ -51,9 +51,9 @@ __all__ = [
     "Sheet",
     "check_sheets",
     "is_sheets",
+    "read_assessment",
     "read_csv_folder",
     "read_workbook",
-    "read_assessment",
     "readme",
     "template_bytes_of",
     "validate_sheets",

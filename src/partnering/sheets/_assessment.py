@@ -111,8 +111,10 @@ def assessment_of(data: Mapping[str, Any] | None, report: Report) -> Assessment:
     """Build the one assessment of a self-assessment workbook, or raise with the issues."""
     kept = [issue for issue in report.issues if not _unchecked_platform(issue)]
     assessments = [] if data is None else data.get("assessments", [])
-    if data is not None and len(assessments) != 1 and not any(
-        issue.severity is Severity.ERROR for issue in kept
+    if (
+        data is not None
+        and len(assessments) != 1
+        and not any(issue.severity is Severity.ERROR for issue in kept)
     ):
         kept.append(
             Issue(

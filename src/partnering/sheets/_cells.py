@@ -1,4 +1,4 @@
-"""What one cell holds: a field's JSON value written as a cell, and read back exactly.
+r"""What one cell holds: a field's JSON value written as a cell, and read back exactly.
 
 The rules are part of the documented layout (``docs/reference/spreadsheet-layout.md``):
 
@@ -192,7 +192,7 @@ def _utc(value: datetime) -> str:
     return value.isoformat(timespec="seconds") + "Z"
 
 
-def decode(column: Column, value: CellValue) -> Decoded:  # noqa: PLR0911 - one case a kind
+def decode(column: Column, value: CellValue) -> Decoded:
     """Read a cell's value as the JSON value of its field, naming what is wrong in it."""
     if value is None or value == "":
         return ABSENT, None

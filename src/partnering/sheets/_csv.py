@@ -61,7 +61,9 @@ def write_folder(path: str | os.PathLike[str], files: dict[str, bytes]) -> None:
     target = Path(path)
     shown = display_path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise WriteError(f"cannot write {shown!r}: it exists and is not an empty folder", path=shown)
+        raise WriteError(
+            f"cannot write {shown!r}: it exists and is not an empty folder", path=shown
+        )
     try:
         temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     except OSError as error:
@@ -95,7 +97,9 @@ def _encoding_issue(name: str, data: bytes, error: UnicodeDecodeError) -> Issue:
     return sheet_issue("csv-encoding", f"{name}!A{line}", message)
 
 
-def _parse(name: str, data: bytes, limits: Limits, issues: list[Issue]) -> list[tuple[int, list[CellValue]]]:
+def _parse(
+    name: str, data: bytes, limits: Limits, issues: list[Issue]
+) -> list[tuple[int, list[CellValue]]]:
     body = data[len(_BOM) :] if data.startswith(_BOM) else data
     try:
         text = body.decode("utf-8")

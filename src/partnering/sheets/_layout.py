@@ -290,9 +290,7 @@ def derive(entities: Entities = ENTITIES) -> Layout:
     listed = {entity.name for entity in entities.lists}
     nested: list[tuple[tuple[str, ...], Any, str]] = []
     meta = [
-        column
-        for column in _columns(entities.root, (), nested)
-        if column.path[0] not in listed
+        column for column in _columns(entities.root, (), nested) if column.path[0] not in listed
     ]
     if any(path[0] not in listed for path, _, _ in nested):
         raise ValueError(f"{entities.root.__name__} has a list of objects that is not an entity")

@@ -293,7 +293,10 @@ def read_tables(
 
 
 def _read_meta(
-    layout: Layout, rows: Iterable[tuple[int, list[CellValue]]], data: dict[str, Any], places: Places
+    layout: Layout,
+    rows: Iterable[tuple[int, list[CellValue]]],
+    data: dict[str, Any],
+    places: Places,
 ) -> Iterator[Issue]:
     columns = {column.header: column for column in layout.meta}
     title = META + places.suffix

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from partnering.codelists import CodeList
-from partnering.sheets._cells import CellValue, encode
+from partnering.sheets._cells import CellValue
 from partnering.sheets._layout import CODES, META, README, Column, Layout
 from partnering.sheets._tables import column_letter
 from partnering.sheets._xlsx import escape_text
@@ -137,7 +137,7 @@ def template_bytes(
     import openpyxl
 
     book = openpyxl.Workbook()
-    notes = book.active
+    notes: Any = book.active
     notes.title = README
     for number, line in enumerate(readme, start=1):
         notes.cell(row=number, column=1).value = escape_text(line)
@@ -167,9 +167,9 @@ def template_bytes(
         sheet = book.create_sheet(sheet_layout.title, len(book.sheetnames) - 1)
         columns: list[Column | None] = [None] if sheet_layout.key is not None else []
         columns += [column for column in sheet_layout.columns if not column.extensions]
-        for index, (column, header) in enumerate(zip(columns, sheet_layout.headers)):
-            _header(sheet, index, column, header)
-            _formats(sheet, index, column, ranges)
+        for index, (shown, header) in enumerate(zip(columns, sheet_layout.headers, strict=True)):
+            _header(sheet, index, shown, header)
+            _formats(sheet, index, shown, ranges)
         sheet.freeze_panes = "A2"
         for number, row in enumerate((rows or {}).get(sheet_layout.title, []), start=2):
             for index, value in enumerate(row):
@@ -192,11 +192,3 @@ def _header_note(cell: Any, column: Column) -> None:
     if column.required:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_REQUIRED_FILL)
-
-
-def encoded_row(columns: Sequence[Column | None], values: Sequence[Any]) -> list[CellValue]:
-    """Encode the JSON values of a row's fields as cells, the key column as it is."""
-    return [
-        value if column is None or value is None else encode(column, value)
-        for column, value in zip(columns, values)
-    ]

@@ -160,7 +160,9 @@ def _cell(factory: Any, sheet: Any, value: CellValue) -> Any:
     return value
 
 
-def _refusal(data: bytes, source: str, limits: Limits) -> tuple[Issue | None, zipfile.ZipFile | None]:
+def _refusal(
+    data: bytes, source: str, limits: Limits
+) -> tuple[Issue | None, zipfile.ZipFile | None]:
     where = None  # the whole file
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
@@ -194,13 +196,14 @@ def _refusal(data: bytes, source: str, limits: Limits) -> tuple[Issue | None, zi
         )
         return sheet_issue("sheet-too-large", where, message), None
     for member in members:
-        if member.filename.endswith((".xml", ".rels", ".vml")):
-            if _UNSAFE.search(archive.read(member)):
-                message = (
-                    f"the part {quote(member.filename)} of {source} declares a document type "
-                    "or entities, which workbooks never need; it is not read"
-                )
-                return sheet_issue("sheet-unsafe-xml", where, message), None
+        if member.filename.endswith((".xml", ".rels", ".vml")) and _UNSAFE.search(
+            archive.read(member)
+        ):
+            message = (
+                f"the part {quote(member.filename)} of {source} declares a document type "
+                "or entities, which workbooks never need; it is not read"
+            )
+            return sheet_issue("sheet-unsafe-xml", where, message), None
     return None, archive
 
 
@@ -230,7 +233,10 @@ def read_workbook_bytes(data: bytes, source: str, limits: Limits, known: Iterabl
                 continue
             if title in (README, CODES):
                 continue
-            xml = archive.read(sheet._worksheet_path.lstrip("/"))
+            # openpyxl keeps the worksheet's part name here; merged cells and hidden rows,
+            # which read-only mode does not expose, are read from that part.
+            part: str = getattr(sheet, "_worksheet_path", "")
+            xml = archive.read(part.lstrip("/"))
             if sheet.sheet_state != "visible":
                 message = f"the sheet {quote(title)} is hidden; its rows are read"
                 issues.append(sheet_issue("sheet-hidden", cell_name(title, 0, 1), message))
@@ -275,7 +281,9 @@ def _rows(
             for index, cell in enumerate(row):
                 if getattr(cell, "data_type", None) == "f":
                     message = f"the cell holds the formula {quote(str(cell.value))}; it is not read"
-                    issues.append(sheet_issue("sheet-formula", cell_name(title, index, number), message))
+                    issues.append(
+                        sheet_issue("sheet-formula", cell_name(title, index, number), message)
+                    )
                     values.append(None)
                 else:
                     values.append(_value(cell.value))
@@ -288,5 +296,5 @@ def _value(value: Any) -> CellValue:
     if isinstance(value, str):
         return unescape_text(value)
     if value is None or isinstance(value, int | float | date):
-        return value  # type: ignore[no-any-return]
+        return value
     return str(value)  # a time span, or something newer: its text
