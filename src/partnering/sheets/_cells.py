@@ -2,8 +2,8 @@ r"""What one cell holds: a field's JSON value written as a cell, and read back e
 
 The rules are part of the documented layout (``docs/reference/spreadsheet-layout.md``):
 
-* a list of plain values is one cell, its items joined by ``; ``; inside an item, ``\\;`` is a
-  semicolon, ``\\\\`` a backslash, and a backslash before a space keeps that space, which is
+* a list of plain values is one cell, its items joined by ``; ``; inside an item, ``\;`` is a
+  semicolon, ``\\`` a backslash, and a backslash before a space keeps that space, which is
   otherwise trimmed from the ends of each item;
 * a JSON value (custom data) is written as its JSON text, except that text which is not
   itself JSON is written as it is, so ``Nairobi`` is the text ``Nairobi`` and ``"5"`` the
@@ -12,7 +12,7 @@ The rules are part of the documented layout (``docs/reference/spreadsheet-layout
 
 Example:
     >>> join_items(["health", "a; b", " x"])
-    'health; a\\\\; b; \\\\ x'
+    'health; a\\; b; \\ x'
     >>> split_items(join_items(["health", "a; b", " x"]))
     ['health', 'a; b', ' x']
     >>> json_cell({"a": [1, 25.0]}), json_cell("Nairobi"), json_cell("5")
