@@ -57,6 +57,8 @@ examples:
   partnering validate --fail-on warning a.json   fail on warnings too
   partnering validate --format json a.json       one JSON report, described by
                                                  'partnering schema --name report'
+  partnering validate platforms.xlsx csv/        a workbook and a CSV folder; each
+                                                 issue names its cell, Partners!C7
 
 Text output gives each file's verdict, then its issues grouped by code and location, with
 up to 3 examples per group, a hint on how to fix each, and the counts by code.
@@ -219,7 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         metavar="FILE",
-        help="an exchange file to check; '-' reads standard input (default: the bundled example)",
+        help=(
+            "an exchange file, .xlsx workbook or folder of CSV files to check; '-' reads "
+            "standard input (default: the bundled example)"
+        ),
     )
     validate.add_argument(
         "--format",
