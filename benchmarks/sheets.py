@@ -98,16 +98,24 @@ def _timed(function: Callable[[], object], repeats: int) -> float:
 
 def _peak(case: str, size: int, path: Path) -> float:
     """Run one operation in a fresh process; return its peak resident memory in MiB."""
+    # VmHWM, not getrusage's ru_maxrss, which Linux carries over from the parent through exec.
     code = (
-        "import resource, sys\n"
         "from benchmarks import sheets\n"
         f"sheets._one({case!r}, {size}, {str(path)!r})\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(sheets.peak_kib())\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=1800
     )
     return int(result.stdout.split()[-1]) / 1024
+
+
+def peak_kib() -> int:
+    """The peak resident memory of this process, in KiB (Linux)."""
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _one(case: str, size: int, path: str) -> None:
