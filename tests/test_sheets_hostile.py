@@ -164,3 +164,32 @@ def test_openpyxl_parses_through_defusedxml() -> None:
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML
+
+
+def test_a_repeated_header_and_a_list_ending_in_a_backslash_are_named(tmp_path: Path) -> None:
+    """Two 'name' columns, and a countries cell whose last backslash escapes nothing.
+
+    The cell that cannot be split is kept as its text, which validation then finds is no list.
+    """
+    book = hostile.workbook([["tpi", "TPI", "21", "TPI again", "GB\\"]])
+    book["Partners"]["D1"] = "name"
+    book["Partners"]["E1"] = "country"
+    platforms = book.create_sheet("Platforms")
+    platforms.append(["id", "name", "scope", "hosting_model", "countries"])
+    platforms.append(["p", "P", "national", "government_led", "KE; TZ\\"])
+    path = hostile.saved(book, tmp_path / "lists.xlsx")
+    assert found(path) == [
+        ("sheet-bad-list", "error", "Platforms!E2"),
+        ("sheet-duplicate-column", "error", "Partners!D1"),
+        ("wrong-type", "error", "Platforms!E2"),
+        ("unknown-code", "error", "Partners!E2"),
+    ]
+
+
+def test_a_csv_file_with_an_unclosed_quote_is_named(tmp_path: Path) -> None:
+    """The parser's complaint comes with the file and the row it reached."""
+    folder = tmp_path / "quote"
+    folder.mkdir()
+    (folder / "Meta.csv").write_bytes(b"field,value\r\nschema_version,1.0\r\n")
+    (folder / "Partners.csv").write_bytes(b'id,name\r\ntpi,"The Partnering\r\n')
+    assert found(folder) == [("csv-syntax", "error", "Partners.csv!A2")]
