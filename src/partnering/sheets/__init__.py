@@ -5,7 +5,7 @@ interchange format: one sheet per entity list, one column per field, lists of pl
 one cell separated by ``;``, lists of objects on sheets of their own keyed by the id of their
 record, one column per key of custom data, and a ``Meta`` sheet with the dataset's own fields.
 Reading validates the data as :func:`partnering.validate` does, and every issue names its
-cell (:attr:`~partnering.report.Issue.cell`, such as ``Partners!C7``).
+cell (``Issue.cell``, such as ``Partners!C7``).
 
 Needs the ``sheets`` extra for workbooks (``pip install 'partnering[sheets]'``: openpyxl and
 defusedxml); CSV folders need nothing more.
