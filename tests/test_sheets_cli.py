@@ -123,3 +123,19 @@ def test_template_for_an_unknown_framework_is_a_usage_error(
     assert status == 2
     assert "no framework has the id 'nope' (known: tpi-platforms-2014-provisional)" in err
     assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_template_and_convert_never_replace_a_file_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A filled-in workbook is not lost to a new template; --force replaces it."""
+    target = tmp_path / "filled.xlsx"
+    target.write_bytes(b"what the respondent typed")
+    status, _, err = run(capsys, "template", target)
+    assert status == 2
+    assert "it exists" in err
+    assert run(capsys, "convert", example_path(), target)[0] == 2
+    assert target.read_bytes() == b"what the respondent typed"
+    assert run(capsys, "template", "--force", target)[0] == 0
+    assert run(capsys, "convert", "--force", example_path(), target)[0] == 0
+    assert target.read_bytes()[:2] == b"PK"

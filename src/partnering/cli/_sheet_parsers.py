@@ -35,7 +35,8 @@ examples:
 What to read and write is told by the names: .json, .xlsx, or a folder (a name without
 a suffix) for CSV files. The input is validated first; one with errors is not
 converted, and its issues are listed with their cells, such as Partners!C7. Files are
-written atomically; a CSV folder must not exist yet, or be empty.
+written atomically; an existing file is replaced only with --force, and a CSV folder
+must not exist yet, or be empty.
 
 {_STATUSES}"""
 
@@ -70,6 +71,11 @@ def add_convert(commands: Any, common: argparse.ArgumentParser) -> None:
     convert.add_argument("input", metavar="IN", help="the .json file, .xlsx file or CSV folder")
     convert.add_argument("output", metavar="OUT", help="the .json file, .xlsx file or CSV folder")
     convert.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT if it is a file that exists (default: refuse)",
+    )
+    convert.add_argument(
         "--max-rows",
         type=int,
         metavar="N",
@@ -91,6 +97,9 @@ def add_template(commands: Any, common: argparse.ArgumentParser) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     template.add_argument("output", metavar="OUT", help="the .xlsx workbook to write")
+    template.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (default: refuse)"
+    )
     template.add_argument(
         "--assessment",
         metavar="FRAMEWORK_ID",

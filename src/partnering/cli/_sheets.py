@@ -3,7 +3,9 @@
 Example:
     >>> import argparse, pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> args = argparse.Namespace(output=str(folder / "t.xlsx"), assessment=None, source=None)
+    >>> args = argparse.Namespace(
+    ...     output=str(folder / "t.xlsx"), assessment=None, source=None, force=False
+    ... )
     >>> run_template(args)
     wrote ...t.xlsx: an empty workbook for data entry
     0
@@ -57,15 +59,16 @@ def _read(path: Path, max_rows: int | None) -> tuple[Dataset | None, Report]:
     return validation.check(path)
 
 
-def _write(dataset: Dataset, path: Path, kind: str) -> None:
+def _write(dataset: Dataset, path: Path, kind: str, force: bool) -> None:
     from partnering import sheets
 
     if kind == "json":
-        from partnering.documents import dump
+        from partnering._files import write_bytes
+        from partnering.documents import dumps
 
-        dump(dataset, path)
+        write_bytes(path, dumps(dataset).encode("utf-8"), replace=force)
     elif kind == "xlsx":
-        sheets.write_workbook(dataset, path)
+        sheets.write_workbook(dataset, path, replace=force)
     else:
         sheets.write_csv_folder(dataset, path)
 
@@ -90,7 +93,7 @@ def run_convert(args: argparse.Namespace) -> int:
         error(f"nothing written: fix {args.input} first")
         return 1
     try:
-        _write(dataset, target, kind)
+        _write(dataset, target, kind, getattr(args, "force", False))
     except (WriteError, PartneringError) as problem:
         error(str(problem))
         return 2
@@ -102,12 +105,13 @@ def run_template(args: argparse.Namespace) -> int:
     """Run ``partnering template`` with the parsed arguments, and return the exit status."""
     from partnering import sheets
 
+    force = getattr(args, "force", False)
     if Path(args.output).suffix.lower() != ".xlsx":
         error(f"a template is an .xlsx workbook, not {args.output!r}")
         return 2
     try:
         if args.assessment is None:
-            sheets.write_template(args.output)
+            sheets.write_template(args.output, replace=force)
             what = "an empty workbook for data entry"
         else:
             source = None
@@ -117,7 +121,7 @@ def run_template(args: argparse.Namespace) -> int:
                     sys.stdout.write(render_text(report, args.source))
                     return 2 if _unreadable(report) else 1
                 source = dataset
-            sheets.write_assessment_template(args.output, args.assessment, source)
+            sheets.write_assessment_template(args.output, args.assessment, source, replace=force)
             what = f"a self-assessment workbook for {args.assessment!r}"
     except KeyError as problem:
         error(str(problem.args[0]))

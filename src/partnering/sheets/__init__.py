@@ -111,13 +111,18 @@ def workbook_bytes_of(dataset: Dataset) -> bytes:
     return workbook_bytes(tables(LAYOUT, _data(dataset)), readme())
 
 
-def write_workbook(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+def write_workbook(dataset: Dataset, path: str | os.PathLike[str], *, replace: bool = True) -> None:
     """Write a dataset as an Excel workbook (``.xlsx``), atomically.
 
+    Args:
+        dataset: the dataset.
+        path: the workbook to write.
+        replace: whether an existing file may be replaced.
+
     Raises:
-        WriteError: the file cannot be written.
+        WriteError: the file cannot be written, or exists and ``replace`` is false.
     """
-    write_bytes(path, workbook_bytes_of(dataset))
+    write_bytes(path, workbook_bytes_of(dataset), replace=replace)
 
 
 def write_csv_folder(dataset: Dataset, path: str | os.PathLike[str]) -> None:
@@ -211,7 +216,7 @@ def template_bytes_of() -> bytes:
     return template_bytes(LAYOUT, readme(), meta={"schema_version": SCHEMA_VERSION})
 
 
-def write_template(path: str | os.PathLike[str]) -> None:
+def write_template(path: str | os.PathLike[str], *, replace: bool = True) -> None:
     """Write an empty workbook ready for data entry, atomically.
 
     Every record sheet has its headers, each with its field's description as a note;
@@ -226,11 +231,15 @@ def write_template(path: str | os.PathLike[str]) -> None:
         >>> check_sheets(path)[1].valid
         True
     """
-    write_bytes(path, template_bytes_of())
+    write_bytes(path, template_bytes_of(), replace=replace)
 
 
 def write_assessment_template(
-    path: str | os.PathLike[str], framework_id: str, source: Dataset | None = None
+    path: str | os.PathLike[str],
+    framework_id: str,
+    source: Dataset | None = None,
+    *,
+    replace: bool = True,
 ) -> None:
     """Write a self-assessment workbook: one row per building block of a framework.
 
@@ -242,10 +251,11 @@ def write_assessment_template(
         path: the workbook to write.
         framework_id: the id of the framework, in ``source``.
         source: the dataset that holds the framework (default: the bundled example).
+        replace: whether an existing file may be replaced.
 
     Raises:
         KeyError: ``source`` has no framework of that id.
-        WriteError: the file cannot be written.
+        WriteError: the file cannot be written, or exists and ``replace`` is false.
     """
     from partnering.sheets._assessment import assessment_bytes
 
@@ -254,7 +264,7 @@ def write_assessment_template(
         from partnering.examples import example_path
 
         source = load(example_path())
-    write_bytes(path, assessment_bytes(LAYOUT, readme(), source, framework_id))
+    write_bytes(path, assessment_bytes(LAYOUT, readme(), source, framework_id), replace=replace)
 
 
 def read_assessment(
