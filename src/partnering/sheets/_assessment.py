@@ -11,7 +11,8 @@ from partnering.errors import InvalidDocumentError
 from partnering.models import Assessment, BuildingBlock, Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.sheets._layout import Layout
-from partnering.sheets._tables import cell_name, tables
+from partnering.sheets._places import cell_name
+from partnering.sheets._tables import tables
 from partnering.sheets._template import template_bytes
 
 __all__ = ["assessment_bytes", "assessment_of"]

@@ -16,7 +16,8 @@ from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
 from partnering.sheets._csv import SUFFIX, read_folder
 from partnering.sheets._layout import META, Layout, derive
-from partnering.sheets._tables import Places, read_tables
+from partnering.sheets._places import Places
+from partnering.sheets._tables import read_tables
 from partnering.sheets._xlsx import Limits, Workbook, read_workbook_bytes
 
 __all__ = ["LAYOUT", "UNREADABLE", "is_sheets", "read_data"]

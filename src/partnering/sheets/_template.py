@@ -15,7 +15,7 @@ from typing import Any
 from partnering.codelists import CodeList
 from partnering.sheets._cells import CellValue
 from partnering.sheets._layout import CODES, META, README, Column, Layout
-from partnering.sheets._tables import column_letter
+from partnering.sheets._places import column_letter
 from partnering.sheets._xlsx import escape_text
 
 __all__ = ["TEMPLATE_ROWS", "template_bytes"]

@@ -24,7 +24,8 @@ from partnering.errors import UnwritableValueError
 from partnering.report import Issue
 from partnering.sheets._cells import CellValue
 from partnering.sheets._layout import CODES, README
-from partnering.sheets._tables import Table, cell_name, sheet_issue
+from partnering.sheets._places import cell_name
+from partnering.sheets._tables import Table, sheet_issue
 
 __all__ = ["Limits", "Workbook", "escape_text", "read_workbook_bytes", "workbook_bytes"]
 
