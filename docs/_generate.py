@@ -54,6 +54,7 @@ HELP_COLUMNS = 88
 
 _LAYER_TITLES = {
     "parse": "Reading: the strict JSON parser",
+    "sheets": "Reading: workbooks and CSV folders",
     "schema": "Layer 1: the schema",
     "rules": "Layer 2: rules across the file",
 }
@@ -62,6 +63,11 @@ _LAYER_INTROS = {
     "parse": (
         "The file could not be read as one strict JSON object, so nothing else was checked. "
         "Where the problem has a place in the text, the issue gives its line and column."
+    ),
+    "sheets": (
+        "A workbook or a folder of CSV files could not be read safely, or a cell, column or "
+        "sheet does not fit the spreadsheet layout. Each issue names its cell, such as "
+        "`Partners!C7`."
     ),
     "schema": (
         "The file is JSON, but a value breaks the interchange schema: a type, a required "

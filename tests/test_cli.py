@@ -355,7 +355,8 @@ def test_json_output_is_written_exactly(capsys: pytest.CaptureFixture[str], tmp_
         '          "excerpt": null,\n'
         '          "line": 1,\n'
         '          "column": 40,\n'
-        '          "record": "partner \'a\'"\n'
+        '          "record": "partner \'a\'",\n'
+        '          "cell": null\n'
         "        }\n"
         "      ],\n"
         '      "truncated": true\n'
@@ -809,6 +810,7 @@ def test_importing_the_cli_loads_no_command() -> None:
         "partnering.cli._import_parser",  # the parser of import: argparse only
         "partnering.cli._main",
         "partnering.cli._parser",
+        "partnering.cli._sheet_parsers",  # the parsers of convert and template: argparse only
         "partnering.cli._terminal",
     ]
 
@@ -823,6 +825,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
     assert sorted(cast("dict[str, object]", subparsers.choices)) == sorted(COMMANDS)
     assert sorted(COMMANDS) == [
         "codes",
+        "convert",
         "fix",
         "graph",
         "import",
@@ -832,6 +835,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
         "schema",
         "stats",
         "summary",
+        "template",
         "validate",
     ]
 

@@ -48,6 +48,7 @@ ISSUE_KEYS = [
     "line",
     "column",
     "record",
+    "cell",
 ]
 
 PARSE_ISSUE = FoundIssue(
@@ -157,6 +158,7 @@ def test_the_converter_writes_every_key_and_null() -> None:
             "line": 1,
             "column": 25,
             "record": None,
+            "cell": None,
         }
     ]
     assert bad["counts"] == {"error": 1, "warning": 1}

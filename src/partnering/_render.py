@@ -188,8 +188,10 @@ def verdict(
 
 
 def _location(issue: Issue) -> str | None:
-    """Say where an issue is: its line and column, then its record and its pointer."""
+    """Say where an issue is: its cell or line and column, then its record and its pointer."""
     parts = []
+    if issue.cell is not None:
+        parts.append(shown(issue.cell))
     if issue.line is not None:
         column = f", column {issue.column}" if issue.column is not None else ""
         parts.append(f"line {issue.line}{column}")

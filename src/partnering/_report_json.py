@@ -134,6 +134,12 @@ class Issue:
         "The record the problem belongs to, in words: its kind and its name, title or id, "
         "such as \"partner 'TPI'\"; null when the problem lies outside every record."
     )
+    cell: str | None = _field(
+        "For a workbook or a folder of CSV files, the cell of the problem as a spreadsheet "
+        "program names it: the sheet, the column letter and the row, such as 'Partners!C7' "
+        "(or 'Partners.csv!C7'); null for other documents.",
+        Length(1),
+    )
 
     @classmethod
     def of(cls, issue: _report.Issue) -> Issue:
@@ -149,6 +155,7 @@ class Issue:
             line=issue.line,
             column=issue.column,
             record=issue.record,
+            cell=issue.cell,
         )
 
 

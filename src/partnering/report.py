@@ -168,6 +168,9 @@ class Issue:
         column: the 1-based column of that place, in characters.
         record: the record the problem belongs to, in words, such as ``partner 'TPI'``; or
             ``None`` when it belongs to none, or the data is not known.
+        cell: for a document read from a workbook or a folder of CSV files, the cell of the
+            problem as a spreadsheet program names it, such as ``Partners!C7`` (sheet, column
+            letter, row); ``None`` otherwise.
     """
 
     code: str
@@ -179,6 +182,7 @@ class Issue:
     line: int | None = None
     column: int | None = None
     record: str | None = None
+    cell: str | None = None
 
     @property
     def pointer(self) -> str:

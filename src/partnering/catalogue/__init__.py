@@ -1,7 +1,7 @@
 """Every issue code the library can report, in one place.
 
-The codes come from the three layers of validation: the strict JSON reader
-(:data:`PARSE_CODES`), the interchange schema
+The codes come from the layers of validation: the strict JSON reader
+(:data:`PARSE_CODES`), the spreadsheet reader (:data:`SHEET_CODES`), the interchange schema
 (:data:`SCHEMA_CODES`) and the rules across the file
 (:data:`RULE_CODES`). The reference documentation lists them from here, so
 a code added to any layer appears there without further work.
@@ -23,6 +23,7 @@ from partnering.catalogue._info import CodeInfo
 from partnering.catalogue._parse import PARSE_CODES, READ_ERROR
 from partnering.catalogue._rules import RULE_CODES
 from partnering.catalogue._schema import SCHEMA_CODES
+from partnering.catalogue._sheets import SHEET_CODES
 
 __all__ = [
     "LAYERS",
@@ -30,12 +31,13 @@ __all__ = [
     "READ_ERROR",
     "RULE_CODES",
     "SCHEMA_CODES",
+    "SHEET_CODES",
     "CodeInfo",
     "issue_codes",
 ]
 
 #: The layers of validation, in the order they run; each code belongs to one.
-LAYERS: tuple[str, ...] = ("parse", "schema", "rules")
+LAYERS: tuple[str, ...] = ("parse", "sheets", "schema", "rules")
 
 
 def issue_codes() -> Mapping[str, CodeInfo]:
@@ -54,7 +56,7 @@ def issue_codes() -> Mapping[str, CodeInfo]:
         ('schema', 'A field is not part of the format')
     """
     combined: dict[str, CodeInfo] = {}
-    for table in (PARSE_CODES, SCHEMA_CODES, RULE_CODES):
+    for table in (PARSE_CODES, SHEET_CODES, SCHEMA_CODES, RULE_CODES):
         for code, info in table.items():
             if code in combined:
                 raise ValueError(f"issue code {code!r} is defined twice")

@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> print(*sorted(COMMANDS))
-    codes fix graph import init plan report schema stats summary validate
+    codes convert fix graph import init plan report schema stats summary template validate
 """
 
 from __future__ import annotations
@@ -91,6 +91,16 @@ def _report(args: argparse.Namespace) -> int:
     from partnering.cli._report import run_report
 
     return run_report(args)
+def _convert(args: argparse.Namespace) -> int:
+    from partnering.cli._sheets import run_convert
+
+    return run_convert(args)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from partnering.cli._sheets import run_template
+
+    return run_template(args)
 
 
 #: What runs each command of the parser, by the command's name.
@@ -106,6 +116,8 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "graph": _graph,
     "report": _report,
     "import": _import,
+    "convert": _convert,
+    "template": _template,
 }
 
 

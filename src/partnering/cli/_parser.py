@@ -19,6 +19,7 @@ from typing import Any
 from partnering.cli._analysis_parser import add_analysis
 from partnering.cli._file_commands import add_fix, add_init
 from partnering.cli._import_parser import add_import
+from partnering.cli._sheet_parsers import add_convert, add_template
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
@@ -46,6 +47,8 @@ examples:
   partnering stats platforms.json
   partnering graph platforms.json -o partnerships.graphml
   partnering report platforms.json -o report.html
+  partnering convert platforms.json platforms.xlsx
+  partnering template platforms.xlsx
 
 Run 'partnering COMMAND --help' for the options of a command.
 
@@ -61,6 +64,8 @@ examples:
   partnering validate --format json a.json       one JSON report, described by
                                                  'partnering schema --name report'
   partnering validate --format html a.json > a.html   one HTML page, issues per record
+  partnering validate platforms.xlsx csv/        a workbook and a CSV folder; each
+                                                 issue names its cell, Partners!C7
 
 Text output gives each file's verdict, then its issues grouped by code and location, with
 up to 3 examples per group, a hint on how to fix each, and the counts by code.
@@ -223,7 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         metavar="FILE",
-        help="an exchange file to check; '-' reads standard input (default: the bundled example)",
+        help=(
+            "an exchange file, .xlsx workbook or folder of CSV files to check; '-' reads "
+            "standard input (default: the bundled example)"
+        ),
     )
     validate.add_argument(
         "--format",
@@ -313,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_init(commands, common)
     add_analysis(commands, common)
     add_import(commands, common)
+    add_convert(commands, common)
+    add_template(commands, common)
 
     schema = commands.add_parser(
         "schema",

@@ -50,6 +50,12 @@ def check_input(item: Input, max_issues: int | None = None) -> Report:
     With ``max_issues``, only so many issues of each group are listed; the rest are counted.
     """
     if item.path is not None:
+        from partnering.sheets import is_sheets
+
+        if is_sheets(item.path):
+            from partnering.sheets import validate_sheets
+
+            return validate_sheets(item.path)
         # A Path, never a str: a str is JSON text to validate().
         return validation.validate(item.path, max_issues=max_issues)
     data = read_stdin(DEFAULT_MAX_BYTES)
@@ -59,7 +65,9 @@ def check_input(item: Input, max_issues: int | None = None) -> Report:
 
 
 def _unreadable(report: Report) -> bool:
-    return any(issue.code == "read-error" for issue in report.issues)
+    from partnering.sheets import UNREADABLE
+
+    return any(issue.code in UNREADABLE for issue in report.issues)
 
 
 def run_validate(args: argparse.Namespace) -> int:
