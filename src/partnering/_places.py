@@ -81,17 +81,7 @@ def _placed(issue: Issue, spot: Spot | None, record: Callable[[Path], str | None
         named = record(issue.path)
     if (line, column, named) == (issue.line, issue.column, issue.record):
         return issue
-    return Issue(
-        code=issue.code,
-        severity=issue.severity,
-        path=issue.path,
-        message=issue.message,
-        hint=issue.hint,
-        excerpt=issue.excerpt,
-        line=line,
-        column=column,
-        record=named,
-    )
+    return attrs.evolve(issue, line=line, column=column, record=named)
 
 
 def place(

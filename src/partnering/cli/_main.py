@@ -91,6 +91,8 @@ def _report(args: argparse.Namespace) -> int:
     from partnering.cli._report import run_report
 
     return run_report(args)
+
+
 def _convert(args: argparse.Namespace) -> int:
     from partnering.cli._sheets import run_convert
 

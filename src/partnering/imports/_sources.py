@@ -195,10 +195,18 @@ class _Workbook:
             raise SourceError(
                 "reading workbooks needs openpyxl: pip install 'partnering[import]'"
             ) from None
+        from partnering.sheets._xlsx import Limits, refusal
+
         self.shown = path.name
         self._letters: dict[str, dict[str, str]] = {}
+        # The same defences as the workbooks validate reads: nothing is unpacked or parsed
+        # before the archive's declared sizes and its XML have been judged safe.
+        data = read_bytes(path, max_bytes=Limits().max_bytes)
+        refused, _ = refusal(data, path.name, Limits())
+        if refused is not None:
+            raise SourceError(refused.message)
         try:
-            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            self.book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a broken archive
             raise SourceError(f"{path.name} cannot be read as a workbook: {error}") from None
 

@@ -27,7 +27,14 @@ from partnering.sheets._layout import CODES, README
 from partnering.sheets._places import cell_name
 from partnering.sheets._tables import Table, sheet_issue
 
-__all__ = ["Limits", "Workbook", "escape_text", "read_workbook_bytes", "workbook_bytes"]
+__all__ = [
+    "Limits",
+    "Workbook",
+    "escape_text",
+    "read_workbook_bytes",
+    "refusal",
+    "workbook_bytes",
+]
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -161,9 +168,15 @@ def _cell(factory: Any, sheet: Any, value: CellValue) -> Any:
     return value
 
 
-def _refusal(
+def refusal(
     data: bytes, source: str, limits: Limits
 ) -> tuple[Issue | None, zipfile.ZipFile | None]:
+    """Say why an untrusted workbook must not be opened, or return its archive, unopened.
+
+    An old or password-protected Office file, something that is no zip archive, a zip bomb
+    (judged on the sizes its directory declares, before anything is unpacked) and XML that
+    declares a document type or entities are each refused with an issue.
+    """
     where = None  # the whole file
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
@@ -210,9 +223,9 @@ def _refusal(
 
 def read_workbook_bytes(data: bytes, source: str, limits: Limits, known: Iterable[str]) -> Workbook:
     """Read every sheet of a workbook's bytes as rows of values, reporting what is unsafe."""
-    refusal, archive = _refusal(data, source, limits)
-    if refusal is not None or archive is None:
-        return Workbook({}, [refusal] if refusal is not None else [])
+    refused, archive = refusal(data, source, limits)
+    if refused is not None or archive is None:
+        return Workbook({}, [refused] if refused is not None else [])
     import openpyxl
 
     try:
