@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from partnering._fast._plain import is_plain_json
 from partnering._format import SCHEMA_VERSION
+from partnering._jsondata import json_text
 from partnering.entities import ENTITIES
 from partnering.report import Issue
 
@@ -110,7 +110,7 @@ def _invalid_records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Hashab
         for index, item in enumerate(items):
             if validator.is_valid(item):
                 continue
-            key = _digest(json.dumps(item))
+            key = _digest(json_text(item))
             shape = shapes.get(key)
             if shape is None:
                 shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
@@ -158,7 +158,7 @@ def _shape(error: Any) -> Hashable:
         # Not written as JSON first: a long string would be copied twice more.
         value = ("text", instance if len(instance) <= _SHORT else _digest(instance))
     else:
-        text = json.dumps(instance, ensure_ascii=False)
+        text = json_text(instance)  # exact for every number, Decimals included
         value = text if len(text) <= _SHORT else _digest(text)
     return (tuple(error.instance_path), tuple(error.schema_path), kind, value)
 
