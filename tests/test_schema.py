@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import socket
@@ -16,6 +17,7 @@ from jsonschema import Draft202012Validator
 import partnering
 from partnering import SCHEMA_VERSION, _shapes, validate
 from partnering import _constraints as constraints
+from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import DATE, DATETIME, URL
 from partnering._schema_layer import schema_issues
 from partnering._schema_layer._keywords import KEYWORDS, translate
@@ -51,11 +53,23 @@ def objects(schema: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     return ((path, node) for path, node in walk(schema) if node.get("type") == "object")
 
 
-def test_the_committed_schema_is_the_generated_one() -> None:
-    """schemas/ holds exactly what the generator writes from the models today."""
-    committed = (SCHEMAS / SCHEMA_VERSION / "dataset.schema.json").read_text(encoding="utf-8")
-    assert committed == render(dataset_schema()), (
+@pytest.mark.parametrize("version", SCHEMA_VERSIONS)
+def test_the_committed_schema_is_the_generated_one(version: str) -> None:
+    """schemas/ holds exactly what the generator writes from the models today, per version."""
+    committed = (SCHEMAS / version / "dataset.schema.json").read_text(encoding="utf-8")
+    assert committed == render(dataset_schema(version=version)), (
         "the committed schema is out of date: run `python -m partnering.schemagen schemas`"
+    )
+
+
+def test_the_schema_of_version_1_0_never_changes() -> None:
+    """Version 1.0 is published: the fields added since leave its schema as it was released.
+
+    The digest is that of the file that shipped with 1.0.
+    """
+    committed = (SCHEMAS / "1.0" / "dataset.schema.json").read_bytes()
+    assert hashlib.sha256(committed).hexdigest() == (
+        "1581dfb85f64d8d39934aea406db732efc9823d86b69eb13478498bfe50d9519"
     )
 
 
@@ -654,9 +668,9 @@ WORDING: list[tuple[str, dict[str, Any], str, str, str, str]] = [
         {"schema_version": "2.0", "title": 5},
         "/schema_version",
         "unsupported-version",
-        "'schema_version' is '2.0'; this library reads version 1.0 of the format",
-        "This release of partnering reads version 1.0 of the format. Check where the file came "
-        "from: a file of another version needs a release of partnering that reads it.",
+        "'schema_version' is '2.0'; this library reads versions 1.0 and 1.1 of the format",
+        "This release of partnering reads versions 1.0 and 1.1 of the format. Check where the "
+        "file came from: a file of another version needs a release of partnering that reads it.",
     ),
 ]
 

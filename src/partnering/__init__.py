@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from partnering.documents import dump, dumps, load, loads
     from partnering.errors import (
         DocumentTooLargeError,
+        FormatVersionError,
         InvalidDocumentError,
         InvalidValueError,
         JSONParseError,
@@ -93,6 +94,7 @@ __all__ = [
     "Event",
     "FixResult",
     "Focus",
+    "FormatVersionError",
     "Framework",
     "FrozenArray",
     "FrozenObject",
@@ -161,6 +163,7 @@ _EXPORTS = {
     "Event": "partnering.models",
     "FixResult": "partnering.fixing",
     "Focus": "partnering.codelists",
+    "FormatVersionError": "partnering.errors",
     "Framework": "partnering.models",
     "FrozenArray": "partnering.frozen",
     "FrozenObject": "partnering.frozen",

@@ -48,6 +48,7 @@ class Shape:
     """A shape that fields share, written once under ``$defs``: a type and its constraints.
 
     A field whose type and constraints give the same keywords refers to the definition.
+    ``since`` is the version of the format the shape appeared in.
     """
 
     name: str
@@ -55,6 +56,7 @@ class Shape:
     description: str
     type_: Any
     constraints: tuple[Constraint, ...] = ()
+    since: str = "1.0"
 
 
 #: The shapes fields share, parts before the shapes made of them. Their titles name the types

@@ -50,7 +50,7 @@ from partnering._fields import (
     _required_ref,
     _sources,
 )
-from partnering._format import MAX_INTEGER, SCHEMA_VERSION
+from partnering._format import MAX_INTEGER, SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
@@ -440,11 +440,7 @@ class Dataset:
 
     schema_version: str = _field(
         "The version of the interchange format the file follows.",
-        Pattern(
-            patterns.NamedPattern(
-                "schema-version", "^1[.]0$", "'1.0', the version this library reads and writes"
-            )
-        ),
+        Pattern(patterns.schema_version(*SCHEMA_VERSIONS)),
         default=SCHEMA_VERSION,
         # Python callers get the current version for free; files must say which they follow.
         required_in_files=True,

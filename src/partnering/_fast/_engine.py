@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from partnering._fast._plain import is_plain_json
-from partnering._format import SCHEMA_VERSION
+from partnering._format import SCHEMA_VERSION, checked_version
 from partnering.entities import ENTITIES
 from partnering.report import Issue
 
@@ -31,13 +31,16 @@ __all__ = ["engines", "schema_issues"]
 
 
 @functools.cache
-def engines() -> tuple[Any, Any]:
-    """Return the validator of whole documents, and the one that finds the invalid records."""
+def engines(version: str = SCHEMA_VERSION) -> tuple[Any, Any]:
+    """Return the validator of whole documents, and the one that finds the invalid records.
+
+    Both check against the dataset schema of ``version``.
+    """
     import jsonschema_rs
 
     from partnering.schemas import get_schema
 
-    schema = get_schema()
+    schema = get_schema(version=version)
     # Only the entity lists' items: every error it reports lies inside one record, so the
     # value it carries is at most that record (an error at the top level would carry, and
     # copy back into Python, the whole document).
@@ -75,13 +78,13 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": ""})]
         ['empty-text']
     """
-    version = data.get("schema_version")
+    version = checked_version(data)
     if plain is None:
         plain = is_plain_json(data)
-    if not plain or (isinstance(version, str) and version != SCHEMA_VERSION):
+    if not plain or version is None:
         yield from _reference(data)
         return
-    whole, parts = engines()
+    whole, parts = engines(version)
     # Plain JSON is what jsonschema-rs reads; should it fail on some after all, that is a bug
     # of this module, and it is raised rather than hidden behind the slower reference path.
     if whole.is_valid(data):
@@ -97,7 +100,7 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
     )
     from partnering._schema_layer import issues_in_parts
 
-    yield from issues_in_parts(data, records)
+    yield from issues_in_parts(data, records, version)
 
 
 _LIST_ORDER = {entity.name: position for position, entity in enumerate(ENTITIES.lists)}

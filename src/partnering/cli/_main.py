@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> sorted(COMMANDS)
-    ['codes', 'fix', 'init', 'schema', 'summary', 'validate']
+    ['codes', 'fix', 'init', 'schema', 'summary', 'upgrade', 'validate']
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ def _schema(args: argparse.Namespace) -> int:
     return run_schema(args)
 
 
+def _upgrade(args: argparse.Namespace) -> int:
+    from partnering.cli._upgrade import run_upgrade
+
+    return run_upgrade(args)
+
+
 #: What runs each command of the parser, by the command's name.
 COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -66,6 +72,7 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "fix": _fix,
     "init": _init,
+    "upgrade": _upgrade,
 }
 
 

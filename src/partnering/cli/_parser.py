@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from partnering.cli._file_commands import add_fix, add_init
+from partnering.cli._file_commands import add_fix, add_init, add_upgrade
 
 __all__ = ["PROG", "build_parser", "library_version", "version_line"]
 
@@ -39,6 +39,7 @@ examples:
   partnering codes organisation-type
   partnering fix platforms.json
   partnering init
+  partnering upgrade old.json -o new.json
   partnering schema > dataset.schema.json
 
 Run 'partnering COMMAND --help' for the options of a command.
@@ -117,7 +118,7 @@ def version_line() -> str:
     """Return what ``partnering --version`` prints: the library's and the format's versions.
 
     Example:
-        >>> version_line().endswith("(interchange format 1.0)")
+        >>> version_line().endswith("(interchange format 1.1)")
         True
     """
     from partnering._format import SCHEMA_VERSION
@@ -301,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
+    add_upgrade(commands, common)
 
     schema = commands.add_parser(
         "schema",

@@ -47,7 +47,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from partnering._format import SCHEMA_VERSION
+from partnering._format import checked_version
 from partnering.entities import ENTITIES, Entities
 from partnering.report import Issue
 from partnering.rules import _assessments, _coverage, _dates, _identity, _organisations
@@ -110,8 +110,7 @@ host is not among its members
     document: object = data  # callers may pass anything parsed from JSON
     if not isinstance(document, Mapping):
         return
-    version = document.get("schema_version")
-    if isinstance(version, str) and version != SCHEMA_VERSION:
+    if checked_version(document) is None:  # the schema layer says why
         return
     index = Index(document, entities)
     for rule in _RULES:
