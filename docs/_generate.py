@@ -517,15 +517,9 @@ class _SchemaWriter:
             ]
             if name in used:
                 lines += ["Used by " + ", ".join(code(where) for where in used[name]) + ".", ""]
-            if name == "subdivision_code":
-                lines += [
-                    f"The {len(node['enum'])} codes of ISO 3166-2, as the pycountry library "
-                    "lists them.",
-                    "",
-                ]
-                continue
-            if self.prefix == "format":
+            if self.prefix == "format" and name != "subdivision_code":
                 # The command accepts the definition's name in kebab-case: country-code too.
+                # (It has no list of subdivisions: pycountry's ISO 3166-2 data is that list.)
                 kebab = re.sub(r"(?<=[a-z])(?=[A-Z])|_", "-", name).lower()
                 lines += [
                     f"{command_link(f'codes {kebab}')} prints this list, with what each "

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         Partnership,
         Platform,
         Publisher,
+        Respondent,
         Solution,
         Source,
     )
@@ -124,6 +125,7 @@ __all__ = [
     "Rating",
     "ReadError",
     "Report",
+    "Respondent",
     "Sector",
     "Severity",
     "Solution",
@@ -193,6 +195,7 @@ _EXPORTS = {
     "Rating": "partnering.codelists",
     "ReadError": "partnering.errors",
     "Report": "partnering.report",
+    "Respondent": "partnering.models",
     "Sector": "partnering.codelists",
     "Severity": "partnering.report",
     "Solution": "partnering.models",

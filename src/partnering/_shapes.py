@@ -31,6 +31,7 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Subdivision,
     UniqueItems,
     Uri,
     UtcSeconds,
@@ -40,7 +41,16 @@ from partnering._patterns import LINE_FEED
 from partnering.codelists import CodeList
 from partnering.models import Source
 
-__all__ = ["SHAPES", "Shape", "code_table", "refer", "refuse_line_feeds", "signature"]
+__all__ = [
+    "SHAPES",
+    "SUBDIVISION_TITLE",
+    "Shape",
+    "code_table",
+    "refer",
+    "refuse_line_feeds",
+    "signature",
+    "subdivision_definition",
+]
 
 
 @attrs.frozen
@@ -138,7 +148,34 @@ SHAPES = (
         tuple[str, ...],
         (Omitted(), UniqueItems(), Each([Country()])),
     ),
+    Shape(
+        "subdivisions",
+        "Subdivisions",
+        "Subdivisions of countries (provinces, states, counties...), by ISO 3166-2 code, each "
+        "once: at least one when given.",
+        tuple[str, ...],
+        (Omitted(), UniqueItems(), Each([Subdivision()])),
+        since="1.1",
+    ),
 )
+
+#: The title of the definition that lists the subdivision codes.
+SUBDIVISION_TITLE = "Subdivision code"
+
+
+def subdivision_definition() -> dict[str, Any]:
+    """Return the definition that lists every ISO 3166-2 code, as pycountry has them."""
+    from partnering._subdivisions import subdivision_codes
+
+    return {
+        "title": SUBDIVISION_TITLE,
+        "description": (
+            "An ISO 3166-2 subdivision code: the country's ISO 3166-1 alpha-2 code, a hyphen "
+            "and the subdivision's own code, such as 'CA-AB' for Alberta, Canada."
+        ),
+        "type": "string",
+        "enum": list(subdivision_codes()),
+    }
 
 
 def signature(schema: Mapping[str, Any]) -> str:

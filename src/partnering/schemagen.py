@@ -63,6 +63,7 @@ from partnering._shapes import (
     refer,
     refuse_line_feeds,
     signature,
+    subdivision_definition,
 )
 from partnering.codelists import CodeList
 from partnering.models import Dataset
@@ -261,6 +262,8 @@ def dataset_schema(root: type[Any] = Dataset, version: str = SCHEMA_VERSION) -> 
         "type": "string",
         "enum": list(COUNTRY_CODES),
     }
+    if '"#/$defs/subdivision_code"' in json.dumps(definitions):
+        definitions["subdivision_code"] = subdivision_definition()
     return {
         "$schema": _DRAFT,
         "$id": schema_id("dataset", version),

@@ -33,10 +33,12 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Subdivision,
     UniqueItems,
 )
 from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import NamedPattern
+from partnering._shapes import SUBDIVISION_TITLE
 from partnering._wording import (
     issue,
     missing,
@@ -127,6 +129,8 @@ def _enum(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> I
     codes = [str(code) for code in value]
     if tuple(codes) == COUNTRY_CODES:
         breach = _said(Country().breach(instance))
+    elif schema.get("title") == SUBDIVISION_TITLE:
+        breach = _said(Subdivision().breach(instance))
     else:
         breach = not_a_code(instance, str(schema.get("title", "")).lower(), codes)
     yield issue(breach, path, value=instance)

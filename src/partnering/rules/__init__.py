@@ -50,7 +50,14 @@ from typing import Any
 from partnering._format import checked_version
 from partnering.entities import ENTITIES, Entities
 from partnering.report import Issue
-from partnering.rules import _assessments, _coverage, _dates, _identity, _organisations
+from partnering.rules import (
+    _assessments,
+    _coverage,
+    _dates,
+    _identity,
+    _organisations,
+    _respondents,
+)
 from partnering.rules import _references as _refs
 from partnering.rules._index import Index
 from partnering.rules._issues import Rule
@@ -66,9 +73,11 @@ _RULES: tuple[Rule, ...] = (
     _organisations.single_sector_partnerships,
     _coverage.sdg_targets_without_goal,
     _coverage.missing_countries,
+    _coverage.subdivisions_outside_countries,
     _refs.parent_cycles,
     _assessments.ratings_of_other_frameworks,
     _assessments.duplicate_ratings,
+    _respondents.unknown_respondents,
     _assessments.unrated_building_blocks,
     _refs.duplicate_parties,
     _refs.hosts_not_members,

@@ -4,7 +4,7 @@ The rules read parsed JSON, so every value may have any type: the helpers here y
 objects and texts of a list, and skip the rest without a word (the schema layer reports it).
 
 Example:
-from partnering.entities import ENTITIES
+    >>> from partnering.entities import ENTITIES
     >>> index = Index({"partners": [{"id": "tpi"}, 7, {"id": "tpi"}]}, ENTITIES)
     >>> index.ids("partners"), [i for i, _ in index.records("partners")]
     ({'tpi': 0}, [0, 2])
