@@ -245,3 +245,67 @@ def test_the_strategies_draw_the_fields_of_1_1() -> None:
 
     found = find(datasets(max_size=2, consistent=False), lambda d: bool(unheld_1_0(d)))
     assert unheld_1_0(found)
+
+
+def test_a_field_of_1_1_in_a_1_0_file_is_unknown_with_a_hint_to_declare_1_1() -> None:
+    platform = {"id": "p", "name": "P", "scope": "national", "hosting_model": "other"}
+    document = {
+        "schema_version": "1.0",
+        "platforms": [{**platform, "countries": ["CA"], "subdivisions": ["CA-AB"]}],
+    }
+    (issue,) = validate(document).issues
+    assert (issue.code, issue.pointer) == ("unknown-field", "/platforms/0/subdivisions")
+    assert issue.hint == (
+        "'subdivisions' is a field of version 1.1 of the format: declare "
+        '"schema_version": "1.1" to use it.'
+    )
+    # Declared 1.1, the same file is valid.
+    assert validate({**document, "schema_version": "1.1"}).issues == ()
+
+
+def test_dumps_in_1_0_names_every_field_1_0_cannot_hold() -> None:
+    platform = partnering.Platform(
+        id="p",
+        name="P",
+        scope=partnering.PlatformScope.NATIONAL,
+        hosting_model=partnering.HostingModel.OTHER,
+        countries=("CA",),
+        subdivisions=("CA-AB",),
+    )
+    rating = partnering.BuildingBlockRating(
+        building_block_id="b", rating=partnering.Rating.GREEN, respondent="r1"
+    )
+    assessment = partnering.Assessment(
+        id="a",
+        platform_id="p",
+        framework_id="f",
+        assessed_on=date(2024, 1, 1),
+        ratings=(rating,),
+    )
+    other = attrs.evolve(platform, id="q")
+    framework = partnering.Framework(id="f", name="F")
+    block = partnering.BuildingBlock(id="b", framework_id="f", name="B", description="B.")
+    respondent = partnering.Respondent(key="r1", sector=partnering.Sector.PUBLIC)
+    assessment = attrs.evolve(assessment, respondents=(respondent,))
+    dataset = Dataset(
+        platforms=(platform, other),
+        frameworks=(framework,),
+        building_blocks=(block,),
+        assessments=(assessment,),
+    )
+    with pytest.raises(FormatVersionError) as refused:
+        dumps(dataset, version="1.0")
+    assert refused.value.pointers == (
+        "/platforms/0/subdivisions",
+        "/platforms/1/subdivisions",
+        "/assessments/0/ratings/0/respondent",
+        "/assessments/0/respondents",
+    )
+    assert str(refused.value) == (
+        "version 1.0 of the format cannot hold what this dataset has at "
+        "/platforms/*/subdivisions (2 values), /assessments/*/ratings/*/respondent, "
+        "/assessments/*/respondents; "
+        "write version 1.1, or leave these out"
+    )
+    # The same dataset is written in 1.1, and read back whole.
+    assert loads(dumps(dataset)) == dataset
