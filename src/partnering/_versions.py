@@ -14,7 +14,9 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import typing
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -26,6 +28,38 @@ __all__ = ["needed_version", "unheld"]
 Path = tuple[str | int, ...]
 
 
+#: What a walk needs of a field: its name, the version it appeared in, the version each of
+#: its values needs (if any may need a later one), whether to look inside, and its default.
+_Step = tuple[str, str, Callable[[Any], str] | None, bool, Any]
+
+
+def _models_in(type_: Any) -> Iterator[type[Any]]:
+    """Yield the models a field's type holds: itself, or inside a tuple or an optional."""
+    if isinstance(type_, type) and attrs.has(type_):
+        yield type_
+    for argument in typing.get_args(type_):
+        yield from _models_in(argument)
+
+
+@functools.cache
+def _plan(cls: Any) -> tuple[_Step, ...]:
+    """Return the fields of ``cls`` worth a look, each with what the walk needs of it.
+
+    A field is worth a look when it appeared after 1.0, when some of its values did, or when
+    models inside it have such fields. The others are left out, so that a walk skips, say,
+    every partner of a dataset when partners gained nothing since 1.0.
+    """
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for field in attrs.fields(cls):
+        since = field.metadata.get("since", "1.0")
+        value_since = field.metadata.get("value_since")
+        descend = any(_plan(model) for model in _models_in(hints[field.name]) if model is not cls)
+        if since != "1.0" or value_since is not None or descend:
+            plan.append((field.name, since, value_since, descend, field.default))
+    return tuple(plan)
+
+
 def _walk(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
     """Yield the place of every value that needs a version after 1.0, with that version."""
     if isinstance(value, tuple):
@@ -34,21 +68,19 @@ def _walk(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
         return
     if not attrs.has(type(value)):
         return
-    for field in attrs.fields(type(value)):
-        held = getattr(value, field.name)
-        where = (*path, field.name)
+    for name, since, value_since, descend, default in _plan(type(value)):
+        held = getattr(value, name)
+        where = (*path, name)
         # A value a field gained later (a partial date, an unknown type): None included.
-        value_since = field.metadata.get("value_since")
         if value_since is not None and value_since(held) != "1.0":
             yield where, value_since(held)
             continue
-        if held is None or held == () or held is field.default:
+        if held is None or held == () or held is default:
             continue  # left out: a file of any version holds that
-        since = field.metadata.get("since", "1.0")
         if since != "1.0":
             yield where, since
-            continue
-        yield from _walk(held, where)
+        elif descend:
+            yield from _walk(held, where)
 
 
 def unheld(dataset: Any, version: str) -> list[Path]:
