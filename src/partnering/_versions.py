@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -41,14 +40,19 @@ def _models_in(type_: Any) -> Iterator[type[Any]]:
         yield from _models_in(argument)
 
 
-@functools.cache
-def _plan(cls: Any) -> tuple[_Step, ...]:
+_PLANS: dict[type[Any], tuple[_Step, ...]] = {}
+
+
+def _plan(cls: type[Any]) -> tuple[_Step, ...]:
     """Return the fields of ``cls`` worth a look, each with what the walk needs of it.
 
     A field is worth a look when it appeared after 1.0, when some of its values did, or when
     models inside it have such fields. The others are left out, so that a walk skips, say,
     every partner of a dataset when partners gained nothing since 1.0.
     """
+    found = _PLANS.get(cls)
+    if found is not None:
+        return found
     hints = typing.get_type_hints(cls)
     plan = []
     for field in attrs.fields(cls):
@@ -57,7 +61,8 @@ def _plan(cls: Any) -> tuple[_Step, ...]:
         descend = any(_plan(model) for model in _models_in(hints[field.name]) if model is not cls)
         if since != "1.0" or value_since is not None or descend:
             plan.append((field.name, since, value_since, descend, field.default))
-    return tuple(plan)
+    found = _PLANS[cls] = tuple(plan)
+    return found
 
 
 def _walk(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
