@@ -63,7 +63,8 @@ def get_schema(name: str = "dataset", version: str | None = None) -> dict[str, A
 
     Args:
         name: ``dataset`` for exchange files, ``report`` for the JSON output of validation.
-        version: the version of the schema's format, as for :func:`schema_text`.
+        version: the version of the schema's format; by default the newest: of the
+            interchange format for ``dataset``, of the report's format for ``report``.
 
     Example:
         >>> get_schema()["$defs"]["Rating"]["enum"]
