@@ -122,7 +122,7 @@ def naive_pipeline() -> Callable[[bytes], object]:
     from partnering.models import Dataset
     from partnering.schemas import get_schema
 
-    schema = get_schema()
+    schema = get_schema(version="1.0")  # the generated files are of version 1.0
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
@@ -293,13 +293,16 @@ def measure_processes(repeats: int, log: Callable[[str], None]) -> dict[str, Any
     from partnering import example_path
 
     example = str(example_path())
+    # The schema of the version the example declares.
+    version = json.loads(example_path().read_text(encoding="utf-8"))["schema_version"]
+    schema_file = ROOT / "schemas" / version / "dataset.schema.json"
     checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
     commands = {
         "partnering": [sys.executable, "-m", "partnering", "validate", example],
         "check-jsonschema": [
             checker or "check-jsonschema",
             "--schemafile",
-            str(SCHEMA_FILE),
+            str(schema_file),
             example,
         ],
     }
@@ -316,7 +319,7 @@ def measure_processes(repeats: int, log: Callable[[str], None]) -> dict[str, Any
             "command": " ".join(
                 Path(part).name if index == 0 or part == example else part
                 for index, part in enumerate(command)
-            ).replace(str(SCHEMA_FILE), "schemas/1.0/dataset.schema.json"),
+            ).replace(str(schema_file), f"schemas/{version}/dataset.schema.json"),
             "exit_status": completed.returncode,
             "runs": runs,
             "median": median(runs),

@@ -79,18 +79,39 @@ def _test(path: Path, *, parse_level: bool, layers: dict[str, str]) -> dict[str,
     return test
 
 
-def _group(description: str, pattern: str, parse_level: bool) -> dict[str, Any]:
+def _version(path: Path, parse_level: bool) -> str:
+    """The version a fixture targets: the one it declares, else 1.0.
+
+    What the reader refuses may declare nothing; it is a test of version 1.0's reader.
+    """
+    if parse_level:
+        return "1.0"
+    from partnering._format import SCHEMA_VERSIONS
+
+    declared = json.loads(path.read_text(encoding="utf-8")).get("schema_version")
+    # A fixture of a version no release reads (2.0) is a test of version 1.0's verdict.
+    return declared if declared in SCHEMA_VERSIONS else "1.0"
+
+
+def _groups(description: str, pattern: str, parse_level: bool) -> dict[str, dict[str, Any]]:
+    """Return the group of the fixtures matching ``pattern``, one per version they target."""
     layers = _layers()
     paths = sorted(
         path for path in FIXTURES.glob(pattern) if not path.name.endswith(".expected.json")
     )
     if pattern == "valid/*.json":
         paths.append(EXAMPLE)
-    group: dict[str, Any] = {"description": description, "schema_version": "1.0"}
-    if parse_level:
-        group["parse_level"] = True
-    group["tests"] = [_test(path, parse_level=parse_level, layers=layers) for path in paths]
-    return group
+    by_version: dict[str, list[Path]] = {}
+    for path in paths:
+        by_version.setdefault(_version(path, parse_level), []).append(path)
+    groups = {}
+    for version, found in sorted(by_version.items()):
+        group: dict[str, Any] = {"description": description, "schema_version": version}
+        if parse_level:
+            group["parse_level"] = True
+        group["tests"] = [_test(path, parse_level=parse_level, layers=layers) for path in found]
+        groups[version] = group
+    return groups
 
 
 def _codes() -> dict[str, Any]:
@@ -122,12 +143,13 @@ def render() -> dict[Path, str]:
 
     Example:
         >>> sorted(path.name for path in render())
-        ['codes.json', 'fixtures.json', 'fixtures.json']
+        ['codes.json', 'fixtures.json', 'fixtures.json', 'fixtures.json']
     """
-    files: dict[str, list[dict[str, Any]]] = {}
+    files: dict[Path, list[dict[str, Any]]] = {}
     for name, description, pattern, parse_level in _GROUPS:
-        files.setdefault(name, []).append(_group(description, pattern, parse_level))
-    rendered = {TESTS / "1.0" / name: _dump(groups) for name, groups in files.items()}
+        for version, group in _groups(description, pattern, parse_level).items():
+            files.setdefault(TESTS / version / name, []).append(group)
+    rendered = {path: _dump(groups) for path, groups in sorted(files.items())}
     rendered[HERE / "codes.json"] = _dump(_codes())
     return rendered
 

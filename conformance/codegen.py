@@ -73,10 +73,18 @@ def type_name(title: str) -> str:
     return "".join(word[:1].upper() + word[1:] for word in re.split(r"[^A-Za-z0-9]+", title))
 
 
-def _example() -> dict[str, Any]:
+def _example(schema: Path) -> dict[str, Any]:
+    """The bundled example, or the copy of it in the version of ``schema`` it once had."""
     import partnering
 
-    example: dict[str, Any] = json.loads(partnering.example_path().read_text(encoding="utf-8"))
+    version = schema.parent.name
+    path = partnering.example_path()
+    example: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if example["schema_version"] != version:
+        # The example of an older version is kept as a fixture of the tests.
+        old = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "valid"
+        path = old / f"platforms-2014-{version}.json"
+        example = json.loads(path.read_text(encoding="utf-8"))
     return example
 
 
@@ -119,7 +127,7 @@ def typescript(schema: Path, folder: Path) -> list[str]:
     problems = [f"a numbered name: {name}" for name in names if name[-1].isdigit()]
     problems += [f"a name JavaScript has: {name}" for name in names if name in JAVASCRIPT_NAMES]
     root = type_name(json.loads(schema.read_text(encoding="utf-8"))["title"])
-    example = _example()
+    example = _example(schema)
     for check, data, compiles in (
         ("example.ts", example, True),
         ("unknown-code.ts", _with_unknown_code(example), False),
@@ -181,7 +189,7 @@ def pydantic_models(schema: Path, folder: Path) -> tuple[ModuleType, list[str]]:
     module = _import(output)
     root = getattr(module, type_name(json.loads(schema.read_text(encoding="utf-8"))["title"]))
     problems = []
-    example = _example()
+    example = _example(schema)
     try:
         root.model_validate_json(json.dumps(example))
     except ValidationError as error:

@@ -6,7 +6,7 @@ for what each field means.
 Example:
     >>> tests = load_suite()
     >>> sorted({test.schema_version for test in tests})
-    ['1.0']
+    ['1.0', '1.1']
 """
 
 from __future__ import annotations

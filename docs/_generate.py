@@ -28,7 +28,8 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 OUT = DOCS / "reference" / "_generated"
 SCHEMAS = ROOT / "schemas"
-SCHEMA_VERSION = "1.0"
+#: The version of each schema documented: the newest of its format.
+SCHEMA_VERSIONS = {"dataset": "1.1", "report": "1.0"}
 
 
 def commands() -> tuple[tuple[str, ...], ...]:
@@ -224,7 +225,7 @@ def cli_page() -> str:
 
 def load_schema(name: str) -> dict[str, Any]:
     """Read a schema file of the checkout."""
-    path = SCHEMAS / SCHEMA_VERSION / f"{name}.schema.json"
+    path = SCHEMAS / SCHEMA_VERSIONS[name] / f"{name}.schema.json"
     loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 
@@ -522,8 +523,9 @@ class _SchemaWriter:
             ]
             if name in used:
                 lines += ["Used by " + ", ".join(code(where) for where in used[name]) + ".", ""]
-            if self.prefix == "format":
+            if self.prefix == "format" and name != "subdivision_code":
                 # The command accepts the definition's name in kebab-case: country-code too.
+                # (It has no list of subdivisions: pycountry's ISO 3166-2 data is that list.)
                 kebab = re.sub(r"(?<=[a-z])(?=[A-Z])|_", "-", name).lower()
                 lines += [
                     f"{command_link(f'codes {kebab}')} prints this list, with what each "
@@ -552,7 +554,7 @@ def schema_page(name: str, prefix: str) -> str:
     writer = _SchemaWriter(schema, prefix)
     root_title = "The exchange file" if name == "dataset" else "The report"
     lines = _note(
-        f"Generated from {code(f'schemas/{SCHEMA_VERSION}/{name}.schema.json')}, the file "
+        f"Generated from {code(f'schemas/{SCHEMA_VERSIONS[name]}/{name}.schema.json')}, the file "
         f"the package ships and {code(f'partnering schema --name {name}')} prints."
     )
     return "\n".join([*lines, *writer.page(root_title)]).rstrip() + "\n"

@@ -26,6 +26,7 @@ STRATEGIES: Mapping[type[Any], st.SearchStrategy[Any]] = {
     models.Partnership: strategies.partnerships(),
     models.Platform: strategies.platforms(),
     models.Publisher: strategies.publishers(),
+    models.Respondent: strategies.respondents(),
     models.Solution: strategies.solutions(),
     models.Source: strategies.sources(),
 }

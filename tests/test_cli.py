@@ -94,7 +94,7 @@ def test_validate_without_file_checks_the_bundled_example(
     status, out, err = run(capsys, "validate")
     assert status == 0
     assert out.splitlines()[0].endswith(
-        "bundled example (platforms-2014.json) is valid (format 1.0)"
+        "bundled example (platforms-2014.json) is valid (format 1.1)"
     )
     assert err == ""
 
@@ -676,7 +676,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     """--version names the library's and the format's versions."""
     status, out, _ = run(capsys, "--version")
     assert status == 0
-    assert out == f"partnering {version('partnering')} (interchange format 1.0)\n"
+    assert out == f"partnering {version('partnering')} (interchange format 1.1)\n"
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["summary"], ["schema"]])
@@ -736,7 +736,7 @@ def test_python_m_partnering_validates_the_example() -> None:
     """``python -m partnering`` runs the command."""
     result = run_process("validate")
     assert result.returncode == 0
-    assert "is valid (format 1.0)" in result.stdout
+    assert "is valid (format 1.1)" in result.stdout
     assert result.stderr == ""
 
 
@@ -836,6 +836,7 @@ def test_every_command_of_the_parser_is_dispatched() -> None:
         "stats",
         "summary",
         "template",
+        "upgrade",
         "validate",
     ]
 
@@ -879,7 +880,7 @@ def test_validate_gives_the_version_to_add(
     path = write(tmp_path, "unversioned.json", {"title": "T"})
     result = run_process("validate", path)
     assert result.returncode == 1
-    assert 'hint: Add "schema_version": "1.0" to the top-level object of the file.\n' in (
+    assert 'hint: Add "schema_version": "1.1" to the top-level object of the file.\n' in (
         result.stdout
     )
 
@@ -889,7 +890,7 @@ def test_codes_lists_every_code_list(capsys: pytest.CaptureFixture[str]) -> None
     status, out, err = run(capsys, "codes")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "The code lists of the interchange format, version 1.0:"
+    assert lines[0] == "The code lists of the interchange format, version 1.1:"
     assert (
         "  organisation-type    16 codes  The kind of organisation, from the IATI "
         "OrganisationType code list."

@@ -42,7 +42,7 @@ def nested(depth: int) -> str:
 def test_dumps_writes_indented_utf8_with_a_final_newline() -> None:
     """The text has two-space indents, non-ASCII characters as they are, and ends in a newline."""
     text = dumps(Dataset(title="Plateformes à Nairobi, 2014"))
-    assert text == '{\n  "schema_version": "1.0",\n  "title": "Plateformes à Nairobi, 2014"\n}\n'
+    assert text == '{\n  "schema_version": "1.1",\n  "title": "Plateformes à Nairobi, 2014"\n}\n'
 
 
 def test_dump_writes_exactly_the_text_of_dumps(tmp_path: Path) -> None:
@@ -156,7 +156,11 @@ def test_load_of_a_folder_is_a_read_error(tmp_path: Path) -> None:
 def test_loads_accepts_text_and_bytes() -> None:
     """The text of a document and its UTF-8 bytes read the same."""
     text = f'{{{VERSION}, "title": "Plateformes à Nairobi"}}'
-    assert loads(text) == loads(text.encode("utf-8")) == Dataset(title="Plateformes à Nairobi")
+    assert (
+        loads(text)
+        == loads(text.encode("utf-8"))
+        == Dataset(schema_version="1.0", title="Plateformes à Nairobi")
+    )
 
 
 def test_loads_of_an_invalid_document_lists_every_issue() -> None:

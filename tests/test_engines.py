@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import partnering
 from partnering import Validator, _fast, _schema_layer
+from partnering._format import SCHEMA_VERSION, checked_version
 from partnering._patterns import DATE, DATETIME, URL
 from partnering.convert import structure, unstructure
 from partnering.models import Dataset
@@ -33,14 +34,20 @@ TODAY = datetime.date(2026, 1, 1)
 Document = dict[str, Any]
 
 
+def _version(data: Document) -> str:
+    """The version a document is checked against: the one it declares, when it is read."""
+    return checked_version(data) or SCHEMA_VERSION
+
+
 def rs_verdict(data: Document) -> bool:
-    whole, _ = _fast.engines()
+    whole, _ = _fast.engines(_version(data))
     verdict: bool = whole.is_valid(data)
     return verdict
 
 
 def python_verdict(data: Document) -> bool:
-    verdict: bool = _schema_layer._validator().is_valid(data)  # type: ignore[attr-defined]  # a private name
+    validator = _schema_layer._validator(_version(data))  # type: ignore[attr-defined]  # a private name
+    verdict: bool = validator.is_valid(data)
     return verdict
 
 

@@ -166,7 +166,7 @@ def test_parsed_data_deeper_than_the_limit_is_too_deep_as_text_is() -> None:
 )
 def test_json_data_of_other_python_types_is_judged_as_its_text(data: Any) -> None:
     """Tuples and other mappings are judged as the JSON text json.dumps writes for them."""
-    assert both_engines(data) == partnering.Report(issues=(), source="<data>")
+    assert both_engines(data) == partnering.Report(issues=(), source="<data>", schema_version="1.0")
     text = (
         '{"schema_version": "1.0", '
         '"partners": [{"id": "tpi", "name": "TPI", "organisation_type": "21"}]}'
@@ -355,7 +355,7 @@ def test_custom_data_comes_out_as_plain_json() -> None:
     dataset = Dataset(extensions={"z:a": {"y": [1, {"b": 2, "a": 1}]}, "a:z": None})
     data = partnering.unstructure(dataset)
     assert data == {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "extensions": {"z:a": {"y": [1, {"b": 2, "a": 1}]}, "a:z": None},
     }
     custom = data["extensions"]

@@ -168,6 +168,12 @@ BREAKS: list[tuple[type[constraints.Constraint], Callable[[], object], str, str]
     (constraints.Range, lambda: Source(title="Report", year=999), "year", "out-of-range"),
     (constraints.Country, lambda: partner(country="XX"), "country", "unknown-code"),
     (
+        constraints.Subdivision,
+        lambda: platform(subdivisions=("CA-ZZ",)),
+        "subdivisions",
+        "unknown-code",
+    ),
+    (
         constraints.Uri,
         lambda: partner(website="https://example.org/a{b}"),
         "website",

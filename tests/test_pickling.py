@@ -121,7 +121,7 @@ def test_a_process_pool_survives_workers_that_raise_library_errors(tmp_path: Pat
         report = pool.submit(partnering.validate, invalid).result(timeout=120)
         assert [issue.pointer for issue in report.issues] == ["/title"]
         dataset = pool.submit(partnering.loads, '{"schema_version": "1.0", "title": "x"}')
-        assert dataset.result(timeout=120) == Dataset(title="x")
+        assert dataset.result(timeout=120) == Dataset(schema_version="1.0", title="x")
         custom = pool.submit(Dataset, extensions={"a:b": [1, {"c": True}]}).result(timeout=120)
         assert custom == Dataset(extensions={"a:b": [1, {"c": True}]})
         assert hash(custom) == hash(Dataset(extensions={"a:b": [1, {"c": True}]}))

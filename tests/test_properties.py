@@ -48,6 +48,7 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Subdivision,
     Text,
     UniqueItems,
     Uri,
@@ -369,6 +370,7 @@ PLATFORM = {
     "acronym": "SDGPP",
     "description": "Brings government, the UN, business and civil society together.",
     "countries": ["KE"],
+    "subdivisions": ["KE-30"],
     "region": "East Africa",
     "platform_type": "transformative_partnership",
     "focus": "issue",
@@ -409,6 +411,7 @@ PARTNERSHIP = {
     "sdgs": [3, 17],
     "sdg_targets": ["3.8", "17.17"],
     "countries": ["KE"],
+    "subdivisions": ["KE-30"],
     "start_date": "2018-01-15",
     "end_date": "2022-12-31",
     "sources": [SOURCE],
@@ -456,7 +459,9 @@ RATING = {
     "rating": "amber",
     "evidence": "Two ministries take part; the treasury does not.",
     "actions": ["Invite the treasury to the steering committee."],
+    "respondent": "r1",
 }
+RESPONDENT = {"key": "r1", "sector": "public", "role": "secretariat"}
 ASSESSMENT = {
     "id": "kenya-2024",
     "platform_id": "kenya-sdgpp",
@@ -464,6 +469,7 @@ ASSESSMENT = {
     "assessed_on": "2024-06-30",
     "ratings": [RATING],
     "assessor": "The platform's secretariat",
+    "respondents": [RESPONDENT],
     "summary": "Strong convening; government engagement needs work.",
     "sources": [SOURCE],
     "extensions": EXTENSIONS,
@@ -497,7 +503,7 @@ COMMUNITY = {
     "extensions": EXTENSIONS,
 }
 DATASET = {
-    "schema_version": "1.0",
+    "schema_version": "1.1",
     "title": "Partnership platforms in Kenya",
     "description": "One record of each kind, every field filled in.",
     "publisher": PUBLISHER,
@@ -544,6 +550,7 @@ FULL: Mapping[type[Any], dict[str, Any]] = {
     models.Partnership: PARTNERSHIP,
     models.Platform: PLATFORM,
     models.Publisher: PUBLISHER,
+    models.Respondent: RESPONDENT,
     models.Solution: SOLUTION,
     models.Source: SOURCE,
 }
@@ -670,6 +677,12 @@ def constraint_breakers(constraint: Constraint) -> list[tuple[str, Breaker, str]
         return [
             ("lowercase", lambda valid: (valid.lower(), ()), constraint.code),
             ("unassigned", constant("XX"), constraint.code),
+        ]
+    if isinstance(constraint, Subdivision):
+        # 'ZZ' is no subdivision of any country: ISO 3166-2 lists no 'CA-ZZ', 'KE-ZZ'...
+        return [
+            ("lowercase", lambda valid: (valid.lower(), ()), constraint.code),
+            ("unassigned", lambda valid: (valid.partition("-")[0] + "-ZZ", ()), constraint.code),
         ]
     if isinstance(constraint, Uri):
         # Braces are printable ASCII, so the http(s) pattern holds and only RFC 3986 fails.

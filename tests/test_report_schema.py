@@ -80,7 +80,7 @@ def document() -> dict[str, Any]:
     files = [
         ("broken.json", Report(issues=(PARSE_ISSUE,))),
         ("bad.json", Report(issues=(FIELD_ISSUE, WARNING))),
-        ("good.json", Report(issues=())),
+        ("good.json", Report(issues=(), schema_version="1.0")),
     ]
     return json_document(files, version="0.1.0")
 
@@ -101,6 +101,7 @@ def test_write_schemas_writes_the_dataset_and_the_report(tmp_path: Path) -> None
     assert sorted(path.relative_to(tmp_path).as_posix() for path in written) == [
         "1.0/dataset.schema.json",
         "1.0/report.schema.json",
+        "1.1/dataset.schema.json",
     ]
     for path in written:
         committed = SCHEMAS / path.relative_to(tmp_path)

@@ -145,6 +145,59 @@ EXAMPLES = [
         id="missing-country",
     ),
     pytest.param(
+        {
+            "schema_version": "1.1",
+            "platforms": [{"id": "p", "countries": ["KE"], "subdivisions": ["KE-30", "CA-AB"]}],
+        },
+        "subdivision-outside-countries",
+        "/platforms/0/subdivisions/1",
+        "platform 'p' lists subdivision 'CA-AB', of 'CA', which is not among its countries",
+        id="subdivision-outside-countries",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "assessments": [
+                {"id": "a", "respondents": [{"key": "r1"}], "ratings": [{"respondent": "r2"}]}
+            ],
+        },
+        "unknown-respondent",
+        "/assessments/0/ratings/0/respondent",
+        "assessment 'a' has a rating by respondent 'r2', but lists no respondent with that key",
+        id="unknown-respondent",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "assessments": [{"id": "a", "respondents": [{"key": "r1"}, {"key": "r1"}]}],
+        },
+        "duplicate-respondent",
+        "/assessments/0/respondents/1/key",
+        "assessment 'a' lists respondent 'r1' twice; the first is at index 0 of respondents",
+        id="duplicate-respondent",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "assessments": [
+                {
+                    "id": "a",
+                    "respondents": [{"key": "r1"}, {"key": "r2"}],
+                    "ratings": [
+                        {"building_block_id": "b", "respondent": "r1"},
+                        {"building_block_id": "b", "respondent": "r2"},
+                        {"building_block_id": "b", "respondent": "r1"},
+                    ],
+                }
+            ],
+        },
+        "duplicate-rating",
+        "/assessments/0/ratings/2/building_block_id",
+        "assessment 'a' rates building block 'b' again for respondent 'r1'; its first rating "
+        "is at index 0 of ratings",
+        id="duplicate-rating-by-one-respondent",
+    ),
+    pytest.param(
         {"platforms": [platform("a", parent_id="a")]},
         "parent-cycle",
         "/platforms/0/parent_id",
@@ -249,6 +302,9 @@ def test_severities_follow_the_design() -> None:
         "end-before-start",
         "missing-country",
         "parent-cycle",
+        "subdivision-outside-countries",
+        "unknown-respondent",
+        "duplicate-respondent",
     }
 
 

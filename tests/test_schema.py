@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import socket
@@ -16,6 +17,7 @@ from jsonschema import Draft202012Validator
 import partnering
 from partnering import SCHEMA_VERSION, _shapes, validate
 from partnering import _constraints as constraints
+from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import DATE, DATETIME, URL
 from partnering._schema_layer import schema_issues
 from partnering._schema_layer._keywords import KEYWORDS, translate
@@ -51,11 +53,24 @@ def objects(schema: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     return ((path, node) for path, node in walk(schema) if node.get("type") == "object")
 
 
-def test_the_committed_schema_is_the_generated_one() -> None:
-    """schemas/ holds exactly what the generator writes from the models today."""
-    committed = (SCHEMAS / SCHEMA_VERSION / "dataset.schema.json").read_text(encoding="utf-8")
-    assert committed == render(dataset_schema()), (
+@pytest.mark.parametrize("version", SCHEMA_VERSIONS)
+def test_the_committed_schema_is_the_generated_one(version: str) -> None:
+    """schemas/ holds exactly what the generator writes from the models today, per version."""
+    committed = (SCHEMAS / version / "dataset.schema.json").read_text(encoding="utf-8")
+    assert committed == render(dataset_schema(version=version)), (
         "the committed schema is out of date: run `python -m partnering.schemagen schemas`"
+    )
+
+
+def test_the_schema_of_version_1_0_never_changes() -> None:
+    """Version 1.0 is published: the fields added since leave its schema as it was released.
+
+    The digest is that of the 1.0 file this release ships, whose last change was the
+    visible-text patterns; fields added in later versions must leave it byte for byte.
+    """
+    committed = (SCHEMAS / "1.0" / "dataset.schema.json").read_bytes()
+    assert hashlib.sha256(committed).hexdigest() == (
+        "ca7d718fd11f2538f805facdf05a1a651e76d8d2e8469d8078bae5a4326141ab"
     )
 
 
@@ -659,9 +674,9 @@ WORDING: list[tuple[str, dict[str, Any], str, str, str, str]] = [
         {"schema_version": "2.0", "title": 5},
         "/schema_version",
         "unsupported-version",
-        "'schema_version' is '2.0'; this library reads version 1.0 of the format",
-        "This release of partnering reads version 1.0 of the format. Check where the file came "
-        "from: a file of another version needs a release of partnering that reads it.",
+        "'schema_version' is '2.0'; this library reads versions 1.0 and 1.1 of the format",
+        "This release of partnering reads versions 1.0 and 1.1 of the format. Check where the "
+        "file came from: a file of another version needs a release of partnering that reads it.",
     ),
 ]
 

@@ -224,22 +224,22 @@ SEEN: list[tuple[str, dict[str, Any], str, str, str]] = [
         {"title": "T"},
         "/schema_version",
         "'schema_version' is missing; every partnership platforms exchange file needs one",
-        'Add "schema_version": "1.0" to the top-level object of the file.',
+        'Add "schema_version": "1.1" to the top-level object of the file.',
     ),
     (
         "version-as-a-number",
         {"schema_version": 1.0},
         "/schema_version",
         "'schema_version' must be text, not a number",
-        'Write the version as text, in double quotes: "schema_version": "1.0".',
+        'Write the version as text, in double quotes: "schema_version": "1.1".',
     ),
     (
         "version-unsupported",
         {"schema_version": "2.0"},
         "/schema_version",
-        "'schema_version' is '2.0'; this library reads version 1.0 of the format",
-        "This release of partnering reads version 1.0 of the format. Check where the file came "
-        "from: a file of another version needs a release of partnering that reads it.",
+        "'schema_version' is '2.0'; this library reads versions 1.0 and 1.1 of the format",
+        "This release of partnering reads versions 1.0 and 1.1 of the format. Check where the "
+        "file came from: a file of another version needs a release of partnering that reads it.",
     ),
 ]
 

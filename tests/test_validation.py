@@ -237,7 +237,9 @@ def test_a_failure_of_the_fast_builder_is_raised_not_hidden(
     with pytest.raises(RuntimeError, match="a bug in the fast path"):
         partnering.loads('{"schema_version": "1.0"}')
     reference = partnering.Validator(engine="reference")
-    assert reference.check('{"schema_version": "1.0"}')[0] == partnering.Dataset()
+    assert reference.check('{"schema_version": "1.0"}')[0] == partnering.Dataset(
+        schema_version="1.0"
+    )
 
 
 def test_iter_issues_yields_lazily() -> None:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from partnering.documents import dump, dumps, load, loads
     from partnering.errors import (
         DocumentTooLargeError,
+        FormatVersionError,
         InvalidDocumentError,
         InvalidValueError,
         JSONParseError,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
         Partnership,
         Platform,
         Publisher,
+        Respondent,
         Solution,
         Source,
     )
@@ -93,6 +95,7 @@ __all__ = [
     "Event",
     "FixResult",
     "Focus",
+    "FormatVersionError",
     "Framework",
     "FrozenArray",
     "FrozenObject",
@@ -122,6 +125,7 @@ __all__ = [
     "Rating",
     "ReadError",
     "Report",
+    "Respondent",
     "Sector",
     "Severity",
     "Solution",
@@ -161,6 +165,7 @@ _EXPORTS = {
     "Event": "partnering.models",
     "FixResult": "partnering.fixing",
     "Focus": "partnering.codelists",
+    "FormatVersionError": "partnering.errors",
     "Framework": "partnering.models",
     "FrozenArray": "partnering.frozen",
     "FrozenObject": "partnering.frozen",
@@ -190,6 +195,7 @@ _EXPORTS = {
     "Rating": "partnering.codelists",
     "ReadError": "partnering.errors",
     "Report": "partnering.report",
+    "Respondent": "partnering.models",
     "Sector": "partnering.codelists",
     "Severity": "partnering.report",
     "Solution": "partnering.models",

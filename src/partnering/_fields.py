@@ -71,11 +71,14 @@ def _metadata(
     refers: Refers | None = None,
     dated: Dated | None = None,
     required_in_files: bool = False,
+    since: str = "1.0",
 ) -> dict[str, Any]:
     metadata: dict[str, Any] = {
         "description": description,
         "constraints": constraints,
         "required_in_files": required_in_files,
+        # The version of the format the field appeared in: older files cannot hold it.
+        "since": since,
     }
     if refers is not None:
         metadata["refers"] = refers
@@ -91,11 +94,13 @@ def _field(
     required_in_files: bool = False,
     refers: Refers | None = None,
     dated: Dated | None = None,
+    since: str = "1.0",
 ) -> Any:
     """Declare a model field with its description, constraints and relations.
 
     A field without a ``default`` is required, for type checkers too: :func:`_model` names
     this helper a field specifier, and they read a call without ``default=`` as required.
+    ``since`` is the version of the format the field appeared in.
     """
     return attrs.field(
         default=default,
@@ -107,6 +112,7 @@ def _field(
             refers=refers,
             dated=dated,
             required_in_files=required_in_files,
+            since=since,
         ),
     )
 
@@ -116,13 +122,14 @@ def _optional(
     *constraints: Constraint,
     refers: Refers | None = None,
     dated: Dated | None = None,
+    since: str = "1.0",
 ) -> Any:
-    return _field(description, *constraints, default=None, refers=refers, dated=dated)
+    return _field(description, *constraints, default=None, refers=refers, dated=dated, since=since)
 
 
-def _ref(description: str, target: str, verb: str) -> Any:
+def _ref(description: str, target: str, verb: str, *, since: str = "1.0") -> Any:
     """Declare an optional field holding the id of a record of the entity list ``target``."""
-    return _field(description, _ID, default=None, refers=Refers(target, verb))
+    return _field(description, _ID, default=None, refers=Refers(target, verb), since=since)
 
 
 def _required_ref(description: str, target: str, verb: str) -> Any:
@@ -130,19 +137,24 @@ def _required_ref(description: str, target: str, verb: str) -> Any:
     return _field(description, _ID, refers=Refers(target, verb))
 
 
-def _ids(description: str, target: str, verb: str) -> Any:
+def _ids(description: str, target: str, verb: str, *, since: str = "1.0") -> Any:
     """Declare an optional list of ids of records of ``target``; empty means left out."""
-    return _list(description, UniqueItems(), Each([_ID]), refers=Refers(target, verb))
+    return _list(description, UniqueItems(), Each([_ID]), refers=Refers(target, verb), since=since)
 
 
-def _list(description: str, *constraints: Constraint, refers: Refers | None = None) -> Any:
+def _list(
+    description: str,
+    *constraints: Constraint,
+    refers: Refers | None = None,
+    since: str = "1.0",
+) -> Any:
     """Declare an optional list; an empty list is written by leaving it out."""
     all_constraints = (Omitted(), *constraints)
     return attrs.field(
         factory=tuple,
         converter=PLAIN_VALUES,
         validator=_validators(*all_constraints),
-        metadata=_metadata(description, all_constraints, refers=refers),
+        metadata=_metadata(description, all_constraints, refers=refers, since=since),
     )
 
 
@@ -167,6 +179,7 @@ def _extensions() -> Any:
                 "Kept exactly through every load and dump; other tools may ignore it."
             ),
             "constraints": (_EXTENSION_KEY,),
+            "since": "1.0",
         },
     )
 

@@ -7,10 +7,14 @@ Example:
     >>> SCHEMA_VERSION in SCHEMA_VERSIONS
     True
     >>> schema_id("dataset")
-    'https://partnering.dev/schemas/1.0/dataset.schema.json'
+    'https://partnering.dev/schemas/1.1/dataset.schema.json'
+    >>> checked_version({"schema_version": "1.0"}), checked_version({"schema_version": "2.0"})
+    ('1.0', None)
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -20,14 +24,17 @@ __all__ = [
     "SCHEMA_BASE_URI",
     "SCHEMA_VERSION",
     "SCHEMA_VERSIONS",
+    "checked_version",
+    "holds",
     "schema_id",
 ]
 
 #: The version of the interchange format this library writes, and the newest it reads.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
-#: Every version of the interchange format this library reads, oldest first.
-SCHEMA_VERSIONS: tuple[str, ...] = ("1.0",)
+#: Every version of the interchange format this library reads, oldest first. A minor version
+#: only adds to the one before it (see the versioning policy in the docs).
+SCHEMA_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 
 #: The version of the JSON report format, described by ``schemas/1.0/report.schema.json``.
 REPORT_FORMAT_VERSION = "1.0"
@@ -51,7 +58,38 @@ def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
     """Return the ``$id`` of a schema file of the interchange format.
 
     Example:
-        >>> schema_id("report")
+        >>> schema_id("report", REPORT_FORMAT_VERSION)
         'https://partnering.dev/schemas/1.0/report.schema.json'
     """
     return f"{SCHEMA_BASE_URI}/{version}/{name}.schema.json"
+
+
+def _parts(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def holds(since: str, version: str) -> bool:
+    """Tell whether a file of ``version`` may hold what appeared in version ``since``.
+
+    Example:
+        >>> holds("1.0", "1.1"), holds("1.1", "1.0")
+        (True, False)
+    """
+    return _parts(since) <= _parts(version)
+
+
+def checked_version(document: object) -> str | None:
+    """Return the version a parsed document is checked against, ``None`` for one not read.
+
+    A document that declares a version this library reads is checked against it; one that
+    declares none, or not as text, is checked against the newest (and told to declare it);
+    one that names another version is not checked at all.
+
+    Example:
+        >>> checked_version({}), checked_version({"schema_version": "1"})
+        ('1.1', None)
+    """
+    version = document.get("schema_version") if isinstance(document, Mapping) else None
+    if not isinstance(version, str):
+        return SCHEMA_VERSION
+    return version if version in SCHEMA_VERSIONS else None

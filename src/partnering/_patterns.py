@@ -39,6 +39,7 @@ __all__ = [
     "URL",
     "NamedPattern",
     "compile_pattern",
+    "schema_version",
 ]
 
 
@@ -233,3 +234,22 @@ LONG_TEXT_CONTROL = NamedPattern(
 #: Python's jsonschema uses for ``pattern``, lets ``$`` match before a final one (ECMA-262,
 #: Go's RE2 and Rust's regex do not), and this keeps ``"tpi\n"`` from passing for an id there.
 LINE_FEED = "\n"
+
+
+def schema_version(*versions: str) -> NamedPattern:
+    """Return the pattern of a ``schema_version`` naming one of ``versions``.
+
+    Example:
+        >>> schema_version("1.0").regex
+        '^1[.]0$'
+        >>> schema_version("1.0", "1.1").matches("1.1")
+        True
+    """
+    alternatives = [version.replace(".", "[.]") for version in versions]
+    regex = alternatives[0] if len(alternatives) == 1 else f"({'|'.join(alternatives)})"
+    if len(versions) == 1:
+        words = f"'{versions[0]}', the version this library reads and writes"
+    else:
+        words = "one of " + ", ".join(f"'{version}'" for version in versions)
+        words += ", the versions this library reads"
+    return NamedPattern("schema-version", f"^{regex}$", words)

@@ -17,7 +17,7 @@ Example:
     ...     record="partner 'tpi'",
     ... )
     >>> print(render_text(Report(issues=(issue,)), "platforms.json"), end="")
-    platforms.json is not valid: 1 error (format 1.0)
+    platforms.json is not valid: 1 error (format 1.1)
     <BLANKLINE>
     error missing-field at /partners/*/name
       line 3, column 5: partner 'tpi' (/partners/0/name): 'name' is missing
@@ -168,7 +168,7 @@ def verdict(
 
     Example:
         >>> verdict(Report(issues=()), "platforms.json", style=Style(unicode=True))
-        '✓ platforms.json is valid (format 1.0)'
+        '✓ platforms.json is valid (format 1.1)'
     """
     failed = fails(report, fail_on)
     label = style.paint(shown(name), "bold")
@@ -271,7 +271,7 @@ def render_text(
 
     Example:
         >>> print(render_text(Report(issues=()), "platforms.json"), end="")
-        platforms.json is valid (format 1.0)
+        platforms.json is valid (format 1.1)
         >>> render_text(Report(issues=()), "platforms.json", quiet=True)
         ''
     """

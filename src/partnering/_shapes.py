@@ -30,6 +30,7 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Subdivision,
     Text,
     UniqueItems,
     Uri,
@@ -40,7 +41,16 @@ from partnering._patterns import LINE_FEED, compile_pattern
 from partnering.codelists import CodeList
 from partnering.models import Source
 
-__all__ = ["SHAPES", "Shape", "code_table", "refer", "refuse_line_feeds", "signature"]
+__all__ = [
+    "SHAPES",
+    "SUBDIVISION_TITLE",
+    "Shape",
+    "code_table",
+    "refer",
+    "refuse_line_feeds",
+    "signature",
+    "subdivision_definition",
+]
 
 
 @attrs.frozen
@@ -48,6 +58,7 @@ class Shape:
     """A shape that fields share, written once under ``$defs``: a type and its constraints.
 
     A field whose type and constraints give the same keywords refers to the definition.
+    ``since`` is the version of the format the shape appeared in.
     """
 
     name: str
@@ -55,6 +66,7 @@ class Shape:
     description: str
     type_: Any
     constraints: tuple[Constraint, ...] = ()
+    since: str = "1.0"
 
 
 #: The shapes fields share, parts before the shapes made of them. Their titles name the types
@@ -152,7 +164,34 @@ SHAPES = (
         tuple[str, ...],
         (Omitted(), UniqueItems(), Each([Country()])),
     ),
+    Shape(
+        "subdivisions",
+        "Subdivisions",
+        "Subdivisions of countries (provinces, states, counties...), by ISO 3166-2 code, each "
+        "once: at least one when given.",
+        tuple[str, ...],
+        (Omitted(), UniqueItems(), Each([Subdivision()])),
+        since="1.1",
+    ),
 )
+
+#: The title of the definition that lists the subdivision codes.
+SUBDIVISION_TITLE = "Subdivision code"
+
+
+def subdivision_definition() -> dict[str, Any]:
+    """Return the definition that lists every ISO 3166-2 code, as pycountry has them."""
+    from partnering._subdivisions import subdivision_codes
+
+    return {
+        "title": SUBDIVISION_TITLE,
+        "description": (
+            "An ISO 3166-2 subdivision code: the country's ISO 3166-1 alpha-2 code, a hyphen "
+            "and the subdivision's own code, such as 'CA-AB' for Alberta, Canada."
+        ),
+        "type": "string",
+        "enum": list(subdivision_codes()),
+    }
 
 
 def signature(schema: Mapping[str, Any]) -> str:

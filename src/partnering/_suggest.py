@@ -372,7 +372,7 @@ def field_hint(code: str, path: Sequence[str | int]) -> str | None:
 
     Example:
         >>> field_hint("missing-field", ("schema_version",))
-        'Add "schema_version": "1.0" to the top-level object of the file.'
+        'Add "schema_version": "1.1" to the top-level object of the file.'
         >>> field_hint("missing-field", ("partners", 0, "name")) is None
         True
     """

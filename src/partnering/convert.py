@@ -339,7 +339,7 @@ def unstructure(model: object) -> Any:
 
     Example:
         >>> unstructure(Dataset(title="Empty"))
-        {'schema_version': '1.0', 'title': 'Empty'}
+        {'schema_version': '1.1', 'title': 'Empty'}
     """
     return _converter().unstructure(model)
 

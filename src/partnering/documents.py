@@ -9,22 +9,27 @@ Example:
     >>> text = dumps(Dataset(title="Platforms in Kenya"))
     >>> print(text, end="")
     {
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "title": "Platforms in Kenya"
     }
     >>> loads(text) == Dataset(title="Platforms in Kenya")
     True
+    >>> dumps(Dataset(title="Platforms in Kenya"), version="1.0").splitlines()[1]
+    '  "schema_version": "1.0",'
 """
 
 from __future__ import annotations
 
 import os
 
+import attrs
+
 from partnering._files import read_bytes, write_bytes
-from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering._gc import collection_paused
 from partnering._jsondata import find_problems, has_lone_surrogate, json_text, located
-from partnering.errors import InvalidDocumentError, UnwritableValueError
+from partnering._versions import unheld
+from partnering.errors import FormatVersionError, InvalidDocumentError, UnwritableValueError
 from partnering.models import Dataset
 from partnering.validation import check_document, check_written
 
@@ -87,7 +92,7 @@ def load(
     return loads(read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes, max_depth=max_depth)
 
 
-def dumps(dataset: Dataset, *, check: bool = True) -> str:
+def dumps(dataset: Dataset, *, version: str | None = None, check: bool = True) -> str:
     """Write a dataset as the text of an exchange file.
 
     The output is deterministic: the same dataset always gives the same text (fields in the
@@ -98,11 +103,16 @@ def dumps(dataset: Dataset, *, check: bool = True) -> str:
 
     Args:
         dataset: the dataset to write.
+        version: the version of the format to write, such as ``"1.0"``; by default the
+            dataset's own ``schema_version``. An older version is written only when it can
+            hold every value of the dataset.
         check: refuse a dataset that reading would refuse. Pass ``False`` to write it anyway,
             for instance to hand a draft to a person who will finish it.
 
     Raises:
         TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
+        FormatVersionError: this release does not write ``version``, or the dataset holds
+            values that version cannot (``.paths`` names every one); nothing is written.
         UnwritableValueError: the dataset holds a value strict JSON cannot: text with half a
             character (a lone surrogate), or a value put into a model behind its back.
         InvalidDocumentError: ``check`` is true and the rules find errors; ``.report`` holds
@@ -110,7 +120,7 @@ def dumps(dataset: Dataset, *, check: bool = True) -> str:
 
     Example:
         >>> dumps(Dataset()).splitlines()[1]
-        '  "schema_version": "1.0"'
+        '  "schema_version": "1.1"'
         >>> dumps({"schema_version": "1.0"})
         Traceback (most recent call last):
         ...
@@ -121,6 +131,7 @@ def dumps(dataset: Dataset, *, check: bool = True) -> str:
             f"dumps writes a Dataset, not {_type_name(dataset)}; build one with "
             "partnering.structure(data)"
         )
+    dataset = _in_version(dataset, dataset.schema_version if version is None else version)
     # Imported here: reading and checking files does not need the converter (cattrs).
     from partnering.convert import unstructure
 
@@ -138,6 +149,18 @@ def dumps(dataset: Dataset, *, check: bool = True) -> str:
         if not report.valid:
             raise InvalidDocumentError(report)
     return text + "\n"
+
+
+def _in_version(dataset: Dataset, version: str) -> Dataset:
+    """Return the dataset to write in ``version``, refusing what that version cannot hold."""
+    if version not in SCHEMA_VERSIONS:
+        raise FormatVersionError(version, [], known=SCHEMA_VERSIONS, newest=SCHEMA_VERSION)
+    paths = unheld(dataset, version)
+    if paths:
+        raise FormatVersionError(version, paths, newest=SCHEMA_VERSION)
+    if dataset.schema_version == version:
+        return dataset
+    return attrs.evolve(dataset, schema_version=version)
 
 
 def _type_name(value: object) -> str:
@@ -159,6 +182,7 @@ def dump(
     dataset: Dataset,
     path: str | os.PathLike[str],
     *,
+    version: str | None = None,
     overwrite_readonly: bool = False,
     check: bool = True,
 ) -> None:
@@ -173,11 +197,13 @@ def dump(
     Args:
         dataset: the dataset to write.
         path: the file to write; a folder, a device or a pipe is refused.
+        version: the version of the format to write, as for :func:`dumps`.
         overwrite_readonly: replace a file even when it is write-protected.
         check: refuse a dataset that :func:`load` would refuse, as :func:`dumps` does.
 
     Raises:
         TypeError: ``dataset`` is not a :class:`~partnering.Dataset`.
+        FormatVersionError: the dataset cannot be written in ``version``; nothing is written.
         UnwritableValueError: the dataset holds a value strict JSON cannot; nothing is
             written.
         InvalidDocumentError: ``check`` is true and :func:`load` would refuse the file;
@@ -192,5 +218,5 @@ def dump(
         >>> load(target).title
         'Mine'
     """
-    text = dumps(dataset, check=check)
+    text = dumps(dataset, version=version, check=check)
     write_bytes(path, text.encode("utf-8"), overwrite_readonly=overwrite_readonly)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DocumentTooLargeError",
+    "FormatVersionError",
     "InvalidDocumentError",
     "InvalidValueError",
     "JSONParseError",
@@ -287,3 +288,60 @@ class UnwritableValueError(PartneringError, TypeError, ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class FormatVersionError(PartneringError, ValueError):
+    """A dataset cannot be written in the version of the format asked for.
+
+    Either this release does not write that version, or the dataset holds values the version
+    cannot: fields that appeared in a later version, or values a field gained later.
+
+    Attributes:
+        version: the version asked for.
+        paths: the place of every value the version cannot hold, from the top of the dataset;
+            ``pointers`` renders them as JSON Pointers. Empty when the version is unknown.
+
+    Example:
+        >>> error = FormatVersionError("1.0", [("partners", 0, "organisation_type")])
+        >>> print(error)
+        version 1.0 of the format cannot hold what this dataset has at \
+/partners/*/organisation_type; write version 1.1, or leave these out
+        >>> error.pointers
+        ('/partners/0/organisation_type',)
+    """
+
+    def __init__(
+        self,
+        version: str,
+        paths: list[tuple[str | int, ...]],
+        *,
+        known: tuple[str, ...] = (),
+        newest: str = "1.1",
+    ) -> None:
+        self.version = version
+        self.paths = tuple(paths)
+        if not paths:
+            versions = ", ".join(known)
+            message = f"this release does not write version {safe_text(version, 20)!r} of the "
+            message += f"format; it writes {versions}"
+        else:
+            # Every field named once, records of a list as '*': the paths themselves can be
+            # as many as the records.
+            fields: dict[str, int] = {}
+            for path in paths:
+                generic = format_pointer(["*" if isinstance(part, int) else part for part in path])
+                fields[generic] = fields.get(generic, 0) + 1
+            listed = ", ".join(
+                safe_text(field, _POINTER_LIMIT) + (f" ({count} values)" if count > 1 else "")
+                for field, count in fields.items()
+            )
+            message = (
+                f"version {version} of the format cannot hold what this dataset has at "
+                f"{listed}; write version {newest}, or leave these out"
+            )
+        super().__init__(message)
+
+    @property
+    def pointers(self) -> tuple[str, ...]:
+        """The RFC 6901 JSON Pointers of ``paths``."""
+        return tuple(format_pointer(path) for path in self.paths)

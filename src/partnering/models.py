@@ -31,6 +31,7 @@ from partnering._constraints import (
     MinItems,
     Pattern,
     Range,
+    Subdivision,
     UniqueItems,
     UtcSeconds,
 )
@@ -50,7 +51,7 @@ from partnering._fields import (
     _required_ref,
     _sources,
 )
-from partnering._format import MAX_INTEGER, SCHEMA_VERSION
+from partnering._format import MAX_INTEGER, SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
@@ -87,6 +88,7 @@ __all__ = [
     "Partnership",
     "Platform",
     "Publisher",
+    "Respondent",
     "Solution",
     "Source",
 ]
@@ -182,6 +184,13 @@ class Platform:
         UniqueItems(),
         Each([Country()]),
     )
+    subdivisions: tuple[str, ...] = _list(
+        "The subdivisions of its countries the platform works in, such as provinces or "
+        "states (ISO 3166-2, such as 'CA-AB').",
+        UniqueItems(),
+        Each([Subdivision()]),
+        since="1.1",
+    )
     region: str | None = _optional("The region a regional platform covers.", _TEXT)
     platform_type: PlatformType | None = _optional("What the platform mainly does.")
     focus: Focus | None = _optional("What the platform is organised around.")
@@ -255,6 +264,13 @@ class Partnership:
     )
     countries: tuple[str, ...] = _list(
         "The countries it works in (ISO 3166-1 alpha-2).", UniqueItems(), Each([Country()])
+    )
+    subdivisions: tuple[str, ...] = _list(
+        "The subdivisions of its countries it works in, such as provinces or states "
+        "(ISO 3166-2, such as 'CA-AB').",
+        UniqueItems(),
+        Each([Subdivision()]),
+        since="1.1",
     )
     start_date: date | None = _optional("When it started.")
     end_date: date | None = _optional(
@@ -339,6 +355,26 @@ class BuildingBlock:
 
 @attrs.frozen(kw_only=True)
 @_model
+class Respondent:
+    """One of the people who answered an assessment, described without naming them.
+
+    A respondent is known by a key of the assessment's own, the sector of their organisation
+    and its role in the platform: the format has no field for a name or an e-mail address.
+    """
+
+    key: str = _field(
+        "The respondent's key, unique within the assessment, such as 'r1'. Never a name or "
+        "an e-mail address.",
+        _ID,
+    )
+    sector: Sector = _field("The sector of the respondent's organisation.")
+    role: MembershipRole | None = _optional(
+        "The role of the respondent's organisation in the platform."
+    )
+
+
+@attrs.frozen(kw_only=True)
+@_model
 class BuildingBlockRating:
     """How a platform does on one building block."""
 
@@ -350,6 +386,12 @@ class BuildingBlockRating:
     rating: Rating = _field("The rating, after the partnership health check.")
     evidence: str | None = _optional("What the rating rests on.", _TEXT)
     actions: tuple[str, ...] = _list("What to do next.", Each([_TEXT]))
+    respondent: str | None = _optional(
+        "The key of the respondent who gave the rating, one of the assessment's respondents; "
+        "absent when the assessment speaks with one voice.",
+        _ID,
+        since="1.1",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -367,6 +409,11 @@ class Assessment:
     assessed_on: date = _field("When the assessment was made.", dated=Dated(past="was assessed on"))
     ratings: tuple[BuildingBlockRating, ...] = _field("One rating per building block.", MinItems(1))
     assessor: str | None = _optional("Who made the assessment.", _TEXT)
+    respondents: tuple[Respondent, ...] = _list(
+        "The people who answered, as a partnership health check asks every partner: with "
+        "respondents, each building block has one rating per respondent.",
+        since="1.1",
+    )
     summary: str | None = _optional("The assessment in a few sentences.", _TEXT)
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
@@ -439,11 +486,7 @@ class Dataset:
 
     schema_version: str = _field(
         "The version of the interchange format the file follows.",
-        Pattern(
-            patterns.NamedPattern(
-                "schema-version", "^1[.]0$", "'1.0', the version this library reads and writes"
-            )
-        ),
+        Pattern(patterns.schema_version(*SCHEMA_VERSIONS)),
         default=SCHEMA_VERSION,
         # Python callers get the current version for free; files must say which they follow.
         required_in_files=True,

@@ -337,9 +337,15 @@ class Report:
         )
 
     @classmethod
-    def of(cls, issues: Iterable[Issue], *, source: str | None = None) -> Report:
+    def of(
+        cls,
+        issues: Iterable[Issue],
+        *,
+        source: str | None = None,
+        schema_version: str = SCHEMA_VERSION,
+    ) -> Report:
         """Build a report from issues in any order."""
-        return cls(issues=tuple(issues), source=source)
+        return cls(issues=tuple(issues), source=source, schema_version=schema_version)
 
 
 def bounded(

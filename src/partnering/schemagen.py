@@ -21,6 +21,8 @@ record of the report.
 Example:
     >>> schema = dataset_schema()
     >>> schema["$id"]
+    'https://partnering.dev/schemas/1.1/dataset.schema.json'
+    >>> dataset_schema(version="1.0")["$id"]
     'https://partnering.dev/schemas/1.0/dataset.schema.json'
     >>> schema["$defs"]["Partner"]["required"]
     ['id', 'name', 'organisation_type']
@@ -28,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -42,11 +45,26 @@ from typing import Any
 import attrs
 
 from partnering import _shapes
-from partnering._constraints import COUNTRY_CODES, Constraint, Each
-from partnering._format import SCHEMA_BASE_URI, SCHEMA_VERSION, schema_id
+from partnering._constraints import COUNTRY_CODES, Constraint, Each, Pattern
+from partnering._format import (
+    REPORT_FORMAT_VERSION,
+    SCHEMA_BASE_URI,
+    SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
+    holds,
+    schema_id,
+)
 from partnering._patterns import DATE, DATETIME
+from partnering._patterns import schema_version as schema_version_pattern
 from partnering._report_json import ValidationReport
-from partnering._shapes import Shape, code_table, refer, refuse_line_feeds, signature
+from partnering._shapes import (
+    Shape,
+    code_table,
+    refer,
+    refuse_line_feeds,
+    signature,
+    subdivision_definition,
+)
 from partnering.codelists import CodeList
 from partnering.models import Dataset
 from partnering.report import Path as ReportPath
@@ -76,13 +94,21 @@ _ACRONYMS = {"id": "ID", "ids": "IDs", "sdgs": "SDGs", "sdg": "SDG", "url": "URL
 class _Generator:
     """Collect ``$defs`` while walking the models from the root down."""
 
-    def __init__(self, shapes: Sequence[Shape] | None = None) -> None:
-        """Start with the definitions of ``shapes``: by default, those of the dataset schema."""
+    def __init__(
+        self, shapes: Sequence[Shape] | None = None, version: str = SCHEMA_VERSION
+    ) -> None:
+        """Start with the definitions of ``shapes``: by default, those of the dataset schema.
+
+        Only the fields and shapes that files of ``version`` may hold are written.
+        """
+        self.version = version
         self.definitions: dict[str, dict[str, Any]] = {}
         self.shapes: dict[str, Shape] = {}
         # Where each shape not named in SHAPES is used, to find shapes that fields share.
         self.unnamed: dict[str, list[str]] = {}
         for shape in _shapes.SHAPES if shapes is None else shapes:
+            if not holds(shape.since, version):
+                continue
             keywords = self.type_schema(shape.type_, shape.constraints, "")
             self.definitions[shape.name] = {
                 "title": shape.title,
@@ -136,6 +162,8 @@ class _Generator:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
+            if not holds(field.metadata.get("since", "1.0"), self.version):
+                continue
             where = f"{cls.__name__}.{field.name}"
             schema = self.field_schema(field, hints[field.name], where)
             properties[field.name] = refer(field.metadata["description"], schema)
@@ -156,7 +184,11 @@ class _Generator:
 
     def field_schema(self, field: attrs.Attribute[Any], type_: Any, where: str) -> dict[str, Any]:
         """Return the schema of a field's values, from its type and its constraints."""
-        return self.type_schema(type_, tuple(field.metadata.get("constraints", ())), where)
+        constraints = tuple(field.metadata.get("constraints", ()))
+        if where == "Dataset.schema_version":
+            # Each version's schema accepts that version only; the model accepts them all.
+            constraints = (Pattern(schema_version_pattern(self.version)),)
+        return self.type_schema(type_, constraints, where)
 
     def required(self, field: attrs.Attribute[Any]) -> bool:
         """Tell whether files must hold the field: it has no default, or says so."""
@@ -207,18 +239,20 @@ class _Generator:
         return self.shared(schema, where)
 
 
-def dataset_schema(root: type[Any] = Dataset) -> dict[str, Any]:
+def dataset_schema(root: type[Any] = Dataset, version: str = SCHEMA_VERSION) -> dict[str, Any]:
     """Generate the schema of a whole exchange file (the :class:`~partnering.Dataset`).
 
     Args:
         root: the model of the file's root; another root serves tests that add a field in
             one place and watch every layer pick it up.
+        version: the version of the format; a field or shape that appeared in a later
+            version is left out.
 
     Example:
         >>> dataset_schema()["required"]
         ['schema_version']
     """
-    generator = _Generator()
+    generator = _Generator(version=version)
     top = generator.object_schema(root)
     generator.check_shapes()
     definitions = dict(sorted(generator.definitions.items()))
@@ -228,12 +262,14 @@ def dataset_schema(root: type[Any] = Dataset) -> dict[str, Any]:
         "type": "string",
         "enum": list(COUNTRY_CODES),
     }
+    if '"#/$defs/subdivision_code"' in json.dumps(definitions):
+        definitions["subdivision_code"] = subdivision_definition()
     return {
         "$schema": _DRAFT,
-        "$id": schema_id("dataset"),
+        "$id": schema_id("dataset", version),
         "title": "Partnership platforms exchange file",
         "description": (
-            f"Version {SCHEMA_VERSION} of the interchange format for data about partnership "
+            f"Version {version} of the interchange format for data about partnership "
             "platforms, the partners and partnerships they bring together, the challenges they "
             "face, their solutions, building blocks and assessments."
         ),
@@ -319,7 +355,7 @@ def report_schema() -> dict[str, Any]:
     root = generator.object_schema(ValidationReport)
     return {
         "$schema": _DRAFT,
-        "$id": schema_id("report"),
+        "$id": schema_id("report", REPORT_FORMAT_VERSION),
         "title": "Partnering validation report",
         "description": (
             "The JSON output of 'partnering validate --format json': one document per run, with "
@@ -330,10 +366,14 @@ def report_schema() -> dict[str, Any]:
     }
 
 
-#: The schemas generated, by file name.
-SCHEMAS: Mapping[str, Callable[[], dict[str, Any]]] = {
-    "dataset": dataset_schema,
-    "report": report_schema,
+#: The schemas generated, by version folder and file name. The report has a version of its
+#: own; each version of the interchange format has its dataset schema.
+SCHEMAS: Mapping[tuple[str, str], Callable[[], dict[str, Any]]] = {
+    **{
+        (version, "dataset"): functools.partial(dataset_schema, version=version)
+        for version in SCHEMA_VERSIONS
+    },
+    (REPORT_FORMAT_VERSION, "report"): report_schema,
 }
 
 
@@ -344,10 +384,10 @@ def render(schema: Mapping[str, Any]) -> str:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write the generated schema files below ``directory``, one folder per format version."""
-    folder = directory / SCHEMA_VERSION
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, generate in SCHEMAS.items():
+    for (version, name), generate in SCHEMAS.items():
+        folder = directory / version
+        folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{name}.schema.json"
         target.write_text(render(generate()), encoding="utf-8")
         written.append(target)

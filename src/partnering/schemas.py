@@ -5,6 +5,8 @@ network or another path, and gathered into one immutable :class:`referencing.Reg
 
 Example:
     >>> get_schema()["$id"]
+    'https://partnering.dev/schemas/1.1/dataset.schema.json'
+    >>> get_schema(version="1.0")["$id"]
     'https://partnering.dev/schemas/1.0/dataset.schema.json'
 """
 
@@ -20,19 +22,32 @@ from typing import Any
 import referencing
 import referencing.jsonschema
 
-from partnering._format import SCHEMA_VERSION
+from partnering._format import REPORT_FORMAT_VERSION, SCHEMA_VERSION
 
 __all__ = ["get_schema", "registry", "schema_text"]
 
 
+def _version(name: str, version: str | None) -> str:
+    """The version of a schema asked for: by default, the newest of the file's format."""
+    if version is not None:
+        return version
+    return REPORT_FORMAT_VERSION if name == "report" else SCHEMA_VERSION
+
+
 @functools.cache
-def schema_text(name: str = "dataset", version: str = SCHEMA_VERSION) -> str:
+def schema_text(name: str = "dataset", version: str | None = None) -> str:
     """Return the text of a bundled schema file, exactly as shipped.
+
+    Args:
+        name: ``dataset`` or ``report``.
+        version: the version of the schema's format; by default the newest: of the
+            interchange format for ``dataset``, of the report's format for ``report``.
 
     Example:
         >>> schema_text().startswith("{")
         True
     """
+    version = _version(name, version)
     resource = resources.files("partnering") / "schemas" / version / f"{name}.schema.json"
     return resource.read_text(encoding="utf-8")
 
@@ -43,18 +58,19 @@ def _schema(name: str, version: str) -> Mapping[str, Any]:
     return loaded
 
 
-def get_schema(name: str = "dataset", version: str = SCHEMA_VERSION) -> dict[str, Any]:
+def get_schema(name: str = "dataset", version: str | None = None) -> dict[str, Any]:
     """Return a bundled schema as a new dict, which the caller may change freely.
 
     Args:
         name: ``dataset`` for exchange files, ``report`` for the JSON output of validation.
-        version: the interchange format version.
+        version: the version of the schema's format; by default the newest: of the
+            interchange format for ``dataset``, of the report's format for ``report``.
 
     Example:
         >>> get_schema()["$defs"]["Rating"]["enum"]
         ['green', 'amber', 'red', 'not_applicable']
     """
-    return copy.deepcopy(dict(_schema(name, version)))
+    return copy.deepcopy(dict(_schema(name, _version(name, version))))
 
 
 def _refuse_retrieval(uri: str) -> referencing.Resource[Any]:

@@ -36,7 +36,12 @@ import attrs
 
 from partnering import _fast
 from partnering._files import display_path, read_bytes
-from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
+from partnering._format import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    SCHEMA_VERSION,
+    checked_version,
+)
 from partnering._gc import collection_paused
 from partnering._json import parse_json
 from partnering._json._recover import ManySyntaxErrors, every_syntax_error
@@ -135,6 +140,11 @@ class _Document:
     #: The text or bytes the data was read from, to place the issues; ``None`` for data.
     text: str | bytes | bytearray | memoryview | None = None
 
+    @property
+    def version(self) -> str:
+        """The version of the format the document is checked against."""
+        return checked_version(self.data) or SCHEMA_VERSION
+
     def report(self, issues: Iterable[Issue], max_issues: int | None = None) -> Report:
         """Gather issues into the document's report, placed in its text when there are any.
 
@@ -142,9 +152,11 @@ class _Document:
         sorted; the others are only counted (:attr:`Report.omitted`).
         """
         if max_issues is None:
-            return place(Report.of(issues, source=self.label), data=self.data, text=self.text)
+            report = Report.of(issues, source=self.label, schema_version=self.version)
+            return place(report, data=self.data, text=self.text)
         kept, omitted = bounded(issues, max_issues)
-        report = place(Report.of(kept, source=self.label), data=self.data, text=self.text)
+        report = Report.of(kept, source=self.label, schema_version=self.version)
+        report = place(report, data=self.data, text=self.text)
         return attrs.evolve(report, omitted=omitted)
 
 
@@ -307,7 +319,7 @@ class Validator:
             return _fast.schema_issues(document.data, plain=True)
         from partnering._schema_layer import schema_issues
 
-        return schema_issues(document.data)
+        return schema_issues(document.data)  # each picks the schema of the file's version
 
     def _rule_issues(self, document: _Document) -> Iterator[Issue]:
         today = date.today() if self.today is None else self.today

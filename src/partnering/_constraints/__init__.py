@@ -22,6 +22,7 @@ from partnering._constraints._containers import (
     UniqueItems,
     constraints_of,
 )
+from partnering._constraints._places import Subdivision
 from partnering._constraints._scalars import (
     COUNTRY_CODES,
     Country,
@@ -46,6 +47,7 @@ __all__ = [
     "Omitted",
     "Pattern",
     "Range",
+    "Subdivision",
     "Text",
     "TypeCheck",
     "UniqueItems",

@@ -24,7 +24,7 @@ from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
 from partnering._fast._plain import is_plain_json
-from partnering._format import SCHEMA_VERSION
+from partnering._format import SCHEMA_VERSION, checked_version
 from partnering._jsondata import json_text
 from partnering.entities import ENTITIES
 from partnering.report import Issue
@@ -33,13 +33,16 @@ __all__ = ["engines", "schema_issues"]
 
 
 @functools.cache
-def engines() -> tuple[Any, Any]:
-    """Return the validator of whole documents, and the one that finds the invalid records."""
+def engines(version: str = SCHEMA_VERSION) -> tuple[Any, Any]:
+    """Return the validator of whole documents, and the one that finds the invalid records.
+
+    Both check against the dataset schema of ``version``.
+    """
     import jsonschema_rs
 
     from partnering.schemas import get_schema
 
-    schema = get_schema()
+    schema = get_schema(version=version)
     # Only the entity lists' items: every error it reports lies inside one record, so the
     # value it carries is at most that record (an error at the top level would carry, and
     # copy back into Python, the whole document).
@@ -77,35 +80,37 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": ""})]
         ['empty-text']
     """
-    version = data.get("schema_version")
+    version = checked_version(data)
     if plain is None:
         plain = is_plain_json(data)
-    if not plain or (isinstance(version, str) and version != SCHEMA_VERSION):
+    if not plain or version is None:
         yield from _reference(data)
         return
-    whole, _ = engines()
+    whole, _ = engines(version)
     # Plain JSON is what jsonschema-rs reads; should it fail on some after all, that is a bug
     # of this module, and it is raised rather than hidden behind the slower reference path.
     if whole.is_valid(data):
         return
     from partnering._schema_layer import issues_in_parts
 
-    yield from issues_in_parts(data, _invalid_records(data))
+    yield from issues_in_parts(data, _invalid_records(data, version), version)
 
 
-def _invalid_records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Hashable]]:
+def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[str, int, Hashable]]:
     """Yield every invalid record, in the order of the document, with the shape of its errors.
 
     A record is judged alone, by the schema of its list's items; records of the same content
     (known by a digest of their JSON text) are judged once, so a file of one record repeated
     costs one judgement.
     """
-    validators = _record_validators()
+    validators = _record_validators(version)
     for entity in ENTITIES.lists:
         items = data.get(entity.name)
         if not isinstance(items, list):
             continue  # the top level's check reports it
-        validator = validators[entity.name]
+        validator = validators.get(entity.name)
+        if validator is None:
+            continue  # a list of a later version: the top level's check reports it
         shapes: dict[tuple[int, bytes], Hashable] = {}
         for index, item in enumerate(items):
             if validator.is_valid(item):
@@ -118,13 +123,13 @@ def _invalid_records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Hashab
 
 
 @functools.cache
-def _record_validators() -> Mapping[str, Any]:
-    """Return, for each entity list, the validator of one of its records."""
+def _record_validators(version: str) -> Mapping[str, Any]:
+    """Return, for each entity list, the validator of one of its records in ``version``."""
     import jsonschema_rs
 
     from partnering.schemas import get_schema
 
-    schema = get_schema()
+    schema = get_schema(version=version)
     shared: dict[str, Any] = {key: schema[key] for key in ("$schema", "$defs") if key in schema}
     return {
         name: jsonschema_rs.Draft202012Validator(
@@ -133,6 +138,7 @@ def _record_validators() -> Mapping[str, Any]:
             pattern_options=jsonschema_rs.RegexOptions(),
         )
         for name in ENTITIES.models
+        if name in schema["properties"]  # a list a later version adds
     }
 
 

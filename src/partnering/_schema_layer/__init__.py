@@ -15,10 +15,11 @@ import functools
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
+import attrs
 from jsonschema import ValidationError
 
 from partnering._constraints import Breach
-from partnering._format import SCHEMA_VERSION
+from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS, checked_version
 from partnering._schema_layer._keywords import translate
 from partnering._schema_layer._validator import validator as _validator
 from partnering._text import excerpt
@@ -26,27 +27,38 @@ from partnering._wording import issue
 from partnering.entities import ENTITIES
 from partnering.report import Issue, Path
 
-__all__ = ["issues_in_parts", "schema_issues"]
+__all__ = ["issues_in_parts", "schema_issues", "unsupported_version"]
 
 
 def schema_issues(data: Mapping[str, Any]) -> Iterator[Issue]:
     """Yield an issue for every way ``data`` breaks the interchange schema.
 
-    A file that names another version of the format gets one issue and no more: its fields
-    cannot be judged against this version's schema.
+    A file is checked against the schema of the version it declares (see
+    :func:`~partnering._format.checked_version`). A file that names a version this release
+    does not read gets one issue and no more: its fields cannot be judged.
 
     Example:
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": 5})]
         ['wrong-type']
+        >>> [issue.message for issue in schema_issues({"schema_version": "2.0"})]
+        ["'schema_version' is '2.0'; this library reads versions 1.0 and 1.1 of the format"]
     """
-    version = data.get("schema_version")
-    if isinstance(version, str) and version != SCHEMA_VERSION:
-        problem = (
-            f"is {excerpt(version)}; this library reads version {SCHEMA_VERSION} of the format"
-        )
-        yield issue(Breach("unsupported-version", problem), ("schema_version",), value=version)
+    version = checked_version(data)
+    if version is None:
+        yield unsupported_version(str(data.get("schema_version")))
         return
-    yield from _issues(_validator().iter_errors(data))
+    yield from _issues(_validator(version).iter_errors(data))
+
+
+def unsupported_version(version: str) -> Issue:
+    """Say that a file names a version of the format this release does not read."""
+    read = SCHEMA_VERSIONS
+    if len(read) == 1:
+        versions = f"version {read[0]}"
+    else:
+        versions = f"versions {', '.join(read[:-1])} and {read[-1]}"
+    problem = f"is {excerpt(version)}; this library reads {versions} of the format"
+    return issue(Breach("unsupported-version", problem), ("schema_version",), value=version)
 
 
 def _issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
@@ -62,9 +74,9 @@ def _issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
 
 
 @functools.cache
-def _top_level_schema() -> dict[str, Any]:
+def _top_level_schema(version: str) -> dict[str, Any]:
     """Return the schema of the top level alone: the entity lists' items are left out."""
-    schema = dict(_validator().schema)
+    schema = dict(_validator(version).schema)
     # Without "$schema", jsonschema keeps our validator class (ECMA patterns) for it.
     del schema["$schema"]
     schema["properties"] = {
@@ -88,7 +100,9 @@ def _record_errors(
 
 
 def issues_in_parts(
-    data: Mapping[str, Any], records: Iterable[tuple[str, int] | tuple[str, int, Hashable]]
+    data: Mapping[str, Any],
+    records: Iterable[tuple[str, int] | tuple[str, int, Hashable]],
+    version: str | None = None,
 ) -> Iterator[Issue]:
     """Yield the issues of the top level of ``data`` and of the records named, only.
 
@@ -105,9 +119,11 @@ def issues_in_parts(
     record repeated costs one explanation, not one a record.
 
     Args:
-        data: a document of the current version, whose records not named are all valid.
+        data: a document of ``version``, whose records not named are all valid.
         records: the invalid records, as an entity list's name and an index into that list,
             and, when it is known, the shape of the record's errors.
+        version: the version of the format the document is checked against; by default
+            the one it declares.
 
     Example:
         >>> data = {"schema_version": "1.0", "title": 5, "partners": [{"id": "a"}, {"id": "b"}]}
@@ -118,8 +134,9 @@ def issues_in_parts(
         ['/partners/0/name', '/partners/0/organisation_type', '/partners/1/name', \
 '/partners/1/organisation_type']
     """
-    validator = _validator()
-    yield from _issues(validator.descend(data, _top_level_schema()))
+    version = version or checked_version(data) or SCHEMA_VERSION
+    validator = _validator(version)
+    yield from _issues(validator.descend(data, _top_level_schema(version)))
     # A shape's issues, or None when they cannot be moved: an issue of the record itself
     # names the record by its index ("item 3 of 'partners'").
     explained: dict[tuple[str, Hashable], tuple[Issue, ...] | None] = {}
@@ -138,11 +155,4 @@ def issues_in_parts(
 
 def _moved(found: Issue, index: int) -> Issue:
     """Move an issue of one record of a list to the record at ``index`` of the same list."""
-    return Issue(
-        code=found.code,
-        severity=found.severity,
-        path=(found.path[0], index, *found.path[2:]),
-        message=found.message,
-        hint=found.hint,
-        excerpt=found.excerpt,
-    )
+    return attrs.evolve(found, path=(found.path[0], index, *found.path[2:]))

@@ -19,6 +19,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import attrs
 from jsonschema import ValidationError
 
 from partnering import _patterns
@@ -32,9 +33,12 @@ from partnering._constraints import (
     Omitted,
     Pattern,
     Range,
+    Subdivision,
     UniqueItems,
 )
+from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import NamedPattern
+from partnering._shapes import SUBDIVISION_TITLE
 from partnering._wording import (
     issue,
     missing,
@@ -91,7 +95,27 @@ def _additional_properties(
     known = list(schema.get("properties", {}))
     for name in instance:
         if name not in known:
-            yield issue(unknown_field(name, _noun(path, schema), known), (*path, name))
+            breach = unknown_field(name, _noun(path, schema), known)
+            since = _fields_of_versions().get((str(schema.get("title")), name))
+            if since is not None:  # a field of a later version than the file declares
+                breach = attrs.evolve(
+                    breach,
+                    hint=f"'{name}' is a field of version {since} of the format: declare "
+                    f'"schema_version": "{since}" to use it.',
+                )
+            yield issue(breach, (*path, name))
+
+
+@functools.cache
+def _fields_of_versions() -> Mapping[tuple[str, str], str]:
+    """The version each field appeared in, by the title of its object and its name."""
+    first: dict[tuple[str, str], str] = {}
+    for version in SCHEMA_VERSIONS:
+        schema = get_schema(version=version)
+        for node in (schema, *schema["$defs"].values()):
+            for name in node.get("properties", {}):
+                first.setdefault((str(node.get("title")), name), version)
+    return first
 
 
 def _type(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> Iterator[Issue]:
@@ -105,6 +129,8 @@ def _enum(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> I
     codes = [str(code) for code in value]
     if tuple(codes) == COUNTRY_CODES:
         breach = _said(Country().breach(instance))
+    elif schema.get("title") == SUBDIVISION_TITLE:
+        breach = _said(Subdivision().breach(instance))
     else:
         breach = not_a_code(instance, str(schema.get("title", "")).lower(), codes)
     yield issue(breach, path, value=instance)

@@ -19,6 +19,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from partnering._format import SCHEMA_VERSION
 from partnering._patterns import compile_pattern
 from partnering.schemas import get_schema, registry
 
@@ -55,6 +56,6 @@ _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
 
 
 @functools.cache
-def validator() -> Any:
-    """Return the validator of the dataset schema, made once."""
-    return _StrictValidator(get_schema(), registry=registry())
+def validator(version: str = SCHEMA_VERSION) -> Any:
+    """Return the validator of the dataset schema of ``version``, made once."""
+    return _StrictValidator(get_schema(version=version), registry=registry())

@@ -99,6 +99,36 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '{"platforms": [{"id": "p", "scope": "national", ...}]}',
         ),
         _code(
+            "subdivision-outside-countries",
+            _ERROR,
+            "A subdivision is not in any of the record's countries",
+            "A platform or a partnership names a subdivision (ISO 3166-2, such as 'CA-AB') of "
+            "a country that is not among its countries, so where it works contradicts itself. "
+            "Format 1.1.",
+            "Add the subdivision's country (the letters before its hyphen) to countries, or "
+            "correct the subdivision.",
+            '{"platforms": [{"id": "p", "countries": ["KE"], "subdivisions": ["CA-AB"], ...}]}',
+        ),
+        _code(
+            "unknown-respondent",
+            _ERROR,
+            "A rating names a respondent the assessment does not list",
+            "A rating's respondent is not the key of any of its assessment's respondents, so "
+            "who gave it cannot be known. Format 1.1.",
+            "Add the respondent to the assessment's respondents, or correct the key.",
+            '{"assessments": [{"respondents": [{"key": "r1", ...}], '
+            '"ratings": [{"respondent": "r2", ...}], ...}]}',
+        ),
+        _code(
+            "duplicate-respondent",
+            _ERROR,
+            "Two respondents of an assessment have the same key",
+            "An assessment lists two respondents with one key, so the ratings that name it "
+            "could be either's. The second and later are reported. Format 1.1.",
+            "Give each respondent its own key, such as 'r1', 'r2'.",
+            '{"assessments": [{"respondents": [{"key": "r1", ...}, {"key": "r1", ...}], ...}]}',
+        ),
+        _code(
             "parent-cycle",
             _ERROR,
             "A platform is its own ancestor",

@@ -25,7 +25,7 @@ Exit statuses:
 
 Example:
     >>> main(["validate"])
-    bundled example (platforms-2014.json) is valid (format 1.0)
+    bundled example (platforms-2014.json) is valid (format 1.1)
     0
 """
 

@@ -1,4 +1,4 @@
-"""The parsers of the commands that write files: ``fix`` and ``init``.
+"""The parsers of the commands that write files: ``fix``, ``init`` and ``upgrade``.
 
 They sit apart from :mod:`partnering.cli._parser` to keep each module short; the main parser
 adds them with the others, and importing them imports nothing but :mod:`argparse`.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["add_fix", "add_init"]
+__all__ = ["add_fix", "add_init", "add_upgrade"]
 
 _FIX_EPILOG = """\
 examples:
@@ -52,6 +52,46 @@ exit status:
   2  a usage error, or the file exists (without --force) or cannot be written
   3  an internal error: a bug (run again with --debug, and report it)
 """
+
+
+_UPGRADE_EPILOG = """\
+examples:
+  partnering upgrade old.json > new.json      print the upgraded file
+  partnering upgrade old.json -o new.json     write it to new.json in one step
+  partnering upgrade old.json -o old.json     rewrite old.json itself
+
+A minor version of the format only adds: an upgraded file says what the old one said, in
+the newest version's terms. The file is checked first, against the version it declares;
+a file with errors is not upgraded. FILE is never changed unless OUT names it.
+
+exit status:
+  0  the upgraded file was printed or written
+  1  the file has errors; nothing was written
+  2  a usage error, or a file that cannot be read or written
+  3  an internal error: a bug (run again with --debug, and report it)
+"""
+
+
+def add_upgrade(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the ``upgrade`` command to the parser's commands."""
+    upgrade = commands.add_parser(
+        "upgrade",
+        parents=[common],
+        help="rewrite an exchange file in the newest version of the format",
+        description=(
+            "Rewrite a valid exchange file in the newest version of the format, which\n"
+            "this release writes; what the file says is unchanged."
+        ),
+        epilog=_UPGRADE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    upgrade.add_argument("file", metavar="FILE", help="the exchange file to upgrade")
+    upgrade.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the upgraded file to OUT, atomically (default: print it)",
+    )
 
 
 def add_fix(commands: Any, common: argparse.ArgumentParser) -> None:

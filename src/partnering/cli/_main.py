@@ -5,7 +5,7 @@ Each command's module is imported only when that command runs, so that starting 
 
 Example:
     >>> print(*sorted(COMMANDS))
-    codes convert fix graph import init plan report schema stats summary template validate
+    codes convert fix graph import init plan report schema stats summary template upgrade validate
 """
 
 from __future__ import annotations
@@ -105,6 +105,12 @@ def _template(args: argparse.Namespace) -> int:
     return run_template(args)
 
 
+def _upgrade(args: argparse.Namespace) -> int:
+    from partnering.cli._upgrade import run_upgrade
+
+    return run_upgrade(args)
+
+
 #: What runs each command of the parser, by the command's name.
 COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -120,6 +126,7 @@ COMMANDS: Mapping[str, Callable[[argparse.Namespace], int]] = {
     "import": _import,
     "convert": _convert,
     "template": _template,
+    "upgrade": _upgrade,
 }
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnering.cli._analysis_parser import add_analysis
-from partnering.cli._file_commands import add_fix, add_init
+from partnering.cli._file_commands import add_fix, add_init, add_upgrade
 from partnering.cli._import_parser import add_import
 from partnering.cli._sheet_parsers import add_convert, add_template
 
@@ -42,6 +42,7 @@ examples:
   partnering codes organisation-type
   partnering fix platforms.json
   partnering init
+  partnering upgrade old.json -o new.json
   partnering schema > dataset.schema.json
   partnering plan assessed.json
   partnering stats platforms.json
@@ -129,7 +130,7 @@ def version_line() -> str:
     """Return what ``partnering --version`` prints: the library's and the format's versions.
 
     Example:
-        >>> version_line().endswith("(interchange format 1.0)")
+        >>> version_line().endswith("(interchange format 1.1)")
         True
     """
     from partnering._format import SCHEMA_VERSION
@@ -323,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import(commands, common)
     add_convert(commands, common)
     add_template(commands, common)
+    add_upgrade(commands, common)
 
     schema = commands.add_parser(
         "schema",

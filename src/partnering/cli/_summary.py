@@ -11,7 +11,7 @@ Example:
     >>> [name for name, _ in summary.records][:3]
     ['platforms', 'partners', 'partnerships']
     >>> print(render_summary(summary, "platforms.json").splitlines()[1])
-    platforms.json, format 1.0
+    platforms.json, format 1.1
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def render_summary(summary: Summary, label: str) -> str:
         >>> text = render_summary(summarise(Dataset(title="Empty")), "empty.json")
         >>> print("\n".join(text.splitlines()[:5]))
         Empty
-        empty.json, format 1.0
+        empty.json, format 1.1
         <BLANKLINE>
         records:
           platforms        0

@@ -6,7 +6,7 @@ Example:
     ...     files=[], format="text", fail_on="error", max_issues=None, quiet=False, color="never"
     ... )
     >>> run_validate(args)
-    bundled example (platforms-2014.json) is valid (format 1.0)
+    bundled example (platforms-2014.json) is valid (format 1.1)
     0
 """
 

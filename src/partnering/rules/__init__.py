@@ -48,10 +48,18 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from partnering._format import SCHEMA_VERSION
+from partnering._format import checked_version
 from partnering.entities import ENTITIES, Entities
 from partnering.report import Issue
-from partnering.rules import _assessments, _coverage, _dates, _identity, _numbers, _organisations
+from partnering.rules import (
+    _assessments,
+    _coverage,
+    _dates,
+    _identity,
+    _numbers,
+    _organisations,
+    _respondents,
+)
 from partnering.rules import _references as _refs
 from partnering.rules._index import Index
 from partnering.rules._issues import Rule
@@ -67,9 +75,11 @@ _RULES: tuple[Rule, ...] = (
     _organisations.single_sector_partnerships,
     _coverage.sdg_targets_without_goal,
     _coverage.missing_countries,
+    _coverage.subdivisions_outside_countries,
     _refs.parent_cycles,
     _assessments.ratings_of_other_frameworks,
     _assessments.duplicate_ratings,
+    _respondents.unknown_respondents,
     _assessments.unrated_building_blocks,
     _refs.duplicate_parties,
     _refs.hosts_not_members,
@@ -112,8 +122,7 @@ host is not among its members
     document: object = data  # callers may pass anything parsed from JSON
     if not isinstance(document, Mapping):
         return
-    version = document.get("schema_version")
-    if isinstance(version, str) and version != SCHEMA_VERSION:
+    if checked_version(document) is None:  # the schema layer says why
         return
     index = Index(document, entities)
     for rule in _RULES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import Any
 
 from partnering._text import quote
 from partnering.report import Issue
@@ -62,23 +63,37 @@ def ratings_of_other_frameworks(index: Index, today: date) -> Iterator[Issue]:
 
 
 def duplicate_ratings(index: Index, today: date) -> Iterator[Issue]:
-    """Report the second and later ratings of one building block in one assessment.
+    """Report the second and later ratings of one building block by one voice in one assessment.
+
+    Since format 1.1, a rating may name its respondent: each respondent rates each building
+    block at most once, and the ratings that name none count as one more voice.
 
     Example:
         >>> ratings = [{"building_block_id": "b"}, {"building_block_id": "b"}]
         >>> demo(duplicate_ratings, {"assessments": [{"ratings": ratings}]})
         ['duplicate-rating at /assessments/0/ratings/1/building_block_id']
+        >>> ratings = [{"building_block_id": "b", "respondent": "r1"},
+        ...            {"building_block_id": "b", "respondent": "r2"}]
+        >>> data = {"schema_version": "1.1", "assessments": [{"ratings": ratings}]}
+        >>> demo(duplicate_ratings, data)
+        []
     """
+    by_respondent = index.holds("1.1")
     for i, record in index.records("assessments"):
-        first: dict[str, int] = {}
+        first: dict[tuple[str, str | None], int] = {}
+        ratings: Any = record.get("ratings")  # a list: _rated_blocks yields its objects
         for j, block in _rated_blocks(record):
-            earlier = first.setdefault(block, j)
+            respondent = ratings[j].get("respondent") if by_respondent else None
+            voice = respondent if isinstance(respondent, str) else None
+            earlier = first.setdefault((block, voice), j)
             if earlier != j:
+                by = "" if voice is None else f" for respondent {quote(voice)}"
                 yield issue(
                     "duplicate-rating",
                     ("assessments", i, "ratings", j, "building_block_id"),
                     f"{index.name_of('assessments', record, i)} rates building block "
-                    f"{quote(block)} again; its first rating is at index {earlier} of ratings",
+                    f"{quote(block)} again{by}; its first rating is at index {earlier} of "
+                    "ratings",
                     value=block,
                 )
 

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnering._patterns import SDG_TARGET
+from partnering._subdivisions import country_of, is_subdivision
 from partnering._text import quote
 from partnering.report import Issue
 from partnering.rules._index import ABSENT, ARRAY, Index, strings
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
-__all__ = ["missing_countries", "sdg_targets_without_goal"]
+__all__ = ["missing_countries", "sdg_targets_without_goal", "subdivisions_outside_countries"]
 
 
 def sdg_targets_without_goal(index: Index, today: date) -> Iterator[Issue]:
@@ -66,3 +67,34 @@ def missing_countries(index: Index, today: date) -> Iterator[Issue]:
                 "countries",
                 value=countries,
             )
+
+
+def subdivisions_outside_countries(index: Index, today: date) -> Iterator[Issue]:
+    """Report subdivisions of platforms and partnerships outside the record's countries.
+
+    A subdivision code starts with its country's code (``CA-AB`` is in ``CA``). Codes that
+    are not ISO 3166-2 codes are the schema layer's to report.
+
+    Example:
+        >>> data = {"schema_version": "1.1",
+        ...         "platforms": [{"countries": ["CA"], "subdivisions": ["CA-AB", "KE-30"]}]}
+        >>> demo(subdivisions_outside_countries, data)
+        ['subdivision-outside-countries at /platforms/0/subdivisions/1']
+    """
+    if not index.holds("1.1"):
+        return
+    for name in ("platforms", "partnerships"):
+        for i, record in index.records(name):
+            countries = {text for _, text in strings(record.get("countries"))}
+            for k, code in strings(record.get("subdivisions")):
+                country = country_of(code)
+                if not is_subdivision(code) or country in countries:
+                    continue
+                yield issue(
+                    "subdivision-outside-countries",
+                    (name, i, "subdivisions", k),
+                    f"{index.name_of(name, record, i)} lists subdivision {quote(code)}, of "
+                    f"{quote(country)}, which is not among its countries",
+                    f"Add {quote(country)} to countries, or correct the subdivision.",
+                    code,
+                )

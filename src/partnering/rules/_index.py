@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from partnering._format import SCHEMA_VERSION, checked_version, holds
 from partnering._text import quote
 from partnering.entities import Entities
 from partnering.rules._suggestions import IdSuggestions
@@ -68,7 +69,17 @@ class Index:
             self._ids[entity.name] = first
         #: The dataset's publisher, of whatever type it has.
         self.publisher: object = data.get("publisher")
+        #: The version of the format the document is checked against.
+        self.version = checked_version(data) or SCHEMA_VERSION
         self._suggestions: dict[str, IdSuggestions] = {}
+
+    def holds(self, since: str) -> bool:
+        """Tell whether the document's version has what appeared in version ``since``.
+
+        Rules about fields of a later version leave older files alone: there the field is an
+        unknown field, which the schema layer reports.
+        """
+        return holds(since, self.version)
 
     def ids(self, name: str) -> Mapping[str, int]:
         """Return each id of list ``name`` with the index of its first record."""

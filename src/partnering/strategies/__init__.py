@@ -40,6 +40,7 @@ from partnering.strategies._records import (
     partnerships,
     platforms,
     publishers,
+    respondents,
     solutions,
     sources,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "partnerships",
     "platforms",
     "publishers",
+    "respondents",
     "solutions",
     "sources",
 ]

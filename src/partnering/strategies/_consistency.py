@@ -22,8 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+import attrs
 from hypothesis import strategies as st
 
+from partnering._subdivisions import subdivisions_of
 from partnering.codelists import PlatformScope, Sector, sector_of
 from partnering.models import (
     Assessment,
@@ -88,11 +90,20 @@ def local_platforms_name_countries(draw: st.DrawFn, fields: Values) -> Values:
     return fields
 
 
+def subdivisions_of_countries(draw: st.DrawFn, fields: Values) -> Values:
+    """Draw subdivisions only of the record's countries (in a version that has them)."""
+    if fields.get("subdivisions"):
+        codes = [code for country in fields["countries"] for code in subdivisions_of(country)]
+        drawn = st.lists(st.sampled_from(codes), unique=True, min_size=1, max_size=3)
+        fields["subdivisions"] = tuple(draw(drawn)) if codes else ()
+    return fields
+
+
 #: What each record of a consistent dataset must respect within itself.
 FIXES: Mapping[type[Any], tuple[Fix, ...]] = {
     Partner: (sector_follows_type,),
-    Partnership: (targets_of_goals,),
-    Platform: (local_platforms_name_countries,),
+    Partnership: (targets_of_goals, subdivisions_of_countries),
+    Platform: (local_platforms_name_countries, subdivisions_of_countries),
 }
 
 _ORG_IDS = values.maybe(values.ORG_IDS)
@@ -151,7 +162,16 @@ def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
     framework = draw(st.sampled_from(sorted(blocks)))
     fields["framework_id"] = framework
     idents = draw(st.permutations(blocks[framework]))
-    fields["ratings"] = drawn.items(draw, BuildingBlockRating, "building_block_id", idents)
+    ratings = drawn.items(draw, BuildingBlockRating, "building_block_id", idents)
+    # In a version with respondents: distinct keys, and each rating by one of them or none.
+    respondents = {each.key: each for each in fields.get("respondents", ())}
+    if respondents:
+        fields["respondents"] = tuple(respondents.values())
+        voices = values.maybe(st.sampled_from(sorted(respondents)))
+        ratings = tuple(attrs.evolve(rating, respondent=draw(voices)) for rating in ratings)
+    else:
+        ratings = tuple(attrs.evolve(rating, respondent=None) for rating in ratings)
+    fields["ratings"] = ratings
     return fields
 
 

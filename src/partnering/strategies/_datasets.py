@@ -26,6 +26,7 @@ import attrs
 from hypothesis import strategies as st
 
 from partnering._constraints import constraints_of
+from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering.entities import ENTITIES, Entities, EntityList
 from partnering.models import Dataset
 from partnering.strategies import _values as values
@@ -178,6 +179,9 @@ class _Draft:
         self._derivation = derivation
         self._records: dict[str, list[Any]] = {entity.name: [] for entity in entities.lists}
 
+    def _holds(self, model: type[Any], name: str) -> bool:
+        return self._derivation.holds(attrs.fields_dict(model)[name])
+
     def records(self, name: str) -> Sequence[Any]:
         """Return the records of the entity list ``name`` drawn so far."""
         return self._records[name]
@@ -206,7 +210,7 @@ class _Draft:
             fields = draw(self._derivation.values(model, without=apart))
             fields[key] = ident
             for slot in slots:
-                if slot.field != key:
+                if slot.field != key and self._holds(model, slot.field):
                     fields[slot.field] = self._choose(draw, slot)
             found.append(model(**fields))
         return tuple(found)
@@ -221,8 +225,11 @@ class _Draft:
         fields = draw(self._derivation.values(model, without=plan.apart))
         fields["id"] = ident
         for slot in plan.references:
-            fields[slot.field] = self._choose(draw, slot)
+            if self._holds(model, slot.field):
+                fields[slot.field] = self._choose(draw, slot)
         for nested in plan.nested:
+            if not self._holds(model, nested.ids.field):
+                continue  # a list of a later version than the one drawn
             idents = self._choose(draw, nested.ids)
             fields[nested.ids.field] = self.items(draw, nested.model, nested.key, idents)
         for agreement in AGREEMENTS.get(model, ()):
@@ -254,7 +261,7 @@ def _in_order(field: str, earliest: str) -> Fix:
 
 
 @functools.lru_cache(maxsize=32)
-def _derivation(entities: Entities, today: date) -> Derivation:
+def _derivation(entities: Entities, today: date, version: str = SCHEMA_VERSION) -> Derivation:
     """Derive the records of consistent datasets whose past ends on ``today``."""
     latest: dict[FieldKey, date] = {}
     fixes: dict[type[Any], tuple[Fix, ...]] = dict(FIXES)
@@ -267,7 +274,7 @@ def _derivation(entities: Entities, today: date) -> Derivation:
         if rule.not_before is not None:
             ordered = _in_order(rule.field, rule.not_before)
             fixes[rule.model] = (*fixes.get(rule.model, ()), ordered)
-    return Derivation(overrides=OVERRIDES, fixes=fixes, latest=latest)
+    return Derivation(overrides=OVERRIDES, fixes=fixes, latest=latest, version=version)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -277,7 +284,9 @@ def _idents(entity: EntityList, max_size: int) -> st.SearchStrategy[list[str]]:
 
 
 @functools.lru_cache(maxsize=64)
-def consistent_datasets(entities: Entities, max_size: int, today: date) -> st.SearchStrategy[Any]:
+def consistent_datasets(
+    entities: Entities, max_size: int, today: date, version: str = SCHEMA_VERSION
+) -> st.SearchStrategy[Any]:
     """Build datasets of the root of ``entities`` that pass every rule across the file.
 
     Example:
@@ -289,7 +298,7 @@ def consistent_datasets(entities: Entities, max_size: int, today: date) -> st.Se
         ...         assert platform.host_id in {None, *(m.partner_id for m in platform.members)}
         >>> test_every_host_is_a_member()
     """
-    derivation = _derivation(entities, today)
+    derivation = _derivation(entities, today, version)
     names = [entity.name for entity in entities.lists]
 
     @st.composite
@@ -302,7 +311,9 @@ def consistent_datasets(entities: Entities, max_size: int, today: date) -> st.Se
 
 
 @functools.cache
-def free_datasets(entities: Entities, max_size: int) -> st.SearchStrategy[Any]:
+def free_datasets(
+    entities: Entities, max_size: int, version: str = SCHEMA_VERSION
+) -> st.SearchStrategy[Any]:
     """Build datasets of the root of ``entities`` whose records are valid on their own.
 
     Example:
@@ -315,18 +326,23 @@ def free_datasets(entities: Entities, max_size: int) -> st.SearchStrategy[Any]:
     """
     root = entities.root
     names = [entity.name for entity in entities.lists]
+    free = FREE if version == FREE.version else attrs.evolve(FREE, version=version)
     return st.builds(
         lambda metadata, **lists: root(**metadata, **lists),
-        FREE.values(root, without=names),
+        free.values(root, without=names),
         **{
-            entity.name: st.lists(FREE.record(entity.model), max_size=max_size).map(tuple)
+            entity.name: st.lists(free.record(entity.model), max_size=max_size).map(tuple)
             for entity in entities.lists
         },
     )
 
 
 def datasets(
-    *, consistent: bool = True, max_size: int = 3, today: date = TODAY
+    *,
+    consistent: bool = True,
+    max_size: int = 3,
+    today: date = TODAY,
+    version: str = SCHEMA_VERSION,
 ) -> st.SearchStrategy[Dataset]:
     """Build whole :class:`~partnering.Dataset` values, with up to ``max_size`` of each entity.
 
@@ -345,6 +361,8 @@ def datasets(
         today: in a consistent dataset, every date of something that has happened (a launch,
             an assessment, a member joining) lies on or before this day; validate with
             ``partnering.validate(..., today=today)``.
+        version: the version of the format drawn, the newest by default: with ``"1.0"``,
+            only what version 1.0 can hold is drawn, and ``schema_version`` is ``"1.0"``.
 
     Example:
         >>> from datetime import date
@@ -356,6 +374,8 @@ def datasets(
         ...     assert report.issues == ()
         >>> test_consistent_datasets_are_clean()
     """
+    if version not in SCHEMA_VERSIONS:
+        raise ValueError(f"no version {version!r} of the format; there are {SCHEMA_VERSIONS}")
     if consistent:
-        return consistent_datasets(ENTITIES, max_size, today)
-    return free_datasets(ENTITIES, max_size)
+        return consistent_datasets(ENTITIES, max_size, today, version)
+    return free_datasets(ENTITIES, max_size, version)

@@ -26,6 +26,7 @@ import attrs
 from hypothesis import strategies as st
 
 from partnering._constraints import Constraint, Each, Keys, constraints_of
+from partnering._format import SCHEMA_VERSION, holds
 from partnering.codelists import CodeList
 from partnering.models import Partner, Publisher
 from partnering.strategies import _values as values
@@ -46,11 +47,14 @@ class Derivation:
         overrides: a strategy for each field whose declarations do not say enough.
         fixes: for some models, the fixes applied in turn to the drawn fields of each record.
         latest: the fields whose dates, or the dates of whose items, lie on or before a day.
+        version: the version of the format drawn: fields of later versions are left out, and
+            values a field gained later are not drawn.
     """
 
     overrides: Mapping[FieldKey, st.SearchStrategy[Any]] = attrs.field(factory=dict)
     fixes: Mapping[type[Any], tuple[Fix, ...]] = attrs.field(factory=dict)
     latest: Mapping[FieldKey, date] = attrs.field(factory=dict)
+    version: str = SCHEMA_VERSION
     _fields: dict[FieldKey, st.SearchStrategy[Any]] = attrs.field(init=False, factory=dict)
     _values: dict[tuple[type[Any], frozenset[str]], st.SearchStrategy[Values]] = attrs.field(
         init=False, factory=dict
@@ -69,11 +73,17 @@ class Derivation:
         key = (model, name)
         found = self._fields.get(key)
         if found is None:
+            attribute = attrs.fields_dict(model)[name]
             found = self.overrides.get(key)
-            if found is None:
-                attribute = attrs.fields_dict(model)[name]
+            if name == "schema_version":
+                found = st.just(self.version)
+            elif found is None:
                 annotation = typing.get_type_hints(model)[name]
                 found = self._annotated(annotation, constraints_of(attribute), self.latest.get(key))
+            value_since = attribute.metadata.get("value_since")
+            if value_since is not None and self.version != SCHEMA_VERSION:
+                version = self.version
+                found = found.filter(lambda value: holds(value_since(value), version))
             self._fields[key] = found
         return found
 
@@ -95,12 +105,16 @@ class Derivation:
                 {
                     field.name: self.field(model, field.name)
                     for field in attrs.fields(model)
-                    if field.name not in key[1]
+                    if field.name not in key[1] and self.holds(field)
                 }
             )
             fixes = self.fixes.get(model, ())
             found = self._values[key] = _fixed(drawn, fixes) if fixes else drawn
         return found
+
+    def holds(self, field: attrs.Attribute[Any]) -> bool:
+        """Tell whether the version drawn has ``field``; a field it lacks keeps its default."""
+        return holds(field.metadata.get("since", "1.0"), self.version)
 
     def record(self, model: type[Any]) -> st.SearchStrategy[Any]:
         """Return the strategy of whole records of one model.

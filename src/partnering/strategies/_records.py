@@ -26,6 +26,7 @@ from partnering.models import (
     Partnership,
     Platform,
     Publisher,
+    Respondent,
     Solution,
     Source,
 )
@@ -67,6 +68,19 @@ def assessments() -> st.SearchStrategy[Assessment]:
         >>> test_assessment()
     """
     return _record(Assessment)
+
+
+def respondents() -> st.SearchStrategy[Respondent]:
+    """Build a :class:`~partnering.Respondent`: one who answered an assessment, unnamed.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(respondents())
+        ... def test_respondent(respondent):
+        ...     assert respondent.sector.title
+        >>> test_respondent()
+    """
+    return _record(Respondent)
 
 
 def building_block_ratings() -> st.SearchStrategy[BuildingBlockRating]:

@@ -29,11 +29,13 @@ from partnering._constraints import (
     MinItems,
     Pattern,
     Range,
+    Subdivision,
     Text,
     UniqueItems,
     Uri,
 )
 from partnering._format import MAX_INTEGER
+from partnering._subdivisions import subdivision_codes
 
 T = TypeVar("T")
 
@@ -146,6 +148,18 @@ def matching(pattern: patterns.NamedPattern) -> st.SearchStrategy[str]:
     return st.from_regex(patterns.compile_pattern(pattern.regex), fullmatch=True)
 
 
+@functools.cache
+def subdivisions() -> st.SearchStrategy[str]:
+    """Build ISO 3166-2 codes; pycountry's list is read when the first is drawn.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(subdivisions(), lambda code: code.startswith("CA-"))
+        'CA-AB'
+    """
+    return st.deferred(lambda: st.sampled_from(subdivision_codes()))
+
+
 def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
     """Build texts that meet every constraint a text field declares.
 
@@ -163,6 +177,8 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
             return COUNTRIES
         if isinstance(constraint, Text):
             return visible_texts(constraint.long)
+        if isinstance(constraint, Subdivision):
+            return subdivisions()
     lengths = [constraint for constraint in constraints if isinstance(constraint, Length)]
     shortest = max((length.minimum for length in lengths), default=0)
     longest = min(
