@@ -303,8 +303,10 @@ def as_document(data: object, *, plain: bool, max_depth: int) -> dict[str, Any]:
 _PLACEHOLDER = re.compile('"\ud800([0-9]+)\ud800"')
 
 
-def json_text(data: Any) -> str:
+def json_text(data: Any, *, indent: int | None = 2) -> str:
     """Write JSON data as strict JSON text, with two-space indents and characters unescaped.
+
+    With ``indent=None`` it is written on one line, as :func:`json.dumps` writes it.
 
     A :class:`~decimal.Decimal` is written as its exact text, so ``Decimal('1E-400')`` comes
     back as ``1E-400``. Text that holds a lone surrogate is written as it is, for the caller
@@ -335,7 +337,7 @@ def json_text(data: Any) -> str:
         numbers.append(Decimal.__str__(value))
         return f"\ud800{len(numbers) - 1}\ud800"
 
-    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False, default=number)
+    text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False, default=number)
     if not numbers or len(_SURROGATE.findall(text)) != 2 * len(numbers):
         return text  # no number to put back, or a lone surrogate of the data's own
     return _PLACEHOLDER.sub(lambda found: numbers[int(found.group(1))], text)

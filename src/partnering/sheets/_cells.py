@@ -28,6 +28,8 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 
 from partnering._format import MAX_INTEGER
+from partnering._json._hooks import ProblemFoundError, parse_float
+from partnering._jsondata import json_text
 from partnering.sheets._layout import Column, Kind
 
 __all__ = [
@@ -73,7 +75,8 @@ def _escape_item(item: str) -> str:
 def join_items(items: Sequence[object]) -> str:
     """Write a list of plain values as the text of one cell."""
     return (SEPARATOR + " ").join(
-        _escape_item(item) if isinstance(item, str) else json.dumps(item) for item in items
+        _escape_item(item) if isinstance(item, str) else json_text(item, indent=None)
+        for item in items
     )
 
 
@@ -114,8 +117,9 @@ def _reject_constant(name: str) -> Any:
 
 def _parse_json(text: str) -> tuple[bool, Any]:
     try:
-        return True, json.loads(text, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
+        # Numbers are read exactly, as the reader of exchange files reads them.
+        return True, json.loads(text, parse_constant=_reject_constant, parse_float=parse_float)
+    except (ValueError, RecursionError, ProblemFoundError):
         return False, None
 
 
@@ -123,7 +127,7 @@ def json_cell(value: object) -> str:
     """Write a JSON value as the text of a cell: text as it is unless that reads as JSON."""
     if isinstance(value, str) and value and not _parse_json(value)[0]:
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value, indent=None)
 
 
 def read_json_cell(text: str) -> Any:
