@@ -54,6 +54,7 @@ examples:
   partnering validate --fail-on warning a.json   fail on warnings too
   partnering validate --format json a.json       one JSON report, described by
                                                  'partnering schema --name report'
+  partnering validate --jobs 4 data/*.json       check four files at a time
 
 Text output gives each file's verdict, then its issues grouped by code and location, with
 up to 3 examples per group, a hint on how to fix each, and the counts by code.
@@ -158,6 +159,13 @@ def _count(text: str) -> int:
     return value
 
 
+def _jobs(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the parser of the ``partnering`` command, with every command and option.
 
@@ -255,6 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "colour the text output; auto: only on a terminal, and not when the NO_COLOR "
             "environment variable is set (default: auto)"
+        ),
+    )
+    validate.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=(
+            "check up to N files at the same time, in N processes; the reports come in "
+            "the order of the files all the same (default: the number of cores; 1: one "
+            "file after another)"
         ),
     )
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator, Sequence
 
 from partnering import validation
 from partnering._format import DEFAULT_MAX_BYTES
 from partnering._render import Style, fails, render_text, shown
+from partnering.cli._parallel import check_paths, default_jobs
 from partnering.cli._parser import library_version
 from partnering.cli._terminal import (
     STDIN_CLOSED,
@@ -55,6 +57,14 @@ def check_input(item: Input) -> Report:
     return validation.validate(data)
 
 
+def _reports(inputs: Sequence[Input], jobs: int | None) -> Iterator[Report]:
+    """Yield the report of each input, in order; files are checked ``jobs`` at a time."""
+    paths = [item.path for item in inputs if item.path is not None]
+    pooled = check_paths(paths, jobs=default_jobs() if jobs is None else jobs)
+    for item in inputs:
+        yield next(pooled) if item.path is not None else check_input(item)
+
+
 def _unreadable(report: Report) -> bool:
     return any(issue.code == "read-error" for issue in report.issues)
 
@@ -70,9 +80,10 @@ def run_validate(args: argparse.Namespace) -> int:
     status = 0
     written = False
     tally = {"valid": 0, "not valid": 0, "unreadable": 0}
+    reports = _reports(inputs, getattr(args, "jobs", None))
     for index, item in enumerate(inputs, start=1):
         progress.show(index, len(inputs), item.label)
-        report = check_input(item)
+        report = next(reports)
         progress.clear()
         results.append((item.source, report))
         if _unreadable(report):
