@@ -122,8 +122,10 @@ def dumps(dataset: Dataset) -> str:
             text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError, RecursionError):
             raise _unwritable(data) from None
-    if has_lone_surrogate(text):
-        raise _unwritable(data)
+        if has_lone_surrogate(text):
+            raise _unwritable(data)
+        # Freed while the collector is paused, its first pass need not walk all of it.
+        del data
     return text + "\n"
 
 
