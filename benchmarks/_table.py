@@ -41,8 +41,9 @@ def _heading(run: dict[str, Any]) -> list[str]:
     first = (
         f"Run of {run['finished']} on {info['cpu']} ({info['cores']} cores), "
         f"{info['platform']}, Python {info['python']}; medians of {settings['repeats']} runs, "
-        f"{settings['large_repeats']} above {settings['naive_once_above']:,} partners (where "
-        "the naive pipeline runs once on the compact shape, and not on the text-rich one). "
+        f"{settings['large_repeats']} above {settings['naive_once_above']:,} partners. The "
+        f"naive pipeline runs once from {settings['naive_once_from']:,} partners, and above "
+        f"{settings['naive_once_above']:,} only on the compact shape. "
         f"Load average (1, 5, 15 min) at the start {_joined(load['start'])}, at the end "
         f"{_joined(load['end'])}."
     )

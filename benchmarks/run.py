@@ -38,11 +38,12 @@ DEFAULT_README = HERE / "README.md"
 #: The numbers of partners of the full run.
 FULL_SIZES = [1_000, 10_000, 100_000]
 
-#: Above this many partners the naive pipeline runs once on the compact shape and not at all
-#: on the text-rich one: one run takes minutes. The other cases run LARGE_REPEATS times.
+#: From NAIVE_ONCE_FROM partners the naive pipeline runs once, and above NAIVE_ONCE_ABOVE only
+#: on the compact shape: one run takes minutes. Above NAIVE_ONCE_ABOVE, the other cases run
+#: LARGE_REPEATS times, and the steps of loading once.
+NAIVE_ONCE_FROM = 10_000
 NAIVE_ONCE_ABOVE = 10_000
-LARGE_REPEATS = 3
-NAIVE_REPEATS = 3
+LARGE_REPEATS = 2
 
 #: The sizes the targets are stated at, and the smallest whose peak memory is measured.
 TARGET_SIZES = (10_000, 100_000)
@@ -149,8 +150,10 @@ def _case_repeats(size: int, repeats: int) -> int:
 
 def _naive_runs(shape: str, size: int, repeats: int) -> int:
     """How many times the naive pipeline runs: it is there for context, and slow."""
+    if size < NAIVE_ONCE_FROM:
+        return repeats
     if size <= NAIVE_ONCE_ABOVE:
-        return min(repeats, NAIVE_REPEATS)
+        return 1
     return 1 if shape == "compact" else 0
 
 
@@ -216,7 +219,7 @@ def measure_size(
         ),
         ("dumps", "partnering.dumps", lambda: partnering.dumps(dataset), repeats),
     ]
-    phases = measure_phases(valid_path, corrupt_path, repeats)
+    phases = measure_phases(valid_path, corrupt_path, 1 if size > NAIVE_ONCE_ABOVE else repeats)
     runs: dict[str, list[float]] = {key: [] for key, _, _, _ in cases}
     for round_number in range(repeats):
         log(f"  {size:,} partners, {shape}: round {round_number + 1} of {repeats}")
@@ -424,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         "--repeats",
         type=int,
         default=None,
-        help=f"runs per measurement (default 5, and {LARGE_REPEATS} above "
+        help=f"runs per measurement (default 5, and at most {LARGE_REPEATS} above "
         f"{NAIVE_ONCE_ABOVE:,} partners; quick 3)",
     )
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 partners only")
@@ -499,6 +502,7 @@ def main(argv: list[str] | None = None) -> int:
             "process_repeats": args.process_repeats,
             "jobs_repeats": args.jobs_repeats,
             "seed": generate.SEED,
+            "naive_once_from": NAIVE_ONCE_FROM,
             "naive_once_above": NAIVE_ONCE_ABOVE,
         },
         "files": files,
