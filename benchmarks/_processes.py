@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -123,10 +124,18 @@ def measure_memory(path: Path, log: Callable[[str], None]) -> dict[str, Any]:
 # --- Many files at once ---------------------------------------------------------------------------
 
 
+def _children_cpu() -> float:
+    """Return the processor time, user and system, of every child process that has ended."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure_jobs(workdir: Path, repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
     """Time ``partnering validate`` on many files with one job and with two, in turns.
 
     The files are distinct (each generated with its own seed), valid, of the compact shape.
+    Besides the wall-clock time, the processor time of all the command's processes says what
+    working in parallel costs, whatever else the machine is doing.
     """
     folder = workdir / "many"
     folder.mkdir(exist_ok=True)
@@ -138,16 +147,19 @@ def measure_jobs(workdir: Path, repeats: int, log: Callable[[str], None]) -> dic
         paths.append(str(path))
     jobs = (1, 2)
     runs: dict[int, list[float]] = {count: [] for count in jobs}
+    cpu: dict[int, list[float]] = {count: [] for count in jobs}
     statuses: dict[int, int] = {}
     for round_number in range(repeats):
         log(f"  many files: round {round_number + 1} of {repeats}")
         for count in jobs:
             command = [sys.executable, "-m", "partnering", "validate", "--quiet"]
+            used = _children_cpu()
             start = time.perf_counter()
             completed = subprocess.run(
                 [*command, "--jobs", str(count), *paths], capture_output=True, check=False
             )
             runs[count].append(time.perf_counter() - start)
+            cpu[count].append(_children_cpu() - used)
             statuses[count] = completed.returncode
     return {
         "files": JOBS_FILES,
@@ -157,6 +169,8 @@ def measure_jobs(workdir: Path, repeats: int, log: Callable[[str], None]) -> dic
             str(count): {
                 "runs": runs[count],
                 "median": _median(runs[count]),
+                "cpu_runs": cpu[count],
+                "cpu_median": _median(cpu[count]),
                 "status": statuses[count],
             }
             for count in jobs

@@ -67,6 +67,8 @@ def _times(run: dict[str, Any]) -> list[str]:
     ]
     for shape in run["settings"]["shapes"]:
         for size in run["settings"]["sizes"]:
+            if f"{shape}/{size}" not in run["files"]:
+                continue  # not measured: the run was stopped before
             floor = _median_of(run, shape, size, "floor")
             naive = _median_of(run, shape, size, "naive")
             peer_time = _median_of(run, shape, size, "peer")
@@ -129,6 +131,8 @@ def _memory(run: dict[str, Any]) -> list[str]:
 
 def _processes(run: dict[str, Any]) -> list[str]:
     processes = run["processes"]
+    if processes is None:
+        return []
     lines = [
         f"Start-up, {processes['file']}, medians of {len(processes['partnering']['runs'])} runs:",
         "",
@@ -146,11 +150,14 @@ def _processes(run: dict[str, Any]) -> list[str]:
             f"valid files of {jobs['partners']:,} partners ({jobs['bytes'] / 1_000_000:.0f} MB "
             f"in all), medians of {len(jobs['jobs']['1']['runs'])} runs:",
             "",
-            "| jobs | exit status | median ms |",
-            "|---:|---:|---:|",
+            "| jobs | exit status | median ms | processor time, all processes, ms |",
+            "|---:|---:|---:|---:|",
         ]
         for count, entry in jobs["jobs"].items():
-            lines.append(f"| {count} | {entry['status']} | {_ms(entry['median'])} |")
+            lines.append(
+                f"| {count} | {entry['status']} | {_ms(entry['median'])} | "
+                f"{_ms(entry.get('cpu_median'))} |"
+            )
     return lines
 
 

@@ -45,6 +45,9 @@ NAIVE_ONCE_FROM = 10_000
 NAIVE_ONCE_ABOVE = 10_000
 LARGE_REPEATS = 2
 
+#: Many files at once are measured after the files of this many partners.
+JOBS_AFTER = 10_000
+
 #: The sizes the targets are stated at, and the smallest whose peak memory is measured.
 TARGET_SIZES = (10_000, 100_000)
 MEMORY_FROM = 10_000
@@ -217,7 +220,12 @@ def measure_size(
             lambda: partnering.validate(corrupt_path),
             repeats,
         ),
-        ("dumps", "partnering.dumps", lambda: partnering.dumps(dataset), repeats),
+        (
+            "dumps",
+            "partnering.dumps",
+            lambda: partnering.dumps(dataset),
+            repeats if size <= NAIVE_ONCE_ABOVE else 0,
+        ),
     ]
     phases = measure_phases(valid_path, corrupt_path, 1 if size > NAIVE_ONCE_ABOVE else repeats)
     runs: dict[str, list[float]] = {key: [] for key, _, _, _ in cases}
@@ -293,13 +301,14 @@ def measure_phases(valid_path: Path, corrupt_path: Path, repeats: int) -> dict[s
     }
 
 
-def measure_sizes(
-    shapes: list[str], sizes: list[int], repeats: int, workdir: Path, log: Callable[[str], None]
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def warm_up(shapes: list[str], workdir: Path) -> dict[str, Callable[[bytes], object]]:
+    """Make the contenders, and run each once on a small file of each shape.
+
+    That imports every module, compiles the schemas and writes the generated code first.
+    """
     import partnering
 
     contenders = {"naive": naive_pipeline(), "peer": peer()}
-    # Warm up every contender once on a small file: imports, compiled schemas, generated code.
     for shape in shapes:
         small = generate.encode(generate.dataset(200, shape=shape))
         small_path = workdir / "warm-up.json"
@@ -308,16 +317,7 @@ def measure_sizes(
             contender(small)
         partnering.dumps(partnering.load(small_path))
         partnering.validate(small_path)
-
-    files: dict[str, Any] = {}
-    results: list[dict[str, Any]] = []
-    for shape in shapes:
-        for size in sizes:
-            files[f"{shape}/{size}"], found = measure_size(
-                shape, size, repeats, workdir, contenders, log
-            )
-            results.extend(found)
-    return files, results
+    return contenders
 
 
 # --- Targets --------------------------------------------------------------------------------------
@@ -391,11 +391,12 @@ def targets(run: dict[str, Any]) -> list[dict[str, Any]]:
             at_least=True,
         )
     processes = run["processes"]
-    add(
-        "partnering validate / check-jsonschema, bundled example",
-        ratio(processes["partnering"]["median"], processes["check-jsonschema"]["median"]),
-        1,
-    )
+    if processes is not None:
+        add(
+            "partnering validate / check-jsonschema, bundled example",
+            ratio(processes["partnering"]["median"], processes["check-jsonschema"]["median"]),
+            1,
+        )
     return found
 
 
@@ -454,7 +455,22 @@ def main(argv: list[str] | None = None) -> int:
         default=3,
         help="runs of each --jobs setting on many files (default 3; 0 skips them)",
     )
+    parser.add_argument(
+        "--table-from",
+        type=Path,
+        default=None,
+        metavar="JSON",
+        help="measure nothing: print the tables of a run written before (with --readme, "
+        "replace them there too)",
+    )
     args = parser.parse_args(argv)
+    if args.table_from is not None:
+        saved = json.loads(args.table_from.read_text(encoding="utf-8"))
+        text = _table.table(saved)
+        print(text)
+        if args.readme is not None:
+            _table.update_readme(args.readme, text)
+        return 0
 
     sizes = (
         [int(size) for size in args.sizes.split(",")]
@@ -479,19 +495,10 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:7.1f} s] {message}", file=sys.stderr, flush=True)
 
-    with tempfile.TemporaryDirectory(prefix="partnering-bench-") as folder:
-        workdir = Path(folder)
-        files, results = measure_sizes(shapes, sizes, repeats, workdir, log)
-        processes = _processes.measure_processes(args.process_repeats, log)
-        jobs = (
-            _processes.measure_jobs(workdir, args.jobs_repeats, log)
-            if args.jobs_repeats > 0
-            else None
-        )
     run: dict[str, Any] = {
-        "finished": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "finished": None,
         # Other work on the machine slows every case; the load average says how busy it was.
-        "load_average": {"start": load_at_start, "end": _load_average()},
+        "load_average": {"start": load_at_start, "end": None},
         "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine(),
         "settings": {
@@ -505,19 +512,45 @@ def main(argv: list[str] | None = None) -> int:
             "naive_once_from": NAIVE_ONCE_FROM,
             "naive_once_above": NAIVE_ONCE_ABOVE,
         },
-        "files": files,
-        "results": results,
-        "processes": processes,
-        "jobs": jobs,
+        "files": {},
+        "results": [],
+        "processes": None,
+        "jobs": None,
     }
-    run["targets"] = targets(run)
-    run["seconds"] = round(time.perf_counter() - started, 1)
+
+    def save(done: str) -> None:
+        # Written after each step, so that an interrupted run keeps what it measured.
+        run["finished"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        run["load_average"]["end"] = _load_average()
+        run["targets"] = targets(run)
+        run["seconds"] = round(time.perf_counter() - started, 1)
+        run["done"] = done
+        if output is not None:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
+
+    with tempfile.TemporaryDirectory(prefix="partnering-bench-") as folder:
+        workdir = Path(folder)
+        contenders = warm_up(shapes, workdir)
+        run["processes"] = _processes.measure_processes(args.process_repeats, log)
+        save("start-up")
+        for size in sorted(sizes):
+            for shape in shapes:
+                run["files"][f"{shape}/{size}"], found = measure_size(
+                    shape, size, repeats, workdir, contenders, log
+                )
+                run["results"].extend(found)
+                save(f"{shape}, {size:,} partners")
+            if args.jobs_repeats > 0 and run["jobs"] is None and size >= JOBS_AFTER:
+                run["jobs"] = _processes.measure_jobs(workdir, args.jobs_repeats, log)
+                save("many files")
+        if args.jobs_repeats > 0 and run["jobs"] is None:
+            run["jobs"] = _processes.measure_jobs(workdir, args.jobs_repeats, log)
+    save("all")
+    if output is not None:
+        log(f"wrote {output}")
     text = _table.table(run)
     print(text)
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
-        log(f"wrote {output}")
     if readme is not None:
         _table.update_readme(readme, text)
         log(f"updated the table in {readme}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -18,6 +19,11 @@ from partnering.report import Report
 
 #: The process that runs the tests; a worker of the pool is another.
 MAIN_PROCESS = os.getpid()
+
+#: Workers forked from the tests inherit their functions and their patches.
+forked = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the workers are not forked"
+)
 
 MISSING_NAME = {"schema_version": "1.0", "partners": [{"id": "a", "organisation_type": "21"}]}
 WARNING_ONLY = {
@@ -124,6 +130,7 @@ def dies_in_a_worker(path: Path) -> Report:
     return check_path(path)
 
 
+@forked
 @pytest.mark.parametrize("check", [fails_in_a_worker, dies_in_a_worker])
 def test_a_worker_failure_never_breaks_the_run(files: list[Path], check: object) -> None:
     expected = [validate(path) for path in files]
@@ -134,6 +141,7 @@ def test_a_worker_failure_never_breaks_the_run(files: list[Path], check: object)
     ]  # fmt: skip
 
 
+@forked
 def test_an_internal_error_in_the_main_process_stays_an_internal_error(
     capsys: pytest.CaptureFixture[str], files: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
