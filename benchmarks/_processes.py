@@ -89,7 +89,7 @@ _MEMORY_PROBE = textwrap.dedent(
         import partnering
         from partnering import example_path
         partnering.load(example_path())  # every module imported, the schema compiled
-        run = lambda: partnering.load(path)
+        run = lambda: partnering.load(path, max_bytes=2**30)
     else:
         run = lambda: json.loads(Path(path).read_bytes())
     before = peak_kib()

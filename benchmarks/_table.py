@@ -47,6 +47,12 @@ def _heading(run: dict[str, Any]) -> list[str]:
         f"Load average (1, 5, 15 min) at the start {_joined(load['start'])}, at the end "
         f"{_joined(load['end'])}."
     )
+    for later in run.get("later_runs", []):
+        at_start = _joined(later["load_average"]["start"])
+        first += (
+            f" Part of it was measured by a later run, `{later['command']}`, finished "
+            f"{later['finished']}; load average at its start {at_start}."
+        )
     counts = ", ".join(
         f"{entry['corrupt_issues']:,} ({entry['shape']}, {entry['partners']:,} partners)"
         for entry in run["files"].values()
