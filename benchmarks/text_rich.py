@@ -13,6 +13,7 @@ partner where the compact one has 1.2.
 
 from __future__ import annotations
 
+import datetime
 import random
 from typing import Any
 
@@ -126,14 +127,14 @@ def _assessment(rng: random.Random, assessment: dict[str, Any]) -> None:
 def _event(
     rng: random.Random, number: int, document: dict[str, Any], partner_ids: list[str]
 ) -> dict[str, Any]:
-    start = _date(rng, 2010, 2024)
-    year, month, day = (int(part) for part in start.split("-"))
+    start = datetime.date.fromisoformat(_date(rng, 2010, 2024))
+    end = start + datetime.timedelta(days=rng.randrange(0, 3))
     place = rng.choice(_PLACES)
     return {
         "id": f"event-{number:05d}",
-        "name": f"{place} forum on {rng.choice(_THINGS)}, {year}",
-        "start_date": start,
-        "end_date": f"{year:04d}-{month:02d}-{day + rng.randrange(0, 3):02d}",
+        "name": f"{place} forum on {rng.choice(_THINGS)}, {start.year}",
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
         "description": _paragraph(rng, 3, 6),
         "location": place,
         "convener_id": rng.choice(partner_ids),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import random
 from datetime import date
 from types import ModuleType
 
 import attrs
 import pytest
-from benchmarks import generate
+from benchmarks import generate, text_rich
 
 import partnering
 from partnering import models
@@ -74,3 +75,14 @@ def test_the_peer_reads_each_shape(shape: str) -> None:
     loaded = peer().load(generate.encode(document))
     assert len(loaded.partners) == 300
     assert len(loaded.events) == len(document.get("events", []))
+
+
+def test_every_event_ends_on_a_real_day_after_it_starts() -> None:
+    """Events end up to two days after they start, across months: never on 30 February."""
+    document = generate.dataset(10, shape="text-rich")
+    events = [text_rich._event(random.Random(n), n, document, ["a", "b", "c"]) for n in range(3000)]
+    spans = {
+        (date.fromisoformat(e["end_date"]) - date.fromisoformat(e["start_date"])).days
+        for e in events
+    }
+    assert spans == {0, 1, 2}
