@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks import text_rich
 from partnering import example_path
 from partnering.codelists import (
     Agreement,
@@ -212,8 +213,24 @@ def _assessment(
     }
 
 
-def dataset(partners: int, *, seed: int = SEED) -> dict[str, Any]:
-    """Return a valid exchange document with ``partners`` partners, as parsed JSON."""
+#: The shapes of file: compact (names, codes and ids) and text-rich (like the bundled example).
+SHAPES = ("compact", "text-rich")
+
+
+def dataset(partners: int, *, seed: int = SEED, shape: str = "compact") -> dict[str, Any]:
+    """Return a valid exchange document with ``partners`` partners, as parsed JSON.
+
+    ``shape`` is one of :data:`SHAPES`: ``text-rich`` writes the same records with long
+    descriptions, several sources each and dates everywhere, and adds events and communities
+    (see :mod:`benchmarks.text_rich`).
+    """
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}; expected one of {', '.join(SHAPES)}")
+    document = _compact(partners, seed)
+    return text_rich.enrich(document, seed=seed) if shape == "text-rich" else document
+
+
+def _compact(partners: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed * 1_000_003 + partners)
     example = _example()
     challenge_ids = [challenge["id"] for challenge in example["challenges"]]
@@ -386,11 +403,17 @@ def encode(document: dict[str, Any]) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    if len([arg for arg in argv if arg != "--corrupt"]) != 2 or not argv[0].isdigit():
-        print("usage: python -m benchmarks.generate PARTNERS OUTPUT [--corrupt]", file=sys.stderr)
+    flags = {"--corrupt", "--text-rich"}
+    positional = [arg for arg in argv if arg not in flags]
+    if len(positional) != 2 or not positional[0].isdigit():
+        print(
+            "usage: python -m benchmarks.generate PARTNERS OUTPUT [--corrupt] [--text-rich]",
+            file=sys.stderr,
+        )
         return 2
-    document = dataset(int(argv[0]))
-    Path(argv[1]).write_bytes(encode(corrupt(document) if "--corrupt" in argv else document))
+    shape = "text-rich" if "--text-rich" in argv else "compact"
+    document = dataset(int(positional[0]), shape=shape)
+    Path(positional[1]).write_bytes(encode(corrupt(document) if "--corrupt" in argv else document))
     return 0
 
 

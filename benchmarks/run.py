@@ -16,12 +16,9 @@ import gc
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -31,21 +28,33 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import generate
+from benchmarks import _processes, _table, generate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_OUTPUT = HERE / "results" / "latest.json"
 DEFAULT_README = HERE / "README.md"
-SCHEMA_FILE = ROOT / "schemas" / "1.0" / "dataset.schema.json"
-TABLE_START = "<!-- results:start -->"
-TABLE_END = "<!-- results:end -->"
 
 #: The numbers of partners of the full run.
 FULL_SIZES = [1_000, 10_000, 100_000]
 
-#: Above this many partners the naive pipeline runs once: one run takes minutes.
+#: From NAIVE_ONCE_FROM partners the naive pipeline runs once, and above NAIVE_ONCE_ABOVE only
+#: on the compact shape: one run takes minutes. Above NAIVE_ONCE_ABOVE, the other cases run
+#: LARGE_REPEATS times, and the steps of loading once.
+NAIVE_ONCE_FROM = 10_000
 NAIVE_ONCE_ABOVE = 10_000
+LARGE_REPEATS = 2
+
+#: The text-rich file of 100,000 partners is larger than the reader's default limit (256 MiB):
+#: the benchmark trusts its own files, as the how-to "Handle large files" says to.
+MAX_BYTES = 2**30
+
+#: Many files at once are measured after the files of this many partners.
+JOBS_AFTER = 10_000
+
+#: The sizes the targets are stated at, and the smallest whose peak memory is measured.
+TARGET_SIZES = (10_000, 100_000)
+MEMORY_FROM = 10_000
 
 
 # --- The machine ----------------------------------------------------------------------------------
@@ -142,32 +151,47 @@ def peer() -> Callable[[bytes], object]:
     return models.load
 
 
+def _case_repeats(size: int, repeats: int) -> int:
+    return min(repeats, LARGE_REPEATS) if size > NAIVE_ONCE_ABOVE else repeats
+
+
+def _naive_runs(shape: str, size: int, repeats: int) -> int:
+    """How many times the naive pipeline runs: it is there for context, and slow."""
+    if size < NAIVE_ONCE_FROM:
+        return repeats
+    if size <= NAIVE_ONCE_ABOVE:
+        return 1
+    return 1 if shape == "compact" else 0
+
+
 def measure_size(
+    shape: str,
     size: int,
     repeats: int,
     workdir: Path,
     contenders: dict[str, Callable[[bytes], object]],
     log: Callable[[str], None],
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Measure every case on files of ``size`` partners.
+    """Measure every case on files of ``size`` partners of one shape.
 
     The cases take turns, one run each per round, so that a slow spell of the machine falls
     on all of them alike rather than on one.
     """
     import partnering
 
-    log(f"generating {size:,} partners")
-    document = generate.dataset(size)
+    log(f"generating {size:,} partners, {shape}")
+    document = generate.dataset(size, shape=shape)
     valid = generate.encode(document)
     corrupt = generate.encode(generate.corrupt(document))
     del document
-    valid_path = workdir / f"partners-{size}.json"
-    corrupt_path = workdir / f"partners-{size}-corrupt.json"
+    valid_path = workdir / f"partners-{shape}-{size}.json"
+    corrupt_path = workdir / f"partners-{shape}-{size}-corrupt.json"
     valid_path.write_bytes(valid)
     corrupt_path.write_bytes(corrupt)
-    report = partnering.validate(corrupt_path)
-    dataset = partnering.load(valid_path)
-    files = {
+    report = partnering.validate(corrupt_path, max_bytes=MAX_BYTES)
+    dataset = partnering.load(valid_path, max_bytes=MAX_BYTES)
+    files: dict[str, Any] = {
+        "shape": shape,
         "partners": size,
         "valid_bytes": len(valid),
         "corrupt_bytes": len(corrupt),
@@ -176,6 +200,7 @@ def measure_size(
         "corrupt_issue_codes": report.count_by_code(),
     }
     del report
+    repeats = _case_repeats(size, repeats)
     naive, peer_load = contenders["naive"], contenders["peer"]
     cases: list[tuple[str, str, Callable[[], object], int]] = [
         ("floor", "json.loads", lambda: json.loads(valid), repeats),
@@ -183,36 +208,58 @@ def measure_size(
             "naive",
             "json.loads + jsonschema + cattrs",
             lambda: naive(valid),
-            1 if size > NAIVE_ONCE_ABOVE else repeats,
+            _naive_runs(shape, size, repeats),
         ),
         ("peer", "pydantic model_validate_json", lambda: peer_load(valid), repeats),
-        ("load", "partnering.load", lambda: partnering.load(valid_path), repeats),
+        (
+            "load",
+            "partnering.load",
+            lambda: partnering.load(valid_path, max_bytes=MAX_BYTES),
+            repeats,
+        ),
         (
             "validate",
             "partnering.validate (valid)",
-            lambda: partnering.validate(valid_path),
+            lambda: partnering.validate(valid_path, max_bytes=MAX_BYTES),
             repeats,
         ),
         (
             "validate_corrupt",
             "partnering.validate (1% corrupt)",
-            lambda: partnering.validate(corrupt_path),
+            lambda: partnering.validate(corrupt_path, max_bytes=MAX_BYTES),
             repeats,
         ),
-        ("dumps", "partnering.dumps", lambda: partnering.dumps(dataset), repeats),
+        (
+            "dumps",
+            "partnering.dumps",
+            lambda: partnering.dumps(dataset),
+            repeats if size <= NAIVE_ONCE_ABOVE else 0,
+        ),
     ]
-    phases = measure_phases(valid_path, corrupt_path, repeats)
+    phases = measure_phases(valid_path, corrupt_path, 1 if size > NAIVE_ONCE_ABOVE else repeats)
     runs: dict[str, list[float]] = {key: [] for key, _, _, _ in cases}
     for round_number in range(repeats):
-        log(f"  {size:,} partners: round {round_number + 1} of {repeats}")
+        log(f"  {size:,} partners, {shape}: round {round_number + 1} of {repeats}")
         for key, _, function, count in cases:
             if round_number < count:
                 runs[key].extend(timed(function, 1))
     results = [
-        {"size": size, "case": key, "label": label, "runs": runs[key], "median": median(runs[key])}
+        {
+            "shape": shape,
+            "size": size,
+            "case": key,
+            "label": label,
+            "runs": runs[key],
+            "median": median(runs[key]),
+        }
         for key, label, _, _ in cases
+        if runs[key]
     ]
     files["phases"] = phases
+    if size >= MEMORY_FROM:
+        files["memory"] = _processes.measure_memory(valid_path, log)
+    valid_path.unlink()
+    corrupt_path.unlink()
     return files, results
 
 
@@ -237,7 +284,7 @@ def measure_phases(valid_path: Path, corrupt_path: Path, repeats: int) -> dict[s
             gc.collect()
             with _gc.collection_paused():
                 start = time.perf_counter()
-                data = parse_json(read_bytes(path))
+                data = parse_json(read_bytes(path, max_bytes=MAX_BYTES), max_bytes=MAX_BYTES)
                 parsed = time.perf_counter()
                 list(_fast.schema_issues(data, plain=True))
                 checked = time.perf_counter()
@@ -263,138 +310,38 @@ def measure_phases(valid_path: Path, corrupt_path: Path, repeats: int) -> dict[s
     }
 
 
-def measure_sizes(
-    sizes: list[int], repeats: int, workdir: Path, log: Callable[[str], None]
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def warm_up(shapes: list[str], workdir: Path) -> dict[str, Callable[[bytes], object]]:
+    """Make the contenders, and run each once on a small file of each shape.
+
+    That imports every module, compiles the schemas and writes the generated code first.
+    """
     import partnering
 
     contenders = {"naive": naive_pipeline(), "peer": peer()}
-    # Warm up every contender once on a small file: imports, compiled schemas, generated code.
-    small = generate.encode(generate.dataset(200))
-    small_path = workdir / "warm-up.json"
-    small_path.write_bytes(small)
-    for contender in contenders.values():
-        contender(small)
-    partnering.dumps(partnering.load(small_path))
-    partnering.validate(small_path)
-
-    files: dict[str, Any] = {}
-    results: list[dict[str, Any]] = []
-    for size in sizes:
-        files[str(size)], found = measure_size(size, repeats, workdir, contenders, log)
-        results.extend(found)
-    return files, results
+    for shape in shapes:
+        small = generate.encode(generate.dataset(200, shape=shape))
+        small_path = workdir / "warm-up.json"
+        small_path.write_bytes(small)
+        for contender in contenders.values():
+            contender(small)
+        partnering.dumps(partnering.load(small_path))
+        partnering.validate(small_path)
+    return contenders
 
 
-# --- Start-up: the command against check-jsonschema -----------------------------------------------
+# --- Targets --------------------------------------------------------------------------------------
 
 
-def measure_processes(repeats: int, log: Callable[[str], None]) -> dict[str, Any]:
-    from partnering import example_path
-
-    example = str(example_path())
-    # The schema of the version the example declares.
-    version = json.loads(example_path().read_text(encoding="utf-8"))["schema_version"]
-    schema_file = ROOT / "schemas" / version / "dataset.schema.json"
-    checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
-    commands = {
-        "partnering": [sys.executable, "-m", "partnering", "validate", example],
-        "check-jsonschema": [
-            checker or "check-jsonschema",
-            "--schemafile",
-            str(schema_file),
-            example,
-        ],
-    }
-    measured: dict[str, Any] = {"file": "the bundled example (platforms-2014.json)"}
-    for name, command in commands.items():
-        log(f"process: {name} x{repeats}")
-        completed = subprocess.run(command, capture_output=True, check=False)
-        runs = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            subprocess.run(command, capture_output=True, check=False)
-            runs.append(time.perf_counter() - start)
-        measured[name] = {
-            "command": " ".join(
-                Path(part).name if index == 0 or part == example else part
-                for index, part in enumerate(command)
-            ).replace(str(schema_file), f"schemas/{version}/dataset.schema.json"),
-            "exit_status": completed.returncode,
-            "runs": runs,
-            "median": median(runs),
-        }
-    return measured
-
-
-# --- Peak memory ----------------------------------------------------------------------------------
-
-# The peak resident set counts every allocation, Python's and jsonschema-rs's alike (tracemalloc
-# sees only Python's). VmHWM is that peak for the current program image; ru_maxrss would do, but
-# on Linux a child process inherits the parent's, which after the timed runs is far larger.
-_MEMORY_PROBE = textwrap.dedent(
-    """
-    import json, resource, sys
-    from pathlib import Path
-
-    def peak_kib():
-        status = Path("/proc/self/status")
-        if status.exists():
-            for line in status.read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-    path, how = sys.argv[1], sys.argv[2]
-    if how == "partnering.load":
-        import partnering
-        from partnering import example_path
-        partnering.load(example_path())  # every module imported, the schema compiled
-        run = lambda: partnering.load(path)
-    else:
-        run = lambda: json.loads(Path(path).read_bytes())
-    before = peak_kib()
-    result = run()
-    after = peak_kib()
-    print(json.dumps({"before_kib": before, "after_kib": after}))
-    """
-)
-
-
-def measure_memory(size: int, workdir: Path, log: Callable[[str], None]) -> dict[str, Any]:
-    path = workdir / f"partners-{size}.json"
-    if not path.exists():
-        path.write_bytes(generate.encode(generate.dataset(size)))
-    measured: dict[str, Any] = {"size": size, "bytes": path.stat().st_size}
-    for how in ("json.loads", "partnering.load"):
-        log(f"peak memory: {how} of {size:,} partners")
-        output = subprocess.run(
-            [sys.executable, "-c", _MEMORY_PROBE, str(path), how],
-            capture_output=True,
-            check=True,
-            text=True,
-        ).stdout
-        probe = json.loads(output)
-        measured[how] = {
-            "peak_increase_bytes": (probe["after_kib"] - probe["before_kib"]) * 1024,
-            **probe,
-        }
-    return measured
-
-
-# --- Targets and the table ------------------------------------------------------------------------
-
-
-def _median_of(results: list[dict[str, Any]], size: int, case: str) -> float | None:
+def median_of(results: list[dict[str, Any]], shape: str, size: int, case: str) -> float | None:
     for result in results:
-        if result["size"] == size and result["case"] == case:
+        if result["shape"] == shape and result["size"] == size and result["case"] == case:
             return float(result["median"])
     return None
 
 
-def targets(
-    results: list[dict[str, Any]], processes: dict[str, Any], memory: dict[str, Any] | None
-) -> list[dict[str, Any]]:
+def targets(run: dict[str, Any]) -> list[dict[str, Any]]:
+    """Work out each target's measure from the run, and whether it is met."""
+    results = run["results"]
     found: list[dict[str, Any]] = []
 
     def add(name: str, value: float | None, limit: float, *, at_least: bool = False) -> None:
@@ -411,158 +358,55 @@ def targets(
             }
         )
 
-    for size in (10_000, 100_000):
-        load = _median_of(results, size, "load")
-        peer_time = _median_of(results, size, "peer")
-        naive = _median_of(results, size, "naive")
-        valid = _median_of(results, size, "validate")
-        corrupt = _median_of(results, size, "validate_corrupt")
-        if load is not None and peer_time is not None:
-            add(f"load / pydantic, {size:,} partners", load / peer_time, 1.5)
-        if load is not None and naive is not None:
-            add(f"naive / load, {size:,} partners", naive / load, 15, at_least=True)
-        if valid is not None and corrupt is not None:
-            add(f"validate corrupt / validate valid, {size:,} partners", corrupt / valid, 2)
-    for case in ("load", "validate", "validate_corrupt"):
-        small = _median_of(results, 10_000, case)
-        large = _median_of(results, 100_000, case)
-        if small is not None and large is not None:
-            add(f"{case}: 100,000 partners / 10,000 partners", large / small, 12)
-    if memory is not None:
+    def ratio(top: float | None, bottom: float | None) -> float | None:
+        return None if top is None or bottom is None or bottom == 0 else top / bottom
+
+    for shape in run["settings"]["shapes"]:
+        for size in TARGET_SIZES:
+            peer_time = median_of(results, shape, size, "peer")
+            load = median_of(results, shape, size, "load")
+            valid = median_of(results, shape, size, "validate")
+            where = f"{shape}, {size:,} partners"
+            add(f"load / pydantic, {where}", ratio(load, peer_time), 0.8)
+            add(f"validate (valid) / pydantic, {where}", ratio(valid, peer_time), 0.6)
+            corrupt = median_of(results, shape, size, "validate_corrupt")
+            add(f"validate corrupt / validate valid, {where}", ratio(corrupt, valid), 2)
+            memory = run["files"].get(f"{shape}/{size}", {}).get("memory")
+            if memory is not None:
+                add(
+                    f"peak memory of load / json.loads, {where}",
+                    ratio(
+                        memory["partnering.load"]["peak_increase_bytes"],
+                        memory["json.loads"]["peak_increase_bytes"],
+                    ),
+                    1.3,
+                )
+        small, large = TARGET_SIZES
+        for case in ("load", "validate", "validate_corrupt"):
+            # Linear growth: the time per partner at 100,000 within a fifth of that at 10,000.
+            at_small = median_of(results, shape, small, case)
+            at_large = median_of(results, shape, large, case)
+            per_partner = ratio(
+                None if at_large is None else at_large / large,
+                None if at_small is None else at_small / small,
+            )
+            add(f"{case}: time per partner at {large:,} / at {small:,}, {shape}", per_partner, 1.2)
+    jobs = run.get("jobs")
+    if jobs is not None:
         add(
-            f"peak memory of load / json.loads, {memory['size']:,} partners",
-            memory["partnering.load"]["peak_increase_bytes"]
-            / memory["json.loads"]["peak_increase_bytes"],
-            3,
+            f"validate {jobs['files']} files: --jobs 1 / --jobs 2",
+            ratio(jobs["jobs"]["1"]["median"], jobs["jobs"]["2"]["median"]),
+            1.7,
+            at_least=True,
         )
-    add(
-        "partnering validate / check-jsonschema, bundled example",
-        processes["partnering"]["median"] / processes["check-jsonschema"]["median"],
-        1,
-    )
-    return found
-
-
-def _ms(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    return f"{seconds * 1000:,.0f}" if seconds >= 0.1 else f"{seconds * 1000:,.1f}"
-
-
-def _ratio(value: float | None, base: float | None) -> str:
-    if value is None or base is None or base == 0:
-        return "-"
-    return f"{value / base:.2f}"
-
-
-def _joined(values: list[float] | None) -> str:
-    return "unknown" if values is None else ", ".join(f"{value:.2f}" for value in values)
-
-
-def table(run: dict[str, Any]) -> str:
-    results = run["results"]
-    sizes = run["settings"]["sizes"]
-    lines = []
-    info = run["machine"]
-    load = run["load_average"]
-    lines.append(
-        f"Run of {run['finished']} on {info['cpu']} ({info['cores']} cores), "
-        f"{info['platform']}, Python {info['python']}; medians of "
-        f"{run['settings']['repeats']} runs (the naive pipeline runs once above "
-        f"{NAIVE_ONCE_ABOVE:,} partners). Load average (1, 5, 15 min) at the start "
-        f"{_joined(load['start'])}, at the end {_joined(load['end'])}."
-    )
-    lines.append("")
-    lines.append(
-        "Versions: "
-        + ", ".join(f"{name} {version}" for name, version in info["packages"].items())
-        + ". The corrupt files hold "
-        + ", ".join(
-            f"{run['files'][str(size)]['corrupt_issues']:,} issues ({size:,} partners)"
-            for size in sizes
-        )
-        + "."
-    )
-    lines.append("")
-    lines.append("| partners | file | case | median ms | × floor | × naive | × pydantic |")  # noqa: RUF001
-    lines.append("|---:|---:|---|---:|---:|---:|---:|")
-    for size in sizes:
-        floor = _median_of(results, size, "floor")
-        naive = _median_of(results, size, "naive")
-        peer_time = _median_of(results, size, "peer")
-        megabytes = run["files"][str(size)]["valid_bytes"] / 1_000_000
-        for result in results:
-            if result["size"] != size:
-                continue
-            value = result["median"]
-            runs = len(result["runs"])
-            label = result["label"] + (
-                " (1 run)" if runs == 1 and result["case"] == "naive" else ""
-            )
-            lines.append(
-                f"| {size:,} | {megabytes:.1f} MB | {label} | {_ms(value)} | "
-                f"{_ratio(value, floor)} | {_ratio(value, naive)} | {_ratio(value, peer_time)} |"
-            )
-    lines.append("")
-    lines.append(
-        "Where the time goes: each step of `partnering.load` (valid file) and of "
-        "`partnering.validate` (corrupt file), medians in ms:"
-    )
-    lines.append("")
-    steps = [
-        "read and strict parse",
-        "schema",
-        "rules",
-        "structure",
-        "free the parsed data",
-    ]
-    lines.append("| partners | case | " + " | ".join(steps) + " |")
-    lines.append("|---:|---|" + "---:|" * len(steps))
-    for size in sizes:
-        phases = run["files"][str(size)]["phases"]
-        for case, label in (("load", "load"), ("validate_corrupt", "validate, 1% corrupt")):
-            cells = [_ms(phases[case].get(step)) for step in steps]
-            lines.append(f"| {size:,} | {label} | " + " | ".join(cells) + " |")
-    lines.append("")
     processes = run["processes"]
-    lines.append(
-        f"Start-up, {processes['file']}, medians of {len(processes['partnering']['runs'])} runs:"
-    )
-    lines.append("")
-    lines.append("| command | exit status | median ms |")
-    lines.append("|---|---:|---:|")
-    for name in ("partnering", "check-jsonschema"):
-        entry = processes[name]
-        lines.append(f"| `{entry['command']}` | {entry['exit_status']} | {_ms(entry['median'])} |")
-    memory = run.get("memory")
-    if memory is not None:
-        lines.append("")
-        lines.append(
-            f"Peak memory (growth of the peak resident set, VmHWM) reading the "
-            f"{memory['size']:,}-partner file ({memory['bytes'] / 1_000_000:.0f} MB):"
+    if processes is not None:
+        add(
+            "partnering validate / check-jsonschema, bundled example",
+            ratio(processes["partnering"]["median"], processes["check-jsonschema"]["median"]),
+            1,
         )
-        lines.append("")
-        lines.append("| reader | peak growth MB |")
-        lines.append("|---|---:|")
-        for how in ("json.loads", "partnering.load"):
-            growth = memory[how]["peak_increase_bytes"] / 1_000_000
-            lines.append(f"| {how} | {growth:,.0f} |")
-    lines.append("")
-    lines.append("| target | measured | limit | met |")
-    lines.append("|---|---:|---:|:---:|")
-    for target in run["targets"]:
-        lines.append(
-            f"| {target['target']} | {target['value']:.2f} | {target['kind']} "
-            f"{target['limit']:g} | {'yes' if target['met'] else '**no**'} |"
-        )
-    return "\n".join(lines)
-
-
-def update_readme(readme: Path, text: str) -> None:
-    content = readme.read_text(encoding="utf-8")
-    start = content.index(TABLE_START) + len(TABLE_START)
-    end = content.index(TABLE_END)
-    readme.write_text(content[:start] + "\n" + text + "\n" + content[end:], encoding="utf-8")
+    return found
 
 
 def _load_average() -> list[float] | None:
@@ -585,7 +429,16 @@ def main(argv: list[str] | None = None) -> int:
         help="numbers of partners, comma-separated (default 1000,10000,100000)",
     )
     parser.add_argument(
-        "--repeats", type=int, default=None, help="runs per measurement (default 5; quick 3)"
+        "--shapes",
+        default=None,
+        help=f"shapes of file, comma-separated (default {','.join(generate.SHAPES)})",
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=None,
+        help=f"runs per measurement (default 5, and at most {LARGE_REPEATS} above "
+        f"{NAIVE_ONCE_ABOVE:,} partners; quick 3)",
     )
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 partners only")
     parser.add_argument(
@@ -605,16 +458,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--process-repeats", type=int, default=10, help="runs of each command (default 10)"
     )
+    parser.add_argument(
+        "--jobs-repeats",
+        type=int,
+        default=3,
+        help="runs of each --jobs setting on many files (default 3; 0 skips them)",
+    )
+    parser.add_argument(
+        "--table-from",
+        type=Path,
+        default=None,
+        metavar="JSON",
+        help="measure nothing: print the tables of a run written before (with --readme, "
+        "replace them there too)",
+    )
     args = parser.parse_args(argv)
+    if args.table_from is not None:
+        saved = json.loads(args.table_from.read_text(encoding="utf-8"))
+        text = _table.table(saved)
+        print(text)
+        if args.readme is not None:
+            _table.update_readme(args.readme, text)
+        return 0
 
     sizes = (
         [int(size) for size in args.sizes.split(",")]
         if args.sizes
         else (FULL_SIZES[:2] if args.quick else FULL_SIZES)
     )
+    shapes = args.shapes.split(",") if args.shapes else list(generate.SHAPES)
+    unknown = sorted(set(shapes) - set(generate.SHAPES))
+    if unknown:
+        parser.error(f"unknown shape {unknown[0]!r}; expected {', '.join(generate.SHAPES)}")
     repeats = args.repeats or (3 if args.quick else 5)
     # Only the full run replaces the committed results; others print unless told where to write.
-    full = sizes == FULL_SIZES
+    full = sizes == FULL_SIZES and shapes == list(generate.SHAPES)
     output = args.output if args.output is not None else (DEFAULT_OUTPUT if full else None)
     readme = args.readme
     if readme is None and output == DEFAULT_OUTPUT:
@@ -626,40 +504,64 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:7.1f} s] {message}", file=sys.stderr, flush=True)
 
-    with tempfile.TemporaryDirectory(prefix="partnering-bench-") as folder:
-        workdir = Path(folder)
-        files, results = measure_sizes(sizes, repeats, workdir, log)
-        processes = measure_processes(args.process_repeats, log)
-        largest = max(sizes)
-        memory = measure_memory(largest, workdir, log) if largest >= 10_000 else None
     run: dict[str, Any] = {
-        "finished": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "finished": None,
         # Other work on the machine slows every case; the load average says how busy it was.
-        "load_average": {"start": load_at_start, "end": _load_average()},
+        "load_average": {"start": load_at_start, "end": None},
         "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine(),
         "settings": {
+            "shapes": shapes,
             "sizes": sizes,
             "repeats": repeats,
+            "large_repeats": LARGE_REPEATS,
             "process_repeats": args.process_repeats,
+            "jobs_repeats": args.jobs_repeats,
             "seed": generate.SEED,
+            "naive_once_from": NAIVE_ONCE_FROM,
             "naive_once_above": NAIVE_ONCE_ABOVE,
         },
-        "files": files,
-        "results": results,
-        "processes": processes,
-        "memory": memory,
+        "files": {},
+        "results": [],
+        "processes": None,
+        "jobs": None,
     }
-    run["targets"] = targets(results, processes, memory)
-    run["seconds"] = round(time.perf_counter() - started, 1)
-    text = table(run)
-    print(text)
+
+    def save(done: str) -> None:
+        # Written after each step, so that an interrupted run keeps what it measured.
+        run["finished"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        run["load_average"]["end"] = _load_average()
+        run["targets"] = targets(run)
+        run["seconds"] = round(time.perf_counter() - started, 1)
+        run["done"] = done
+        if output is not None:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
+
+    with tempfile.TemporaryDirectory(prefix="partnering-bench-") as folder:
+        workdir = Path(folder)
+        contenders = warm_up(shapes, workdir)
+        run["processes"] = _processes.measure_processes(args.process_repeats, log)
+        save("start-up")
+        for size in sorted(sizes):
+            for shape in shapes:
+                run["files"][f"{shape}/{size}"], found = measure_size(
+                    shape, size, repeats, workdir, contenders, log
+                )
+                run["results"].extend(found)
+                save(f"{shape}, {size:,} partners")
+            if args.jobs_repeats > 0 and run["jobs"] is None and size >= JOBS_AFTER:
+                run["jobs"] = _processes.measure_jobs(workdir, args.jobs_repeats, log)
+                save("many files")
+        if args.jobs_repeats > 0 and run["jobs"] is None:
+            run["jobs"] = _processes.measure_jobs(workdir, args.jobs_repeats, log)
+    save("all")
     if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(run, indent=2) + "\n", encoding="utf-8")
         log(f"wrote {output}")
+    text = _table.table(run)
+    print(text)
     if readme is not None:
-        update_readme(readme, text)
+        _table.update_readme(readme, text)
         log(f"updated the table in {readme}")
     return 0
 

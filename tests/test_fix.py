@@ -293,4 +293,4 @@ def test_changes_name_their_lines_whatever_the_line_endings(newline: str) -> Non
         "}",
     ]
     result = partnering.fix(newline.join(lines))
-    assert sorted(change.line for change in result.changes) == [4, 4]
+    assert [change.line for change in result.changes] == [4, 4]

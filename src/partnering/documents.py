@@ -142,12 +142,14 @@ def dumps(dataset: Dataset, *, version: str | None = None, check: bool = True) -
             text = json_text(data)
         except (TypeError, ValueError, RecursionError):
             raise _unwritable(data) from None
-    if has_lone_surrogate(text):
-        raise _unwritable(data)
-    if check:
-        report = check_written(data, dataset)
-        if not report.valid:
-            raise InvalidDocumentError(report)
+        if has_lone_surrogate(text):
+            raise _unwritable(data)
+        if check:
+            report = check_written(data, dataset)
+            if not report.valid:
+                raise InvalidDocumentError(report)
+        # Freed while the collector is paused, its first pass need not walk all of it.
+        del data
     return text + "\n"
 
 

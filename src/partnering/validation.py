@@ -251,11 +251,7 @@ class Validator:
         """
         label = _label(source)
         with collection_paused():
-            try:
-                document = self._read(source, label)
-            except _UNREADABLE as error:
-                return None, Report.of(_refusal(error), source=label)
-            return self._check(document)
+            return self._read_and_check(source, label)
 
     def _check_document(self, document: str | bytes | bytearray) -> tuple[Dataset | None, Report]:
         """Do what :meth:`check` does for text or bytes, raising when they are not JSON."""
@@ -263,11 +259,28 @@ class Validator:
             raise TypeError(f"a document is text or bytes, not {type(document).__name__}")
         label = _label(document)
         with collection_paused():
-            try:
-                read = self._read(document, label)
-            except ManySyntaxErrors as errors:
+            return self._read_and_check(document, label, raising=True)
+
+    def _read_and_check(
+        self, source: object, label: str, *, raising: bool = False
+    ) -> tuple[Dataset | None, Report]:
+        """Read and check a document; with ``raising``, raise when it is not JSON.
+
+        The parsed data dies with this call, while the collector is still paused: were it
+        alive when the collector resumes, its first pass would walk every parsed object and
+        every model, which takes longer than building them.
+        """
+        try:
+            document = self._read(source, label)
+        except ManySyntaxErrors as errors:
+            if raising:
                 raise errors.errors[0] from None  # one error, of the public class
-            return self._check(read)
+            return None, Report.of(_refusal(errors), source=label)
+        except _UNREADABLE as error:
+            if raising:
+                raise
+            return None, Report.of(_refusal(error), source=label)
+        return self._check(document)
 
     def _read(self, source: object, label: str) -> _Document:
         """Parse a document, raising what prevents it."""

@@ -67,6 +67,7 @@ examples:
   partnering validate --format html a.json > a.html   one HTML page, issues per record
   partnering validate platforms.xlsx csv/        a workbook and a CSV folder; each
                                                  issue names its cell, Partners!C7
+  partnering validate --jobs 4 data/*.json       check four files at a time
 
 Text output gives each file's verdict, then its issues grouped by code and location, with
 up to 3 examples per group, a hint on how to fix each, and the counts by code.
@@ -168,6 +169,13 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected 0 or more, not {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
     return value
 
 
@@ -274,6 +282,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "colour the text output; auto: only on a terminal, and not when the NO_COLOR "
             "environment variable is set (default: auto)"
+        ),
+    )
+    validate.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=(
+            "check up to N files at the same time, in N processes; the reports come in "
+            "the order of the files all the same (default: the number of cores; 1: one "
+            "file after another)"
         ),
     )
 

@@ -13,11 +13,15 @@ Example:
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from partnering import validation
 from partnering._format import DEFAULT_MAX_BYTES
 from partnering._render import Style, fails, render_text, shown
+from partnering.cli._parallel import check_paths, default_jobs
 from partnering.cli._parser import library_version
 from partnering.cli._terminal import (
     STDIN_CLOSED,
@@ -44,24 +48,41 @@ def _stdin_unreadable() -> Report:
     return Report.of([issue], source=STDIN_NAME)
 
 
+def check_file(path: Path, max_issues: int | None = None) -> Report:
+    """Validate one file by its path: an exchange file, a workbook or a folder of CSV files.
+
+    Each worker of ``--jobs`` runs it, so it is a module-level function that pickles.
+    """
+    from partnering.sheets import is_sheets
+
+    if is_sheets(path):
+        from partnering.sheets import validate_sheets
+
+        return validate_sheets(path)
+    # A Path, never a str: a str is JSON text to validate().
+    return validation.validate(path, max_issues=max_issues)
+
+
 def check_input(item: Input, max_issues: int | None = None) -> Report:
     """Validate one input: a file by its path, standard input by its bytes.
 
     With ``max_issues``, only so many issues of each group are listed; the rest are counted.
     """
     if item.path is not None:
-        from partnering.sheets import is_sheets
-
-        if is_sheets(item.path):
-            from partnering.sheets import validate_sheets
-
-            return validate_sheets(item.path)
-        # A Path, never a str: a str is JSON text to validate().
-        return validation.validate(item.path, max_issues=max_issues)
+        return check_file(item.path, max_issues)
     data = read_stdin(DEFAULT_MAX_BYTES)
     if data is None:
         return _stdin_unreadable()
     return validation.validate(data, max_issues=max_issues)
+
+
+def _reports(inputs: Sequence[Input], jobs: int | None, max_issues: int | None) -> Iterator[Report]:
+    """Yield the report of each input, in order; files are checked ``jobs`` at a time."""
+    paths = [item.path for item in inputs if item.path is not None]
+    check = functools.partial(check_file, max_issues=max_issues)
+    pooled = check_paths(paths, jobs=default_jobs() if jobs is None else jobs, check=check)
+    for item in inputs:
+        yield next(pooled) if item.path is not None else check_input(item, max_issues)
 
 
 def _unreadable(report: Report) -> bool:
@@ -81,9 +102,10 @@ def run_validate(args: argparse.Namespace) -> int:
     status = 0
     written = False
     tally = {"valid": 0, "not valid": 0, "unreadable": 0}
+    reports = _reports(inputs, getattr(args, "jobs", None), args.max_issues)
     for index, item in enumerate(inputs, start=1):
         progress.show(index, len(inputs), item.label)
-        report = check_input(item, args.max_issues)
+        report = next(reports)
         progress.clear()
         results.append((item.source, report))
         if _unreadable(report):
