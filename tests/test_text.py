@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from partnering import Partner, Platform, Validator, get_schema, validate
+from partnering import Partner, Platform, Validator, get_schema, models, validate
 from partnering._constraints import Text
-from partnering._fields import LONG_TEXT_FIELDS
 from partnering.cli import main
 from partnering.errors import InvalidValueError
 from partnering.models import Dataset
@@ -110,7 +110,17 @@ def test_prose_may_hold_line_feeds_but_not_carriage_returns() -> None:
 def test_the_fields_of_prose_are_the_long_text_ones() -> None:
     """Every description, summary, evidence and contribution field takes line feeds."""
     schema = get_schema()
-    assert {"description", "summary", "evidence", "contribution"} == LONG_TEXT_FIELDS
+    long_text = {
+        (model.__name__, field.name)
+        for model in vars(models).values()
+        if isinstance(model, type) and attrs.has(model)
+        for field in attrs.fields(model)
+        if any(isinstance(c, Text) and c.long for c in field.metadata.get("constraints", ()))
+    }
+    prose = {"description", "summary", "evidence", "contribution"}
+    assert {name for _, name in long_text} == prose
+    assert ("Platform", "description") in long_text
+    assert ("BuildingBlockRating", "evidence") in long_text
     assert schema["properties"]["description"]["allOf"] == [{"$ref": "#/$defs/long_text"}]
     assert schema["properties"]["title"]["allOf"] == [{"$ref": "#/$defs/text"}]
     platform = {"id": "p", "scope": "global", "hosting_model": "ngo_hosted"}

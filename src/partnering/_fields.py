@@ -4,9 +4,7 @@ Each helper makes an attrs field from its description, its single-field constrai
 it says about other records (:class:`~partnering._relations.Refers`,
 :class:`~partnering._relations.Dated`), so that a field is declared once and every layer reads
 its metadata. :func:`_model` marks a model class for type checkers and writes the
-``Attributes:`` section of its docstring; it also makes the fields of prose
-(:data:`LONG_TEXT_FIELDS`: descriptions, summaries...) long text, which may hold line breaks,
-so that a model declares every text with ``_TEXT``. Used by :mod:`partnering.models` only.
+``Attributes:`` section of its docstring. Used by :mod:`partnering.models` only.
 """
 
 from __future__ import annotations
@@ -44,11 +42,8 @@ else:  # pragma: no cover - Python 3.10
 _ID = Pattern(patterns.ID)
 #: Visible text of one line: names, titles, acronyms and the like.
 _TEXT = Text()
-#: Visible text that may hold line breaks. The fields named in LONG_TEXT_FIELDS get it in place
-#: of _TEXT when their model is marked (see _model), so a new description is long text too.
+#: Visible text that may hold line breaks: prose, such as descriptions and summaries.
 _LONG_TEXT = Text(long=True)
-#: The fields that hold prose, which may run over several lines.
-LONG_TEXT_FIELDS = frozenset({"description", "summary", "evidence", "contribution"})
 _TYPE = TypeCheck()
 _URL = (Pattern(patterns.URL), Uri())
 _SDGS = (
@@ -215,21 +210,4 @@ def _model(cls: _Model) -> _Model:
     an ``Attributes:`` section with each field's description, for :func:`help` and the docs.
     """
     cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + _field_docs(cls)
-    for name, value in vars(cls).items():
-        if name in LONG_TEXT_FIELDS:
-            _make_long_text(value)
     return cls
-
-
-def _make_long_text(field: Any) -> None:
-    """Let a field of prose declared with ``_TEXT`` hold line breaks: give it ``_LONG_TEXT``.
-
-    The model is marked before ``@attrs.frozen`` makes the class, so the field is still the
-    one :func:`attrs.field` returned, whose metadata and validators are changed in place.
-    """
-    metadata = getattr(field, "metadata", None)
-    if not isinstance(metadata, dict) or _TEXT not in metadata.get("constraints", ()):
-        return
-    constraints = tuple(_LONG_TEXT if c == _TEXT else c for c in metadata["constraints"])
-    metadata["constraints"] = constraints
-    field._validator = attrs.validators.and_(*_validators(*constraints))

@@ -37,6 +37,7 @@ from partnering._constraints import (
 )
 from partnering._fields import (
     _ID,
+    _LONG_TEXT,
     _SDG_TARGET,
     _SDGS,
     _TEXT,
@@ -178,7 +179,7 @@ class Platform:
     scope: PlatformScope = _field("The platform's geographic reach.")
     hosting_model: HostingModel = _field("Who hosts and leads the platform.")
     acronym: str | None = _optional("A short name, such as 'ZBiDF'.", _TEXT)
-    description: str | None = _optional("What the platform is and does.", _TEXT)
+    description: str | None = _optional("What the platform is and does.", _LONG_TEXT)
     countries: tuple[str, ...] = _list(
         "The countries the platform works in (ISO 3166-1 alpha-2).",
         UniqueItems(),
@@ -236,7 +237,7 @@ class Participant:
         "What the partner does in the partnership.", UniqueItems()
     )
     lead: bool | None = _optional("Whether the partner leads the partnership.")
-    contribution: str | None = _optional("What the partner brings, in words.", _TEXT)
+    contribution: str | None = _optional("What the partner brings, in words.", _LONG_TEXT)
 
 
 @attrs.frozen(kw_only=True)
@@ -249,7 +250,7 @@ class Partnership:
     participants: tuple[Participant, ...] = _field(
         "The partners in the partnership: at least two.", MinItems(2)
     )
-    description: str | None = _optional("What the partnership does.", _TEXT)
+    description: str | None = _optional("What the partnership does.", _LONG_TEXT)
     platform_id: str | None = _ref(
         "The id of the platform that brokered it.", "platforms", "names platform"
     )
@@ -288,7 +289,7 @@ class Challenge:
     id: str = _field("The challenge's id, unique among challenges in the file.", _ID)
     title: str = _field("The challenge in a few words.", _TEXT)
     category: ChallengeCategory = _field("The kind of challenge.")
-    description: str | None = _optional("The challenge explained.", _TEXT)
+    description: str | None = _optional("The challenge explained.", _LONG_TEXT)
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -307,7 +308,7 @@ class Solution:
         Each([_ID]),
         refers=Refers("challenges", "addresses challenge"),
     )
-    description: str | None = _optional("The solution explained.", _TEXT)
+    description: str | None = _optional("The solution explained.", _LONG_TEXT)
     building_block_ids: tuple[str, ...] = _ids(
         "The ids of the building blocks it is part of.", "building_blocks", "names building block"
     )
@@ -325,7 +326,9 @@ class Framework:
 
     id: str = _field("The framework's id, unique among frameworks in the file.", _ID)
     name: str = _field("The framework's name.", _TEXT)
-    description: str | None = _optional("What the framework is for and where it comes from.", _TEXT)
+    description: str | None = _optional(
+        "What the framework is for and where it comes from.", _LONG_TEXT
+    )
     version: str | None = _optional("The framework's version.", _TEXT)
     provisional: bool | None = _optional("Whether the framework is provisional.")
     sources: tuple[Source, ...] = _sources()
@@ -342,7 +345,7 @@ class BuildingBlock:
         "The id of the framework it belongs to.", "frameworks", "names framework"
     )
     name: str = _field("The building block's name.", _TEXT)
-    description: str = _field("What the building block means in practice.", _TEXT)
+    description: str = _field("What the building block means in practice.", _LONG_TEXT)
     order: int | None = _optional(
         "Its position within the framework, from 1.", Range(1, MAX_INTEGER)
     )
@@ -384,7 +387,7 @@ class BuildingBlockRating:
         "rates building block",
     )
     rating: Rating = _field("The rating, after the partnership health check.")
-    evidence: str | None = _optional("What the rating rests on.", _TEXT)
+    evidence: str | None = _optional("What the rating rests on.", _LONG_TEXT)
     actions: tuple[str, ...] = _list("What to do next.", Each([_TEXT]))
     respondent: str | None = _optional(
         "The key of the respondent who gave the rating, one of the assessment's respondents; "
@@ -414,7 +417,7 @@ class Assessment:
         "respondents, each building block has one rating per respondent.",
         since="1.1",
     )
-    summary: str | None = _optional("The assessment in a few sentences.", _TEXT)
+    summary: str | None = _optional("The assessment in a few sentences.", _LONG_TEXT)
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()
 
@@ -428,7 +431,7 @@ class Event:
     name: str = _field("The event's name.", _TEXT)
     start_date: date = _field("The first day of the event.")
     end_date: date = _field("The last day of the event.", dated=Dated(not_before="start_date"))
-    description: str | None = _optional("What the event was for.", _TEXT)
+    description: str | None = _optional("What the event was for.", _LONG_TEXT)
     location: str | None = _optional("Where the event took place.", _TEXT)
     convener_id: str | None = _ref(
         "The id of the partner that convened it.", "partners", "names convener"
@@ -465,7 +468,7 @@ class Community:
 
     id: str = _field("The community's id, unique among communities in the file.", _ID)
     name: str = _field("The community's name.", _TEXT)
-    description: str | None = _optional("What the community is for.", _TEXT)
+    description: str | None = _optional("What the community is for.", _LONG_TEXT)
     convener_id: str | None = _ref(
         "The id of the partner that convenes it.", "partners", "names convener"
     )
@@ -492,7 +495,7 @@ class Dataset:
         required_in_files=True,
     )
     title: str | None = _optional("What the dataset is, in a few words.", _TEXT)
-    description: str | None = _optional("What the dataset holds and how it was made.", _TEXT)
+    description: str | None = _optional("What the dataset holds and how it was made.", _LONG_TEXT)
     publisher: Publisher | None = _optional("Who publishes the dataset.")
     published_at: datetime | None = _optional(
         "When the dataset was published, in UTC to the second.", UtcSeconds()
