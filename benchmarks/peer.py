@@ -36,6 +36,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,19
 Text = Annotated[str, StringConstraints(min_length=1)]
 Url = Annotated[AnyUrl, Field(json_schema_extra={"pattern": "^https?://[!-~]+$"})]
 Country = Literal[COUNTRY_CODES]  # type: ignore[valid-type]
+# Format 1.1's subdivisions (ISO 3166-2): the shape of a code; the list is pycountry's.
+Subdivision = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")]
 Sdg = Annotated[int, Field(ge=1, le=17)]
 SdgTarget = Annotated[str, StringConstraints(pattern=r"^(1[0-7]|[1-9])[.]([1-9][0-9]?|[a-j])$")]
 UtcTime = Annotated[
@@ -99,6 +101,7 @@ class Platform(Model):
     acronym: Text | None = None
     description: Text | None = None
     countries: Unique(Country) = ()
+    subdivisions: Unique(Subdivision) = ()
     region: Text | None = None
     platform_type: _codes(codelists.PlatformType) | None = None
     focus: _codes(codelists.Focus) | None = None
@@ -135,6 +138,7 @@ class Partnership(Model):
     sdgs: Unique(Sdg) = ()
     sdg_targets: Unique(SdgTarget) = ()
     countries: Unique(Country) = ()
+    subdivisions: Unique(Subdivision) = ()
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     sources: Some(Source) = ()
@@ -187,6 +191,13 @@ class BuildingBlockRating(Model):
     rating: _codes(codelists.Rating)
     evidence: Text | None = None
     actions: Some(Text) = ()
+    respondent: Id | None = None
+
+
+class Respondent(Model):
+    key: Id
+    sector: _codes(codelists.Sector)
+    role: _codes(codelists.MembershipRole) | None = None
 
 
 class Assessment(Model):
@@ -196,6 +207,7 @@ class Assessment(Model):
     assessed_on: datetime.date
     ratings: Some(BuildingBlockRating)
     assessor: Text | None = None
+    respondents: Some(Respondent) = ()
     summary: Text | None = None
     sources: Some(Source) = ()
     extensions: Extensions | None = None

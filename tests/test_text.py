@@ -145,7 +145,7 @@ def test_models_refuse_what_the_schema_refuses() -> None:
 
 def test_python_jsonschema_alone_refuses_a_final_line_feed_in_one_line_text() -> None:
     """Python's '$' admits a final line feed; the guard beside the pattern refuses it."""
-    plain = Draft202012Validator(get_schema())
+    plain = Draft202012Validator(get_schema(version="1.0"))
     assert not plain.is_valid({"schema_version": "1.0", "title": "Title\n"})
     assert plain.is_valid({"schema_version": "1.0", "description": "Text\n"})
     assert not plain.is_valid({"schema_version": "1.0", "title": "\u200b"})

@@ -220,14 +220,16 @@ def test_an_upgraded_1_0_dataset_is_a_valid_1_1_file_with_the_same_meaning(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets(max_size=2, consistent=False))
 def test_dumps_in_1_0_refuses_exactly_what_the_1_0_schema_refuses(dataset: Dataset) -> None:
-    # The oracle is the published 1.0 schema itself, not the code under test.
-    data = json.loads(dumps(dataset, version="1.1"))
+    # The oracle is the published 1.0 schema itself, not the code under test. The datasets
+    # are drawn free, so the rules across records may refuse them: only the version is tested.
+    data = json.loads(dumps(dataset, version="1.1", check=False))
     fits = _OLD_SCHEMA.is_valid(_as_version(data, "1.0"))
     if fits:
-        assert json.loads(dumps(dataset, version="1.0")) == _as_version(data, "1.0")
+        written = dumps(dataset, version="1.0", check=False)
+        assert json.loads(written) == _as_version(data, "1.0")
     else:
         with pytest.raises(FormatVersionError) as refused:
-            dumps(dataset, version="1.0")
+            dumps(dataset, version="1.0", check=False)
         assert refused.value.paths
 
 
