@@ -58,6 +58,7 @@ class Reference:
         verb: how a record names its target in messages, such as ``names host``.
         many: whether the field holds a list of ids.
         model: the model that declares the field.
+        repeats: for a field of nested objects, whether several of them may name one record.
     """
 
     source: str
@@ -67,6 +68,7 @@ class Reference:
     verb: str
     many: bool
     model: type[Any]
+    repeats: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -159,6 +161,7 @@ def _declared(source: str, within: str | None, model: type[Any]) -> Iterator[Ref
                 verb=refers.verb,
                 many=typing.get_origin(_hints(model)[field.name]) is tuple,
                 model=model,
+                repeats=refers.repeats,
             )
         dated = field.metadata.get("dated")
         if isinstance(dated, Dated):
