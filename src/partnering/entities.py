@@ -11,8 +11,9 @@ Example:
     'building block'
     >>> [(r.source, r.within, r.field, r.target) for r in ENTITIES.references][:2]
     [('platforms', None, 'host_id', 'partners'), ('platforms', None, 'parent_id', 'platforms')]
-    >>> [(d.source, d.field, d.not_before) for d in ENTITIES.dates if d.not_before]
-    [('partnerships', 'end_date', 'start_date'), ('events', 'end_date', 'start_date')]
+    >>> [(d.source, d.within, d.field) for d in ENTITIES.dates if d.not_before]
+    [('partnerships', None, 'end_date'), ('partnerships', 'resources', 'end_date'), \
+('events', None, 'end_date')]
 """
 
 from __future__ import annotations

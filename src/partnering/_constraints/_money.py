@@ -28,8 +28,8 @@ class Amount(Constraint):
     Example:
         >>> Amount().breach(Decimal("0.1")) is None
         True
-        >>> Amount().breach(Decimal("-5")).problem
-        'is -5; it must be at least 0'
+        >>> Amount().breach(Decimal("-0.5")).problem
+        'is -0.5; it must be at least 0'
     """
 
     code = "out-of-range"
