@@ -16,6 +16,7 @@ STRATEGIES: Mapping[type[Any], st.SearchStrategy[Any]] = {
     models.BuildingBlock: strategies.building_blocks(),
     models.BuildingBlockRating: strategies.building_block_ratings(),
     models.Challenge: strategies.challenges(),
+    models.Commitment: strategies.commitments(),
     models.Community: strategies.communities(),
     models.Dataset: strategies.datasets(consistent=False, max_size=1),
     models.Event: strategies.events(),

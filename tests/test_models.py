@@ -8,6 +8,7 @@ import sys
 import types
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 import partnering
 from _strategies_table import STRATEGIES
 from partnering import (
+    Commitment,
     Dataset,
     InvalidValueError,
     Membership,
@@ -28,6 +30,7 @@ from partnering import (
     Partnership,
     Platform,
     PlatformScope,
+    ResourceKind,
     Sector,
     Source,
     models,
@@ -66,8 +69,8 @@ def test_every_model_has_a_strategy() -> None:
     """The strategies cover every model the models module defines."""
     defined = {
         value
-        for value in vars(models).values()
-        if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__
+        for value in (getattr(models, name) for name in models.__all__)
+        if isinstance(value, type) and attrs.has(value)
     }
     assert defined == set(STRATEGIES)
 
@@ -167,6 +170,24 @@ BREAKS: list[tuple[type[constraints.Constraint], Callable[[], object], str, str]
     (constraints.Pattern, lambda: partner(id="gov-ke\n"), "id", "invalid-format"),
     (constraints.Range, lambda: Source(title="Report", year=999), "year", "out-of-range"),
     (constraints.Country, lambda: partner(country="XX"), "country", "unknown-code"),
+    (
+        constraints.Amount,
+        lambda: Commitment(kind=ResourceKind.FINANCIAL, amount=Decimal("-0.01")),
+        "amount",
+        "out-of-range",
+    ),
+    (
+        constraints.Amount,
+        lambda: Commitment(kind=ResourceKind.FINANCIAL, amount=Decimal("NaN")),
+        "amount",
+        "out-of-range",
+    ),
+    (
+        constraints.Currency,
+        lambda: Commitment(kind=ResourceKind.FINANCIAL, currency="KSH"),
+        "currency",
+        "unknown-code",
+    ),
     (
         constraints.Subdivision,
         lambda: platform(subdivisions=("CA-ZZ",)),

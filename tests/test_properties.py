@@ -17,6 +17,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -39,8 +40,10 @@ from partnering import (
 )
 from partnering._constraints import (
     COUNTRY_CODES,
+    Amount,
     Constraint,
     Country,
+    Currency,
     Each,
     Keys,
     Length,
@@ -55,6 +58,7 @@ from partnering._constraints import (
     UtcSeconds,
     constraints_of,
 )
+from partnering._currencies import currency_codes
 from partnering._patterns import NamedPattern
 from partnering._relations import Dated
 from partnering._schema_layer import schema_issues
@@ -399,6 +403,15 @@ PARTICIPANT = {
     "lead": True,
     "contribution": "Policy leadership and county health systems.",
 }
+COMMITMENT = {
+    "kind": "financial",
+    "provider_id": "gov-ke",
+    "amount": 2500000,
+    "currency": "KES",
+    "description": "County health budgets for the window.",
+    "start_date": "2018-01-15",
+    "end_date": "2020-12-31",
+}
 PARTNERSHIP = {
     "id": "phc-window",
     "title": "Primary healthcare accelerator window",
@@ -414,6 +427,7 @@ PARTNERSHIP = {
     "subdivisions": ["KE-30"],
     "start_date": "2018-01-15",
     "end_date": "2022-12-31",
+    "resources": [COMMITMENT],
     "sources": [SOURCE],
     "extensions": EXTENSIONS,
 }
@@ -527,8 +541,8 @@ MODELS: tuple[type[Any], ...] = tuple(
     sorted(
         (
             value
-            for value in vars(models).values()
-            if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__
+            for value in (getattr(models, name) for name in models.__all__)
+            if isinstance(value, type) and attrs.has(value)
         ),
         key=lambda model: model.__name__,
     )
@@ -540,6 +554,7 @@ FULL: Mapping[type[Any], dict[str, Any]] = {
     models.BuildingBlock: BUILDING_BLOCK,
     models.BuildingBlockRating: RATING,
     models.Challenge: CHALLENGE,
+    models.Commitment: COMMITMENT,
     models.Community: COMMUNITY,
     models.Dataset: DATASET,
     models.Event: EVENT,
@@ -684,6 +699,18 @@ def constraint_breakers(constraint: Constraint) -> list[tuple[str, Breaker, str]
             ("lowercase", lambda valid: (valid.lower(), ()), constraint.code),
             ("unassigned", lambda valid: (valid.partition("-")[0] + "-ZZ", ()), constraint.code),
         ]
+    if isinstance(constraint, Amount):
+        # The reader keeps the decimal text, so a number below zero is refused as written.
+        return [
+            ("negative", constant(-1), constraint.code),
+            ("negative-fraction", constant(-0.5), constraint.code),
+        ]
+    if isinstance(constraint, Currency):
+        assert "XXY" not in currency_codes()
+        return [
+            ("lowercase", lambda valid: (valid.lower(), ()), constraint.code),
+            ("unassigned", constant("XXY"), constraint.code),
+        ]
     if isinstance(constraint, Uri):
         # Braces are printable ASCII, so the http(s) pattern holds and only RFC 3986 fails.
         return [("not-rfc3986", lambda valid: (valid + "{}", ()), constraint.code)]
@@ -743,6 +770,11 @@ def type_breakers(field: attrs.Attribute[Any], type_: Any) -> list[tuple[str, Br
             ("fraction", constant(5.5), "wrong-type"),
             ("boolean-for-number", constant(True), "wrong-type"),
             ("text-for-number", constant("5"), "wrong-type"),
+        ]
+    elif inner is Decimal:
+        found += [
+            ("boolean-for-number", constant(True), "wrong-type"),
+            ("text-for-number", constant("0.1"), "wrong-type"),
         ]
     elif inner is datetime:
         found += [

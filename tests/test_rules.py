@@ -169,6 +169,23 @@ EXAMPLES = [
     pytest.param(
         {
             "schema_version": "1.1",
+            "partnerships": [
+                {
+                    "id": "p",
+                    "participants": [{"partner_id": "a"}, {"partner_id": "b"}],
+                    "resources": [{"provider_id": "b"}, {"provider_id": "c"}],
+                }
+            ],
+        },
+        "provider-not-participant",
+        "/partnerships/0/resources/1/provider_id",
+        "partnership 'p' has a resource provided by 'c', but that partner is not among its "
+        "participants",
+        id="provider-not-participant",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
             "assessments": [{"id": "a", "respondents": [{"key": "r1"}, {"key": "r1"}]}],
         },
         "duplicate-respondent",
@@ -881,8 +898,8 @@ def id_fields_without_target(model_classes: list[type[Any]], lists: set[str]) ->
 
 MODELS = [
     value
-    for value in vars(models).values()
-    if isinstance(value, type) and attrs.has(value) and value.__module__ == models.__name__
+    for value in (getattr(models, name) for name in models.__all__)
+    if isinstance(value, type) and attrs.has(value)
 ]
 
 

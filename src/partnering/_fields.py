@@ -122,9 +122,15 @@ def _optional(
     return _field(description, *constraints, default=None, refers=refers, dated=dated, since=since)
 
 
-def _ref(description: str, target: str, verb: str, *, since: str = "1.0") -> Any:
-    """Declare an optional field holding the id of a record of the entity list ``target``."""
-    return _field(description, _ID, default=None, refers=Refers(target, verb), since=since)
+def _ref(
+    description: str, target: str, verb: str, *, since: str = "1.0", repeats: bool = False
+) -> Any:
+    """Declare an optional field holding the id of a record of the entity list ``target``.
+
+    ``repeats``: in a list of objects, several of them may name the same record.
+    """
+    refers = Refers(target, verb, repeats=repeats)
+    return _field(description, _ID, default=None, refers=refers, since=since)
 
 
 def _required_ref(description: str, target: str, verb: str) -> Any:

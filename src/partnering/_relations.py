@@ -6,7 +6,7 @@ They import nothing from the library, so the models can use them.
 
 Example:
     >>> Refers("partners", "names host")
-    Refers(target='partners', verb='names host')
+    Refers(target='partners', verb='names host', repeats=False)
 """
 
 from __future__ import annotations
@@ -23,10 +23,14 @@ class Refers:
     Attributes:
         target: the entity list whose ids the field holds, such as ``partners``.
         verb: how a record names the target in messages: ``platform 'p' names host 'x'``.
+        repeats: for a field of the objects in a list, whether several of them may name one
+            record (a partnership's resources may come from one partner) rather than each
+            naming its own (a platform's members).
     """
 
     target: str
     verb: str
+    repeats: bool = False
 
 
 @attrs.frozen(kw_only=True)

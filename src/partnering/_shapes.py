@@ -42,10 +42,12 @@ from partnering.codelists import CodeList
 from partnering.models import Source
 
 __all__ = [
+    "CURRENCY_TITLE",
     "SHAPES",
     "SUBDIVISION_TITLE",
     "Shape",
     "code_table",
+    "currency_definition",
     "refer",
     "refuse_line_feeds",
     "signature",
@@ -191,6 +193,24 @@ def subdivision_definition() -> dict[str, Any]:
         ),
         "type": "string",
         "enum": list(subdivision_codes()),
+    }
+
+
+#: The title of the definition that lists the currency codes.
+CURRENCY_TITLE = "Currency code"
+
+
+def currency_definition() -> dict[str, Any]:
+    """Return the definition that lists every ISO 4217 code, as pycountry has them."""
+    from partnering._currencies import currency_codes
+
+    return {
+        "title": CURRENCY_TITLE,
+        "description": (
+            "An ISO 4217 alphabetic currency code, such as 'KES' for the Kenyan shilling."
+        ),
+        "type": "string",
+        "enum": list(currency_codes()),
     }
 
 

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -99,6 +100,19 @@ def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise _expect(value, "integer")
     return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    # An exact number: the strict reader gives a Decimal for a number with a fraction or an
+    # exponent and an int for a whole one. A float (from another JSON reader) is taken as the
+    # shortest text that reads back as it, which is what was written; never its binary value.
+    if type(value) is Decimal:
+        return value
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is float and math.isfinite(value):
+        return Decimal(repr(value))
+    raise _expect(value, "number")
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -253,6 +267,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     )
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)

@@ -11,8 +11,9 @@ Example:
     'building block'
     >>> [(r.source, r.within, r.field, r.target) for r in ENTITIES.references][:2]
     [('platforms', None, 'host_id', 'partners'), ('platforms', None, 'parent_id', 'platforms')]
-    >>> [(d.source, d.field, d.not_before) for d in ENTITIES.dates if d.not_before]
-    [('partnerships', 'end_date', 'start_date'), ('events', 'end_date', 'start_date')]
+    >>> [(d.source, d.within, d.field) for d in ENTITIES.dates if d.not_before]
+    [('partnerships', None, 'end_date'), ('partnerships', 'resources', 'end_date'), \
+('events', None, 'end_date')]
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Reference:
         verb: how a record names its target in messages, such as ``names host``.
         many: whether the field holds a list of ids.
         model: the model that declares the field.
+        repeats: for a field of nested objects, whether several of them may name one record.
     """
 
     source: str
@@ -67,6 +69,7 @@ class Reference:
     verb: str
     many: bool
     model: type[Any]
+    repeats: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -159,6 +162,7 @@ def _declared(source: str, within: str | None, model: type[Any]) -> Iterator[Ref
                 verb=refers.verb,
                 many=typing.get_origin(_hints(model)[field.name]) is tuple,
                 model=model,
+                repeats=refers.repeats,
             )
         dated = field.metadata.get("dated")
         if isinstance(dated, Dated):

@@ -53,6 +53,7 @@ from partnering._fields import (
     _sources,
 )
 from partnering._format import MAX_INTEGER, SCHEMA_VERSION, SCHEMA_VERSIONS
+from partnering._partnership_records import Commitment
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
@@ -79,6 +80,7 @@ __all__ = [
     "BuildingBlock",
     "BuildingBlockRating",
     "Challenge",
+    "Commitment",
     "Community",
     "Dataset",
     "Event",
@@ -276,6 +278,10 @@ class Partnership:
     start_date: date | None = _optional("When it started.")
     end_date: date | None = _optional(
         "When it ended or is planned to end.", dated=Dated(not_before="start_date")
+    )
+    resources: tuple[Commitment, ...] = _list(
+        "The resources its partners commit: money, in-kind support, staff, technology.",
+        since="1.1",
     )
     sources: tuple[Source, ...] = _sources()
     extensions: Extensions = _extensions()

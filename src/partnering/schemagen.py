@@ -38,6 +38,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,7 @@ from partnering._report_json import ValidationReport
 from partnering._shapes import (
     Shape,
     code_table,
+    currency_definition,
     refer,
     refuse_line_feeds,
     signature,
@@ -223,6 +225,8 @@ class _Generator:
             schema = {"type": "boolean"}
         elif type_ is int:
             schema = {"type": "integer"}
+        elif type_ is Decimal:  # an exact number: the schema keeps JSON's number type
+            schema = {"type": "number"}
         elif type_ is date:
             schema = {"type": "string", "format": "date", "pattern": DATE.regex}
         elif type_ is datetime:
@@ -264,6 +268,8 @@ def dataset_schema(root: type[Any] = Dataset, version: str = SCHEMA_VERSION) -> 
     }
     if '"#/$defs/subdivision_code"' in json.dumps(definitions):
         definitions["subdivision_code"] = subdivision_definition()
+    if '"#/$defs/currency_code"' in json.dumps(definitions):
+        definitions["currency_code"] = currency_definition()
     return {
         "$schema": _DRAFT,
         "$id": schema_id("dataset", version),

@@ -22,6 +22,7 @@ from partnering._constraints._containers import (
     UniqueItems,
     constraints_of,
 )
+from partnering._constraints._money import Amount, Currency
 from partnering._constraints._places import Subdivision
 from partnering._constraints._scalars import (
     COUNTRY_CODES,
@@ -37,9 +38,11 @@ from partnering._constraints._typecheck import TypeCheck
 
 __all__ = [
     "COUNTRY_CODES",
+    "Amount",
     "Breach",
     "Constraint",
     "Country",
+    "Currency",
     "Each",
     "Keys",
     "Length",

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import datetime
+import decimal
 import functools
 import types
 import typing
@@ -47,6 +48,7 @@ class _Generator:
             "_freeze": freeze,
             "_tuple": tuple,
             "_int": int,
+            "_decimal": decimal.Decimal,
         }
         self.functions: dict[type[Any], str] = {}
 
@@ -64,6 +66,9 @@ class _Generator:
         if type_ is int:
             # As in the converter and JSON Schema: 25.0 is the whole number 25.
             return f"({expression} if type({expression}) is int else _int({expression}))"
+        if type_ is decimal.Decimal:
+            # The strict reader gives a Decimal, or an int for a whole number: both exact.
+            return f"_decimal({expression})"
         if type_ is datetime.date:
             return f"_date({expression})"
         if type_ is datetime.datetime:

@@ -27,6 +27,7 @@ from partnering._constraints import (
     COUNTRY_CODES,
     Breach,
     Country,
+    Currency,
     Keys,
     Length,
     MinItems,
@@ -38,7 +39,7 @@ from partnering._constraints import (
 )
 from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import NamedPattern
-from partnering._shapes import SUBDIVISION_TITLE
+from partnering._shapes import CURRENCY_TITLE, SUBDIVISION_TITLE
 from partnering._wording import (
     issue,
     missing,
@@ -131,6 +132,8 @@ def _enum(value: Any, instance: Any, schema: Mapping[str, Any], path: Path) -> I
         breach = _said(Country().breach(instance))
     elif schema.get("title") == SUBDIVISION_TITLE:
         breach = _said(Subdivision().breach(instance))
+    elif schema.get("title") == CURRENCY_TITLE:
+        breach = _said(Currency().breach(instance))
     else:
         breach = not_a_code(instance, str(schema.get("title", "")).lower(), codes)
     yield issue(breach, path, value=instance)

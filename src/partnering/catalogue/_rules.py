@@ -110,6 +110,16 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '{"platforms": [{"id": "p", "countries": ["KE"], "subdivisions": ["CA-AB"], ...}]}',
         ),
         _code(
+            "provider-not-participant",
+            _WARNING,
+            "A resource's provider does not take part in the partnership",
+            "A partnership's resource names a provider that is not among the partnership's "
+            "participants, so who commits it contradicts who takes part. Format 1.1.",
+            "Add the provider to the partnership's participants, or correct provider_id.",
+            '{"partnerships": [{"participants": [{"partner_id": "a"}, ...], '
+            '"resources": [{"provider_id": "c", ...}], ...}]}',
+        ),
+        _code(
             "unknown-respondent",
             _ERROR,
             "A rating names a respondent the assessment does not list",

@@ -31,7 +31,12 @@ from partnering.codelists.platforms import (
     PlatformStage,
     PlatformType,
 )
-from partnering.codelists.partnerships import Agreement, PartnershipStage, PartnershipType
+from partnering.codelists.partnerships import (
+    Agreement,
+    PartnershipStage,
+    PartnershipType,
+    ResourceKind,
+)
 from partnering.codelists.assessments import ChallengeCategory, Rating
 from partnering.codelists import _aliases  # noqa: F401  (fills in each code's aliases)
 # isort: on
@@ -52,6 +57,7 @@ __all__ = [
     "PlatformStage",
     "PlatformType",
     "Rating",
+    "ResourceKind",
     "Sector",
     "sector_of",
 ]

@@ -1,10 +1,15 @@
-"""The code lists of partnerships: their type, stage and agreement."""
+"""The code lists of partnerships: their type, stage, agreement, resources and progress."""
 
 from __future__ import annotations
 
 from partnering.codelists._base import CodeList, declare
 
-__all__ = ["Agreement", "PartnershipStage", "PartnershipType"]
+__all__ = [
+    "Agreement",
+    "PartnershipStage",
+    "PartnershipType",
+    "ResourceKind",
+]
 
 
 class PartnershipType(CodeList):
@@ -61,3 +66,15 @@ class Agreement(CodeList):
     CONTRACT = declare("contract", "Contract", "A binding agreement.")
     JOINT_VENTURE = declare("joint_venture", "Joint venture", "A jointly owned entity.")
     OTHER = declare("other", "Other", "Any other form.")
+
+
+class ResourceKind(CodeList):
+    """What a partner commits to a partnership, as the UN registry of SDG partnerships lists."""
+
+    FINANCIAL = declare("financial", "Financial", "Money: grants, loans or leveraged funds.")
+    IN_KIND = declare("in_kind", "In-kind", "Goods, premises or services given instead of money.")
+    STAFF = declare("staff", "Staff", "People's time: staff seconded or working for it.")
+    TECHNOLOGY = declare(
+        "technology", "Technology", "Technology, know-how or data the partner provides."
+    )
+    OTHER = declare("other", "Other", "Any other kind of resource.")

@@ -21,6 +21,7 @@ lie in the past or must not precede another. The codes, severities and default h
 * ``_coverage``: SDG targets without their goal, national platforms without countries;
 * ``_assessments``: ratings of another framework's building blocks, ratings repeated, building
   blocks left unrated;
+* ``_resources``: resources of partnerships provided by a partner that does not take part;
 * ``_numbers``: whole numbers written with a fraction or an exponent, such as ``25.0``.
 
 A file that names another version of the format gets no rule issues: the schema layer reports
@@ -58,6 +59,7 @@ from partnering.rules import (
     _identity,
     _numbers,
     _organisations,
+    _resources,
     _respondents,
 )
 from partnering.rules import _references as _refs
@@ -83,6 +85,7 @@ _RULES: tuple[Rule, ...] = (
     _assessments.unrated_building_blocks,
     _refs.duplicate_parties,
     _refs.hosts_not_members,
+    _resources.providers_not_participants,
     _organisations.sectors_contradicting_types,
     _organisations.invalid_org_ids,
     _numbers.whole_numbers_with_fraction,

@@ -160,7 +160,7 @@ def duplicate_parties(index: Index, today: date) -> Iterator[Issue]:
     """
     for reference in index.entities.references:
         within = reference.within
-        if within is None or reference.many or reference.target != "partners":
+        if within is None or reference.many or reference.repeats or reference.target != "partners":
             continue
         noun, field = item_noun(within), reference.field
         for i, record in index.records(reference.source):

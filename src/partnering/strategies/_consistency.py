@@ -152,6 +152,17 @@ def across_sectors(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
     return fields
 
 
+def providers_take_part(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
+    """Name as each resource's provider one of the partnership's participants, or none."""
+    resources = fields.get("resources", ())
+    if resources:
+        taking_part = values.maybe(st.sampled_from([p.partner_id for p in fields["participants"]]))
+        fields["resources"] = tuple(
+            attrs.evolve(resource, provider_id=draw(taking_part)) for resource in resources
+        )
+    return fields
+
+
 def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
     """Assess against a framework with building blocks, and rate each of them once."""
     blocks: dict[str, list[str]] = {}
@@ -178,6 +189,6 @@ def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
 #: What each record of a consistent dataset must respect among the records drawn before it.
 AGREEMENTS: Mapping[type[Any], tuple[Agreement, ...]] = {
     Platform: (host_is_a_member,),
-    Partnership: (across_sectors,),
+    Partnership: (across_sectors, providers_take_part),
     Assessment: (rates_every_block,),
 }

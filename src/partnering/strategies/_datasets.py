@@ -105,7 +105,7 @@ def _plan(entities: Entities, entity: EntityList) -> _Plan:
             # The first reference of the objects keys them; any other is drawn for each.
             ids = _slot(entity.model, reference.within, reference.target, many=True)
             nested[reference.within] = _Nested(
-                attrs.evolve(ids, distinct=True), reference.model, reference.field
+                attrs.evolve(ids, distinct=not reference.repeats), reference.model, reference.field
             )
     apart = {"id", *(slot.field for slot in references), *nested}
     return _Plan(entity, references, tuple(nested.values()), frozenset(apart))

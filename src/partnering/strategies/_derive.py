@@ -20,6 +20,7 @@ import types
 import typing
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -161,6 +162,8 @@ class Derivation:
             return st.booleans()
         if annotation is int:
             return values.integers(constraints)
+        if annotation is Decimal:
+            return values.AMOUNTS
         if annotation is datetime:  # before date: a datetime is a date
             return values.MOMENTS
         if annotation is date:

@@ -16,6 +16,7 @@ from partnering.models import (
     BuildingBlock,
     BuildingBlockRating,
     Challenge,
+    Commitment,
     Community,
     Dataset,
     Event,
@@ -55,6 +56,19 @@ def extensions() -> st.SearchStrategy[dict[str, Any]]:
     """
     found: st.SearchStrategy[dict[str, Any]] = FREE.field(Dataset, "extensions")
     return found
+
+
+def commitments() -> st.SearchStrategy[Commitment]:
+    """Build a :class:`~partnering.Commitment`: a resource a partner commits to a partnership.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(commitments())
+        ... def test_commitment(commitment):
+        ...     assert commitment.amount is None or commitment.amount >= 0
+        >>> test_commitment()
+    """
+    return _record(Commitment)
 
 
 def assessments() -> st.SearchStrategy[Assessment]:

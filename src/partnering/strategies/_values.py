@@ -16,6 +16,7 @@ import functools
 import string
 from collections.abc import Collection
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ from partnering._constraints import (
     COUNTRY_CODES,
     Constraint,
     Country,
+    Currency,
     Length,
     MinItems,
     Pattern,
@@ -34,6 +36,7 @@ from partnering._constraints import (
     UniqueItems,
     Uri,
 )
+from partnering._currencies import currency_codes
 from partnering._format import MAX_INTEGER
 from partnering._subdivisions import subdivision_codes
 
@@ -148,6 +151,30 @@ def matching(pattern: patterns.NamedPattern) -> st.SearchStrategy[str]:
     return st.from_regex(patterns.compile_pattern(pattern.regex), fullmatch=True)
 
 
+def _shortest(amount: Decimal) -> Decimal:
+    """Write an amount with no trailing zeros, a whole one without a point: ``2.5``, ``100``."""
+    return Decimal(int(amount)) if amount == amount.to_integral_value() else amount.normalize()
+
+
+#: Exact amounts, zero or more, with up to two decimal places: what a budget line holds. Each
+#: is drawn in its shortest form, so that any JSON reader gives back the same text.
+AMOUNTS: st.SearchStrategy[Decimal] = st.decimals(
+    min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False
+).map(_shortest)
+
+
+@functools.cache
+def currencies() -> st.SearchStrategy[str]:
+    """Build ISO 4217 codes; pycountry's list is read when the first is drawn.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(currencies(), lambda code: code.startswith("K"))
+        'KES'
+    """
+    return st.deferred(lambda: st.sampled_from(currency_codes()))
+
+
 @functools.cache
 def subdivisions() -> st.SearchStrategy[str]:
     """Build ISO 3166-2 codes; pycountry's list is read when the first is drawn.
@@ -179,6 +206,8 @@ def texts(constraints: Collection[Constraint]) -> st.SearchStrategy[str]:
             return visible_texts(constraint.long)
         if isinstance(constraint, Subdivision):
             return subdivisions()
+        if isinstance(constraint, Currency):
+            return currencies()
     lengths = [constraint for constraint in constraints if isinstance(constraint, Length)]
     shortest = max((length.minimum for length in lengths), default=0)
     longest = min(
