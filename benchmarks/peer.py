@@ -10,6 +10,7 @@ pydantic's own URL parser, not RFC 3986 exactly.
 from __future__ import annotations
 
 import datetime
+import decimal
 from collections.abc import Hashable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -126,6 +127,16 @@ class Participant(Model):
     contribution: Text | None = None
 
 
+class Commitment(Model):
+    kind: _codes(codelists.ResourceKind)
+    provider_id: Id | None = None
+    amount: Annotated[decimal.Decimal, Field(ge=0)] | None = None
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    description: Text | None = None
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+
+
 class Partnership(Model):
     id: Id
     title: Text
@@ -141,6 +152,7 @@ class Partnership(Model):
     subdivisions: Unique(Subdivision) = ()
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
+    resources: Some(Commitment) = ()
     sources: Some(Source) = ()
     extensions: Extensions | None = None
 

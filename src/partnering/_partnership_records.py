@@ -21,7 +21,7 @@ from decimal import Decimal
 import attrs
 
 from partnering._constraints import Amount, Currency
-from partnering._fields import _TEXT, _field, _model, _optional, _ref
+from partnering._fields import _LONG_TEXT, _field, _model, _optional, _ref
 from partnering._relations import Dated
 from partnering.codelists import ResourceKind
 
@@ -47,7 +47,7 @@ class Commitment:
     currency: str | None = _optional(
         "The currency of the amount (ISO 4217, such as 'KES').", Currency()
     )
-    description: str | None = _optional("What is committed, in words.", _TEXT)
+    description: str | None = _optional("What is committed, in words.", _LONG_TEXT)
     start_date: date | None = _optional("When the commitment starts.")
     end_date: date | None = _optional(
         "When the commitment ends.", dated=Dated(not_before="start_date")
