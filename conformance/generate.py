@@ -62,7 +62,8 @@ def _collect(strategy: Any, seed: int, count: int) -> list[str]:
     )
     @given(strategy)
     def collect(dataset: Any) -> None:
-        found.append(dumps(dataset))
+        # Free datasets break the rules across records on purpose: write them as they are.
+        found.append(dumps(dataset, check=False))
 
     collect()
     return found[:count]

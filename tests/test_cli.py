@@ -804,6 +804,7 @@ def test_importing_the_cli_loads_no_command() -> None:
     )
     loaded = [name for name in json.loads(result.stdout) if name.startswith("partnering")]
     assert loaded == [
+        "partnering._format",  # the versions the schema command offers: constants only
         "partnering.cli",
         "partnering.cli._analysis_parser",  # the parsers of plan, stats, graph, report: argparse
         "partnering.cli._file_commands",  # the parsers of fix and init: argparse only
@@ -994,3 +995,17 @@ def test_codes_in_a_real_process_on_an_ascii_terminal() -> None:
     assert result.returncode == 0
     assert result.stdout.isascii()
     assert "CI    C\\xf4te d'Ivoire" in result.stdout
+
+
+def test_the_schema_command_prints_each_version_of_the_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for number in ("1.0", "1.1"):
+        status, out, _ = run(capsys, "schema", "--format-version", number)
+        assert status == 0
+        assert json.loads(out)["$id"] == (
+            f"https://partnering.dev/schemas/{number}/dataset.schema.json"
+        )
+    status, _, err = run(capsys, "schema", "--format-version", "2.0")
+    assert status == 2
+    assert "invalid choice: '2.0'" in err

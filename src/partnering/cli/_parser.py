@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering.cli._analysis_parser import add_analysis
 from partnering.cli._file_commands import add_fix, add_init, add_upgrade
 from partnering.cli._import_parser import add_import
@@ -104,8 +105,9 @@ exit status:
 
 _SCHEMA_EPILOG = """\
 examples:
-  partnering schema                    the schema of exchange files
-  partnering schema --name report      the schema of 'partnering validate --format json'
+  partnering schema                         the schema of exchange files
+  partnering schema --format-version 1.0    the schema of version 1.0 of the format
+  partnering schema --name report           the schema of 'partnering validate --format json'
   partnering schema > dataset.schema.json
 
 The text is exactly the file shipped in the package, so it can be compared or committed.
@@ -360,6 +362,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "dataset: the schema of exchange files; report: the schema of the JSON output "
             "of 'partnering validate --format json' (default: dataset)"
+        ),
+    )
+    schema.add_argument(
+        "--format-version",
+        choices=SCHEMA_VERSIONS,
+        default=None,
+        metavar="VERSION",
+        help=(
+            "the version of the interchange format whose dataset schema to print: "
+            f"{', '.join(SCHEMA_VERSIONS)} (default: the newest, {SCHEMA_VERSION})"
         ),
     )
     return parser

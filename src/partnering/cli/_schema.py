@@ -21,7 +21,8 @@ __all__ = ["run_schema"]
 
 def run_schema(args: argparse.Namespace) -> int:
     """Print the schema named by ``--name`` and return the exit status, 0."""
-    text = schema_text(args.name)
+    version = getattr(args, "format_version", None)
+    text = schema_text(args.name, version=version if args.name == "dataset" else None)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(text)
