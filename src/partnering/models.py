@@ -121,6 +121,11 @@ class Publisher:
     website: str | None = _optional("The publisher's website.", *_URL)
 
 
+def _type_since(kind: OrganisationType | None) -> str:
+    """Tell the version a partner's organisation type needs: 1.1 lets it be unknown."""
+    return "1.1" if kind is None else "1.0"
+
+
 @attrs.frozen(kw_only=True)
 @_model
 class Partner:
@@ -128,8 +133,10 @@ class Partner:
 
     id: str = _field("The partner's id, unique among partners in the file.", _ID)
     name: str = _field("The organisation's name.", _TEXT)
-    organisation_type: OrganisationType = _field(
-        "The kind of organisation, as an IATI OrganisationType code."
+    organisation_type: OrganisationType | None = _optional(
+        "The kind of organisation, as an IATI OrganisationType code.",
+        value_since=_type_since,
+        required_before="1.1",
     )
     sector: Sector | None = _optional(
         "The organisation's sector; when absent, it follows from the organisation type."
@@ -146,14 +153,19 @@ class Partner:
     extensions: Extensions = _extensions()
 
     @property
-    def effective_sector(self) -> Sector:
+    def effective_sector(self) -> Sector | None:
         """The stated sector, or the one that follows from the organisation type.
+
+        ``None`` when neither is given (format 1.1 lets the type be left out): the sector is
+        not known, and figures count such partners apart.
 
         Example:
             >>> Partner(id="p", name="P", organisation_type=OrganisationType("80")).effective_sector
             <Sector.ACADEMIA: 'academia'>
         """
-        return self.sector if self.sector is not None else sector_of(self.organisation_type)
+        if self.sector is not None:
+            return self.sector
+        return None if self.organisation_type is None else sector_of(self.organisation_type)
 
 
 @attrs.frozen(kw_only=True)

@@ -192,6 +192,9 @@ class _Generator:
 
     def required(self, field: attrs.Attribute[Any]) -> bool:
         """Tell whether files must hold the field: it has no default, or says so."""
+        before = field.metadata.get("required_before")
+        if before is not None and not holds(before, self.version):
+            return True
         return field.default is attrs.NOTHING or bool(field.metadata.get("required_in_files"))
 
     def type_schema(

@@ -82,6 +82,17 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '"organisation_type": "70", ...}, {"id": "firm-b", "organisation_type": "72", ...}]}',
         ),
         _code(
+            "missing-organisation-type",
+            _WARNING,
+            "A partner does not give its organisation type",
+            "A partner leaves out organisation_type, which format 1.1 allows when it is not "
+            "known. Without it, and without a stated sector, the partner's sector is unknown: "
+            "counts by sector and the cross-sector rules leave it out. Format 1.1.",
+            "Give the partner's IATI organisation type, such as '21' (International NGO), or "
+            "at least its sector.",
+            '{"schema_version": "1.1", "partners": [{"id": "p", "name": "P"}]}',
+        ),
+        _code(
             "sdg-target-without-goal",
             _WARNING,
             "An SDG target's goal is not listed",

@@ -84,6 +84,7 @@ _RULES: tuple[Rule, ...] = (
     _refs.duplicate_parties,
     _refs.hosts_not_members,
     _organisations.sectors_contradicting_types,
+    _organisations.missing_organisation_types,
     _organisations.invalid_org_ids,
     _numbers.whole_numbers_with_fraction,
 )

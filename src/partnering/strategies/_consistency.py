@@ -66,7 +66,7 @@ Agreement = Callable[[st.DrawFn, Values, Drawn], Values]
 
 def sector_follows_type(draw: st.DrawFn, fields: Values) -> Values:
     """Keep a stated sector only as the one the organisation type implies."""
-    if fields["sector"] is not None:
+    if fields["sector"] is not None and fields["organisation_type"] is not None:
         fields["sector"] = sector_of(fields["organisation_type"])
     return fields
 
@@ -130,8 +130,9 @@ def _by_sector(partners: Sequence[Partner]) -> dict[Sector, list[str]]:
     """
     grouped: dict[Sector, list[str]] = {}
     for partner in partners:
-        if partner.effective_sector is not Sector.OTHER:
-            grouped.setdefault(partner.effective_sector, []).append(partner.id)
+        sector = partner.effective_sector
+        if sector is not None and sector is not Sector.OTHER:
+            grouped.setdefault(sector, []).append(partner.id)
     return grouped
 
 
