@@ -35,6 +35,7 @@ from partnering._plain import PLAIN_VALUES
 from partnering._relations import Dated, Refers
 from partnering.errors import InvalidValueError, UnwritableValueError
 from partnering.frozen import EMPTY, freeze
+from partnering.partial_dates import PartialDate
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
@@ -150,6 +151,16 @@ def _optional(
         value_since=value_since,
         required_before=required_before,
     )
+
+
+def _partial_since(value: object) -> str:
+    """Tell the version a date value needs: a partial date appeared in 1.1."""
+    return "1.1" if isinstance(value, PartialDate) else "1.0"
+
+
+def _day_or_partial(description: str, *, dated: Dated | None = None) -> Any:
+    """Declare an optional date that files of 1.1 may give to the month or the year only."""
+    return _optional(description, dated=dated, value_since=_partial_since)
 
 
 def _ref(description: str, target: str, verb: str, *, since: str = "1.0") -> Any:

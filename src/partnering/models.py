@@ -41,6 +41,7 @@ from partnering._fields import (
     _SDGS,
     _TEXT,
     _URL,
+    _day_or_partial,
     _extensions,
     _field,
     _ids,
@@ -71,6 +72,7 @@ from partnering.codelists import (
     Sector,
     sector_of,
 )
+from partnering.partial_dates import PartialDate
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -177,7 +179,9 @@ class Membership:
     roles: tuple[MembershipRole, ...] = _field(
         "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
     )
-    since: date | None = _optional("When the partner joined.", dated=Dated(past="joined on"))
+    since: date | PartialDate | None = _day_or_partial(
+        "When the partner joined.", dated=Dated(past="joined on")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +223,7 @@ class Platform:
         "What the platform does for its members.", UniqueItems()
     )
     stage: PlatformStage | None = _optional("Where the platform is in its life.")
-    launched_on: date | None = _optional(
+    launched_on: date | PartialDate | None = _day_or_partial(
         "When the platform was launched.", dated=Dated(past="was launched on")
     )
     parent_id: str | None = _ref(
@@ -284,8 +288,8 @@ class Partnership:
         Each([Subdivision()]),
         since="1.1",
     )
-    start_date: date | None = _optional("When it started.")
-    end_date: date | None = _optional(
+    start_date: date | PartialDate | None = _day_or_partial("When it started.")
+    end_date: date | PartialDate | None = _day_or_partial(
         "When it ended or is planned to end.", dated=Dated(not_before="start_date")
     )
     sources: tuple[Source, ...] = _sources()
@@ -484,7 +488,7 @@ class Community:
     platform_ids: tuple[str, ...] = _ids(
         "The ids of its member platforms.", "platforms", "names member platform"
     )
-    launched_on: date | None = _optional(
+    launched_on: date | PartialDate | None = _day_or_partial(
         "When it was launched.", dated=Dated(past="was launched on")
     )
     sources: tuple[Source, ...] = _sources()

@@ -54,7 +54,7 @@ from partnering._format import (
     holds,
     schema_id,
 )
-from partnering._patterns import DATE, DATETIME
+from partnering._patterns import DATE, DATETIME, PARTIAL_DATE
 from partnering._patterns import schema_version as schema_version_pattern
 from partnering._report_json import ValidationReport
 from partnering._shapes import (
@@ -67,6 +67,7 @@ from partnering._shapes import (
 )
 from partnering.codelists import CodeList
 from partnering.models import Dataset
+from partnering.partial_dates import PartialDate
 from partnering.report import Path as ReportPath
 
 __all__ = [
@@ -204,7 +205,12 @@ class _Generator:
         origin = typing.get_origin(type_)
         arguments = typing.get_args(type_)
         if origin in (typing.Union, types.UnionType):
-            (inner,) = [argument for argument in arguments if argument is not type(None)]
+            options = [argument for argument in arguments if argument is not type(None)]
+            if set(options) == {date, PartialDate}:
+                if not holds("1.1", self.version):
+                    return self.type_schema(date, constraints, where)  # 1.0 holds days only
+                return self.shared({"type": "string", "pattern": PARTIAL_DATE.regex}, where)
+            (inner,) = options
             return self.type_schema(inner, constraints, where)
         if origin is tuple:
             item_constraints = tuple(

@@ -54,7 +54,9 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             "end-before-start",
             _ERROR,
             "An end date is before its start date",
-            "A partnership or an event ends before it starts.",
+            "A partnership or an event ends before it starts. A date known only to the month "
+            "or the year (format 1.1) is before another only when all of it is: 2016-03 is "
+            "before 2016-04-01, but neither before nor after 2016-03-15.",
             "Correct the dates; the end date may equal the start date but not precede it.",
             '{"events": [{"id": "e", "start_date": "2014-04-13", "end_date": "2014-04-12", ...}]}',
         ),

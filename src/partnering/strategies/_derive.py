@@ -29,6 +29,7 @@ from partnering._constraints import Constraint, Each, Keys, constraints_of
 from partnering._format import SCHEMA_VERSION, holds
 from partnering.codelists import CodeList
 from partnering.models import Partner, Publisher
+from partnering.partial_dates import PartialDate
 from partnering.strategies import _values as values
 
 #: The values of a record's fields, by field name, before the record is built.
@@ -137,7 +138,12 @@ class Derivation:
         origin = typing.get_origin(annotation)
         arguments = typing.get_args(annotation)
         if origin in (typing.Union, types.UnionType):
-            (inner,) = (argument for argument in arguments if argument is not type(None))
+            options = [argument for argument in arguments if argument is not type(None)]
+            if set(options) == {date, PartialDate}:
+                # A day or, in 1.1, a month or a year (the field's value_since keeps 1.0 to days).
+                either = values.dates(latest) | values.partial_dates(latest)
+                return values.maybe(either)
+            (inner,) = options
             return values.maybe(self._annotated(inner, constraints, latest))
         if origin is tuple:
             # Each item meets the constraints under Each; the tuple, the others.
