@@ -560,6 +560,8 @@ def item_type(type_: Any) -> tuple[Any, bool]:
     """Return the type of a field's values without ``None``, and whether it is a list."""
     arguments = [arg for arg in typing.get_args(type_) if arg is not type(None)]
     if typing.get_origin(type_) in (typing.Union, types.UnionType):
+        if len(arguments) > 1:  # a date or a partial date: no list, no record
+            return type_, False
         (type_,) = arguments
         arguments = list(typing.get_args(type_))
     if typing.get_origin(type_) is tuple:
