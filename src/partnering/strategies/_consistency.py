@@ -26,7 +26,7 @@ import attrs
 from hypothesis import strategies as st
 
 from partnering._subdivisions import subdivisions_of
-from partnering.codelists import PlatformScope, Sector, sector_of
+from partnering.codelists import OrganisationType, PlatformScope, Sector, sector_of
 from partnering.models import (
     Assessment,
     BuildingBlockRating,
@@ -65,8 +65,14 @@ Agreement = Callable[[st.DrawFn, Values, Drawn], Values]
 
 
 def sector_follows_type(draw: st.DrawFn, fields: Values) -> Values:
-    """Keep a stated sector only as the one the organisation type implies."""
-    if fields["sector"] is not None and fields["organisation_type"] is not None:
+    """Give an organisation type, and keep a stated sector only as the one it implies.
+
+    A partner without a type gets a warning (``missing-organisation-type``), which consistent
+    datasets do not have.
+    """
+    if fields["organisation_type"] is None:
+        fields["organisation_type"] = draw(st.sampled_from(OrganisationType))
+    if fields["sector"] is not None:
         fields["sector"] = sector_of(fields["organisation_type"])
     return fields
 
