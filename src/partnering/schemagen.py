@@ -24,8 +24,9 @@ Example:
     'https://partnering.dev/schemas/1.1/dataset.schema.json'
     >>> dataset_schema(version="1.0")["$id"]
     'https://partnering.dev/schemas/1.0/dataset.schema.json'
-    >>> schema["$defs"]["Partner"]["required"]
-    ['id', 'name', 'organisation_type']
+    >>> schema["$defs"]["Partner"]["required"], dataset_schema(version="1.0")["$defs"][
+    ...     "Partner"]["required"]
+    (['id', 'name'], ['id', 'name', 'organisation_type'])
 """
 
 from __future__ import annotations
@@ -209,7 +210,9 @@ class _Generator:
             if set(options) == {date, PartialDate}:
                 if not holds("1.1", self.version):
                     return self.type_schema(date, constraints, where)  # 1.0 holds days only
-                return self.shared({"type": "string", "pattern": PARTIAL_DATE.regex}, where)
+                partial: dict[str, Any] = {"type": "string", "pattern": PARTIAL_DATE.regex}
+                refuse_line_feeds(partial)
+                return self.shared(partial, where)
             (inner,) = options
             return self.type_schema(inner, constraints, where)
         if origin is tuple:

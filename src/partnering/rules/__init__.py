@@ -37,9 +37,10 @@ Where the issues point:
   whether the field is absent or empty, as the schema layer points at a missing field.
 
 Example:
-    >>> data = {"partners": [{"id": "tpi"}, {"id": "tpi"}]}
+    >>> data = {"partners": [{"id": "tpi", "organisation_type": "21"}, {"id": "tpi"}]}
     >>> [(issue.code, issue.pointer) for issue in rule_issues(data, today=date(2026, 1, 1))]
-    [('duplicate-id', '/partners/1/id')]
+    [('duplicate-id', '/partners/1/id'), ('missing-organisation-type', \
+'/partners/1/organisation_type')]
 """
 
 from __future__ import annotations

@@ -118,8 +118,8 @@ def missing_organisation_types(index: Index, today: date) -> Iterator[Issue]:
     if not index.holds("1.1"):
         return  # a 1.0 file must give it: its schema says so
     for i, record in index.records("partners"):
-        if "organisation_type" in record:
-            continue
+        if "organisation_type" in record or not isinstance(record.get("id"), str):
+            continue  # given, or a record the schema reports
         stated = record.get("sector")
         if isinstance(stated, str):
             consequence = f"its sector is taken as the stated {quote(stated)}"
