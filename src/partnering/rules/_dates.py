@@ -3,7 +3,7 @@
 Every date rule is declared on its model field (:class:`~partnering._relations.Dated`) and read
 from :data:`partnering.entities.ENTITIES`, the dates of objects nested in records (a member's
 ``since``) as well. Only real dates written ``YYYY-MM-DD`` are compared, and in a 1.1 file
-dates known only to the month or the year (:class:`~partnering.partial_dates.PartialDate`);
+dates known only to the month or the year (:class:`~partnering.PartialDate`);
 any other value is left to the schema layer. A partial date is compared with its precision:
 ``2016-03`` is neither before nor after ``2016-03-15``, so neither gets an issue.
 """
