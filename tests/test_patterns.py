@@ -29,6 +29,7 @@ from partnering._patterns import (
     ID,
     LONG_TEXT,
     LONG_TEXT_CONTROL,
+    PARTIAL_DATE,
     SDG_TARGET,
     TEXT,
     URL,
@@ -37,7 +38,7 @@ from partnering._patterns import (
 )
 
 #: Every pattern the schema carries (ORG_ID is checked by the rules, not by the schema).
-SCHEMA_PATTERNS = [ID, URL, SDG_TARGET, EXTENSION_KEY, DATE, DATETIME, TEXT]
+SCHEMA_PATTERNS = [ID, URL, SDG_TARGET, EXTENSION_KEY, DATE, DATETIME, TEXT, PARTIAL_DATE]
 
 #: The pattern of prose, which the schema carries too, but which admits line feeds; and the
 #: searches that find the control character a text refuses, for messages.
@@ -292,6 +293,7 @@ def test_no_pattern_admits_a_line_feed(named: NamedPattern) -> None:
         "date": "2014-04-13",
         "date-time": "2014-04-13T09:30:00Z",
         "text": "The Partnering Initiative",
+        "partial-date": "2016-03",
     }[named.name]
     assert named.matches(example)
     assert not named.matches(example + "\n")

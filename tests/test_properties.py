@@ -66,6 +66,7 @@ from partnering.catalogue import SCHEMA_CODES
 from partnering.codelists import CodeList
 from partnering.entities import ENTITIES, describe
 from partnering.models import Dataset
+from partnering.partial_dates import PartialDate
 from partnering.report import Path
 from partnering.rules import rule_issues
 from partnering.schemagen import dataset_schema
@@ -575,6 +576,8 @@ def item_type(type_: Any) -> tuple[Any, bool]:
     """Return the type of a field's values without ``None``, and whether it is a list."""
     arguments = [arg for arg in typing.get_args(type_) if arg is not type(None)]
     if typing.get_origin(type_) in (typing.Union, types.UnionType):
+        if len(arguments) > 1:  # a date or a partial date: no list, no record
+            return type_, False
         (type_,) = arguments
         arguments = list(typing.get_args(type_))
     if typing.get_origin(type_) is tuple:
@@ -788,6 +791,15 @@ def type_breakers(field: attrs.Attribute[Any], type_: Any) -> list[tuple[str, Br
             ("unpadded", constant("2014-4-13"), "invalid-format"),
             ("arabic-indic-digits", constant("٢٠١٤-٠٤-١٣"), "invalid-format"),
             ("number-for-date", constant(20140413), "wrong-type"),
+        ]
+    elif {date, PartialDate} <= set(typing.get_args(inner)):
+        # A day, or (format 1.1) a month or a year.
+        found += [
+            ("unreal-day", constant("2014-02-30"), "invalid-format"),
+            ("unreal-month", constant("2016-13"), "invalid-format"),
+            ("year-zero", constant("0000"), "invalid-format"),
+            ("unpadded-month", constant("2016-3"), "invalid-format"),
+            ("number-for-date", constant(2016), "wrong-type"),
         ]
     elif isinstance(inner, type) and issubclass(inner, CodeList):
         found += [

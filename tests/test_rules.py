@@ -155,6 +155,14 @@ EXAMPLES = [
         id="subdivision-outside-countries",
     ),
     pytest.param(
+        {"schema_version": "1.1", "partners": [{"id": "firm", "name": "Firm"}]},
+        "missing-organisation-type",
+        "/partners/0/organisation_type",
+        "partner 'firm' gives no organisation_type; with no sector stated either, its sector "
+        "is unknown",
+        id="missing-organisation-type",
+    ),
+    pytest.param(
         {
             "schema_version": "1.1",
             "assessments": [

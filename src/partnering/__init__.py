@@ -75,6 +75,7 @@ if TYPE_CHECKING:
         Solution,
         Source,
     )
+    from partnering.partial_dates import PartialDate
     from partnering.report import Issue, IssueGroup, Report, Severity
     from partnering.schemas import get_schema
     from partnering.validation import Validator, iter_issues, validate
@@ -112,6 +113,7 @@ __all__ = [
     "Membership",
     "MembershipRole",
     "OrganisationType",
+    "PartialDate",
     "Participant",
     "ParticipantRole",
     "Partner",
@@ -184,6 +186,7 @@ _EXPORTS = {
     "Membership": "partnering.models",
     "MembershipRole": "partnering.codelists",
     "OrganisationType": "partnering.codelists",
+    "PartialDate": "partnering.partial_dates",
     "Participant": "partnering.models",
     "ParticipantRole": "partnering.codelists",
     "Partner": "partnering.models",

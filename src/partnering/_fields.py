@@ -33,6 +33,7 @@ from partnering._plain import PLAIN_VALUES
 from partnering._relations import Dated, Refers
 from partnering.errors import InvalidValueError, UnwritableValueError
 from partnering.frozen import EMPTY, freeze
+from partnering.partial_dates import PartialDate
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
@@ -67,6 +68,8 @@ def _metadata(
     dated: Dated | None = None,
     required_in_files: bool = False,
     since: str = "1.0",
+    value_since: Callable[[Any], str] | None = None,
+    required_before: str | None = None,
 ) -> dict[str, Any]:
     metadata: dict[str, Any] = {
         "description": description,
@@ -75,6 +78,12 @@ def _metadata(
         # The version of the format the field appeared in: older files cannot hold it.
         "since": since,
     }
+    if value_since is not None:
+        # The version one of its values needs, for a kind of value the field gained later.
+        metadata["value_since"] = value_since
+    if required_before is not None:
+        # Files of versions before this one must hold the field; later ones may leave it out.
+        metadata["required_before"] = required_before
     if refers is not None:
         metadata["refers"] = refers
     if dated is not None:
@@ -90,12 +99,16 @@ def _field(
     refers: Refers | None = None,
     dated: Dated | None = None,
     since: str = "1.0",
+    value_since: Callable[[Any], str] | None = None,
+    required_before: str | None = None,
 ) -> Any:
     """Declare a model field with its description, constraints and relations.
 
     A field without a ``default`` is required, for type checkers too: :func:`_model` names
     this helper a field specifier, and they read a call without ``default=`` as required.
-    ``since`` is the version of the format the field appeared in.
+    ``since`` is the version of the format the field appeared in; ``value_since`` tells the
+    version one value needs, for a kind of value the field gained later; ``required_before``
+    is the version from which files may leave out a field that older ones must hold.
     """
     return attrs.field(
         default=default,
@@ -108,6 +121,8 @@ def _field(
             dated=dated,
             required_in_files=required_in_files,
             since=since,
+            value_since=value_since,
+            required_before=required_before,
         ),
     )
 
@@ -118,8 +133,29 @@ def _optional(
     refers: Refers | None = None,
     dated: Dated | None = None,
     since: str = "1.0",
+    value_since: Callable[[Any], str] | None = None,
+    required_before: str | None = None,
 ) -> Any:
-    return _field(description, *constraints, default=None, refers=refers, dated=dated, since=since)
+    return _field(
+        description,
+        *constraints,
+        default=None,
+        refers=refers,
+        dated=dated,
+        since=since,
+        value_since=value_since,
+        required_before=required_before,
+    )
+
+
+def _partial_since(value: object) -> str:
+    """Tell the version a date value needs: a partial date appeared in 1.1."""
+    return "1.1" if isinstance(value, PartialDate) else "1.0"
+
+
+def _day_or_partial(description: str, *, dated: Dated | None = None) -> Any:
+    """Declare an optional date that files of 1.1 may give to the month or the year only."""
+    return _optional(description, dated=dated, value_since=_partial_since)
 
 
 def _ref(

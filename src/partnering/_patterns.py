@@ -34,6 +34,7 @@ __all__ = [
     "LONG_TEXT",
     "LONG_TEXT_CONTROL",
     "ORG_ID",
+    "PARTIAL_DATE",
     "SDG_TARGET",
     "TEXT",
     "URL",
@@ -162,6 +163,14 @@ _TIME = "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z"
 
 #: A calendar date, written YYYY-MM-DD: a real day from 0001-01-01 to 9999-12-31.
 DATE = NamedPattern("date", f"^{_DAY}$", "a real date written YYYY-MM-DD, such as 2014-04-13")
+
+#: A date of format 1.1: a real day, or a date known only to the month (YYYY-MM) or the year.
+PARTIAL_DATE = NamedPattern(
+    "partial-date",
+    f"^(?:{_DAY}|(?:{_YEAR})-(?:0[1-9]|1[0-2])|(?:{_YEAR}))$",
+    "a real date written YYYY-MM-DD, or one known only to the month (YYYY-MM, such as "
+    "2016-03) or the year (YYYY, such as 2016)",
+)
 
 #: A moment in UTC to the second, with a final ``Z``, on a real day.
 DATETIME = NamedPattern(

@@ -90,7 +90,7 @@ def _converter(annotation: Any) -> _Convert:
         if len(options) == 1:
             inner = _converter(options[0])
             return _unchanged if inner is _unchanged else _optional(inner)
-        return _unchanged  # pragma: no cover - no field holds a union of two types
+        return _unchanged  # a date or a partial date: kept as given
     if origin is tuple:
         return _items(_converter(arguments[0]))
     if isinstance(annotation, type) and issubclass(annotation, CodeList):

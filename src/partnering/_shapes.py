@@ -40,6 +40,7 @@ from partnering._format import MAX_INTEGER
 from partnering._patterns import LINE_FEED, compile_pattern
 from partnering.codelists import CodeList
 from partnering.models import Source
+from partnering.partial_dates import PartialDate
 
 __all__ = [
     "CURRENCY_TITLE",
@@ -105,6 +106,14 @@ SHAPES = (
         "Calendar date",
         "A day of the Gregorian calendar from 0001-01-01 to 9999-12-31, written YYYY-MM-DD.",
         date,
+    ),
+    Shape(
+        "partial_date",
+        "Date, month or year",
+        "A day of the Gregorian calendar written YYYY-MM-DD, or a date known only to the "
+        "month (YYYY-MM, such as 2016-03) or the year (YYYY, such as 2016). Format 1.1.",
+        date | PartialDate,
+        since="1.1",
     ),
     Shape(
         "date_time",

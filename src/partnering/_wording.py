@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from partnering._constraints import Breach, suggestion_hint
-from partnering._patterns import DATE, DATETIME
+from partnering._patterns import DATE, DATETIME, PARTIAL_DATE
 from partnering._suggest import code_list_of, field_hint, list_name, listing, suggest_code
 from partnering._text import did_you_mean, excerpt, json_type, quote
 from partnering.catalogue import SCHEMA_CODES
@@ -36,6 +36,7 @@ __all__ = [
     "missing",
     "not_a_code",
     "not_a_date",
+    "not_a_partial_date",
     "not_a_time",
     "null_value",
     "record_noun",
@@ -193,6 +194,11 @@ def not_a_code(value: object, noun: str, codes: Sequence[str]) -> Breach:
 def not_a_date() -> Breach:
     """Say that a text is not a real date written as the ``date`` format requires."""
     return Breach("invalid-format", f"must be {DATE.explanation}")
+
+
+def not_a_partial_date() -> Breach:
+    """Say that a text is not a real date, nor a real month or year, of format 1.1."""
+    return Breach("invalid-format", f"must be {PARTIAL_DATE.explanation}")
 
 
 def not_a_time() -> Breach:

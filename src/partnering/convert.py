@@ -23,7 +23,9 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -44,13 +46,14 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from partnering._constraints import Breach, Keys, Omitted
 from partnering._jsondata import Finding, data_issue
-from partnering._patterns import DATE, DATETIME
+from partnering._patterns import DATE, DATETIME, PARTIAL_DATE
 from partnering._text import safe_text
 from partnering._wording import (
     issue,
     missing,
     not_a_code,
     not_a_date,
+    not_a_partial_date,
     not_a_time,
     null_value,
     record_noun,
@@ -62,6 +65,7 @@ from partnering.codelists import CodeList
 from partnering.errors import InvalidDocumentError, InvalidValueError, UnwritableValueError
 from partnering.frozen import FrozenArray, FrozenObject, freeze, thaw
 from partnering.models import Dataset
+from partnering.partial_dates import PartialDate, read_date_of_1_1
 from partnering.report import Issue, Path, Report
 
 __all__ = ["Path", "explain", "make_converter", "structure", "unstructure"]
@@ -132,6 +136,25 @@ def _structure_date(value: object, _: type) -> date:
     raise _MismatchError(not_a_date(), value)
 
 
+def _structure_date_or_partial(value: object, _: Any) -> date | PartialDate:
+    if type(value) is not str:
+        raise _expect(value, "string")
+    if PARTIAL_DATE.matches(value):
+        try:
+            return read_date_of_1_1(value)
+        except ValueError:
+            pass
+    raise _MismatchError(not_a_partial_date(), value)
+
+
+def _is_date_or_partial(type_: Any) -> bool:
+    origin = typing.get_origin(type_)
+    return origin in (Union, types.UnionType) and set(typing.get_args(type_)) == {
+        date,
+        PartialDate,
+    }
+
+
 def _structure_datetime(value: object, _: type) -> datetime:
     if type(value) is not str:
         raise _expect(value, "string")
@@ -185,7 +208,8 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 
 
 def _optional_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[[object, Any], Any]:
-    (inner,) = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    options = [arg for arg in typing.get_args(type_) if arg is not type(None)]
+    inner: Any = options[0] if len(options) == 1 else functools.reduce(operator.or_, options)
     inner_hook = converter.get_structure_hook(inner)
 
     def structure_optional(value: object, _: Any) -> Any:
@@ -271,6 +295,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook_func(_is_date_or_partial, _structure_date_or_partial)
     converter.register_structure_hook_func(_is_extensions, _structure_extensions)
     converter.register_structure_hook_func(
         lambda type_: isinstance(type_, type) and issubclass(type_, CodeList), _structure_code
@@ -286,6 +311,7 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     )
 
     converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     # Custom data is written as the plain JSON it was read from.
     converter.register_unstructure_hook_func(_is_extensions, thaw)
     converter.register_unstructure_hook(FrozenObject, thaw)

@@ -42,6 +42,7 @@ from partnering._fields import (
     _SDGS,
     _TEXT,
     _URL,
+    _day_or_partial,
     _extensions,
     _field,
     _ids,
@@ -73,6 +74,7 @@ from partnering.codelists import (
     Sector,
     sector_of,
 )
+from partnering.partial_dates import PartialDate
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -124,6 +126,11 @@ class Publisher:
     website: str | None = _optional("The publisher's website.", *_URL)
 
 
+def _type_since(kind: OrganisationType | None) -> str:
+    """Tell the version a partner's organisation type needs: 1.1 lets it be unknown."""
+    return "1.1" if kind is None else "1.0"
+
+
 @attrs.frozen(kw_only=True)
 @_model
 class Partner:
@@ -131,8 +138,10 @@ class Partner:
 
     id: str = _field("The partner's id, unique among partners in the file.", _ID)
     name: str = _field("The organisation's name.", _TEXT)
-    organisation_type: OrganisationType = _field(
-        "The kind of organisation, as an IATI OrganisationType code."
+    organisation_type: OrganisationType | None = _optional(
+        "The kind of organisation, as an IATI OrganisationType code.",
+        value_since=_type_since,
+        required_before="1.1",
     )
     sector: Sector | None = _optional(
         "The organisation's sector; when absent, it follows from the organisation type."
@@ -149,14 +158,19 @@ class Partner:
     extensions: Extensions = _extensions()
 
     @property
-    def effective_sector(self) -> Sector:
+    def effective_sector(self) -> Sector | None:
         """The stated sector, or the one that follows from the organisation type.
+
+        ``None`` when neither is given (format 1.1 lets the type be left out): the sector is
+        not known, and figures count such partners apart.
 
         Example:
             >>> Partner(id="p", name="P", organisation_type=OrganisationType("80")).effective_sector
             <Sector.ACADEMIA: 'academia'>
         """
-        return self.sector if self.sector is not None else sector_of(self.organisation_type)
+        if self.sector is not None:
+            return self.sector
+        return None if self.organisation_type is None else sector_of(self.organisation_type)
 
 
 @attrs.frozen(kw_only=True)
@@ -168,7 +182,9 @@ class Membership:
     roles: tuple[MembershipRole, ...] = _field(
         "What the partner does in the platform: at least one role.", MinItems(1), UniqueItems()
     )
-    since: date | None = _optional("When the partner joined.", dated=Dated(past="joined on"))
+    since: date | PartialDate | None = _day_or_partial(
+        "When the partner joined.", dated=Dated(past="joined on")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -210,7 +226,7 @@ class Platform:
         "What the platform does for its members.", UniqueItems()
     )
     stage: PlatformStage | None = _optional("Where the platform is in its life.")
-    launched_on: date | None = _optional(
+    launched_on: date | PartialDate | None = _day_or_partial(
         "When the platform was launched.", dated=Dated(past="was launched on")
     )
     parent_id: str | None = _ref(
@@ -275,8 +291,8 @@ class Partnership:
         Each([Subdivision()]),
         since="1.1",
     )
-    start_date: date | None = _optional("When it started.")
-    end_date: date | None = _optional(
+    start_date: date | PartialDate | None = _day_or_partial("When it started.")
+    end_date: date | PartialDate | None = _day_or_partial(
         "When it ended or is planned to end.", dated=Dated(not_before="start_date")
     )
     resources: tuple[Commitment, ...] = _list(
@@ -481,7 +497,7 @@ class Community:
     platform_ids: tuple[str, ...] = _ids(
         "The ids of its member platforms.", "platforms", "names member platform"
     )
-    launched_on: date | None = _optional(
+    launched_on: date | PartialDate | None = _day_or_partial(
         "When it was launched.", dated=Dated(past="was launched on")
     )
     sources: tuple[Source, ...] = _sources()

@@ -24,8 +24,9 @@ Example:
     'https://partnering.dev/schemas/1.1/dataset.schema.json'
     >>> dataset_schema(version="1.0")["$id"]
     'https://partnering.dev/schemas/1.0/dataset.schema.json'
-    >>> schema["$defs"]["Partner"]["required"]
-    ['id', 'name', 'organisation_type']
+    >>> schema["$defs"]["Partner"]["required"], dataset_schema(version="1.0")["$defs"][
+    ...     "Partner"]["required"]
+    (['id', 'name'], ['id', 'name', 'organisation_type'])
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from partnering._format import (
     holds,
     schema_id,
 )
-from partnering._patterns import DATE, DATETIME
+from partnering._patterns import DATE, DATETIME, PARTIAL_DATE
 from partnering._patterns import schema_version as schema_version_pattern
 from partnering._report_json import ValidationReport
 from partnering._shapes import (
@@ -69,6 +70,7 @@ from partnering._shapes import (
 )
 from partnering.codelists import CodeList
 from partnering.models import Dataset
+from partnering.partial_dates import PartialDate
 from partnering.report import Path as ReportPath
 
 __all__ = [
@@ -194,6 +196,9 @@ class _Generator:
 
     def required(self, field: attrs.Attribute[Any]) -> bool:
         """Tell whether files must hold the field: it has no default, or says so."""
+        before = field.metadata.get("required_before")
+        if before is not None and not holds(before, self.version):
+            return True
         return field.default is attrs.NOTHING or bool(field.metadata.get("required_in_files"))
 
     def type_schema(
@@ -203,7 +208,14 @@ class _Generator:
         origin = typing.get_origin(type_)
         arguments = typing.get_args(type_)
         if origin in (typing.Union, types.UnionType):
-            (inner,) = [argument for argument in arguments if argument is not type(None)]
+            options = [argument for argument in arguments if argument is not type(None)]
+            if set(options) == {date, PartialDate}:
+                if not holds("1.1", self.version):
+                    return self.type_schema(date, constraints, where)  # 1.0 holds days only
+                partial: dict[str, Any] = {"type": "string", "pattern": PARTIAL_DATE.regex}
+                refuse_line_feeds(partial)
+                return self.shared(partial, where)
+            (inner,) = options
             return self.type_schema(inner, constraints, where)
         if origin is tuple:
             item_constraints = tuple(

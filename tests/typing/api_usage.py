@@ -35,7 +35,7 @@ assert Rating("green").description == "No concern."
 company = Partner(id="acme", name="Acme", organisation_type=private)
 ngo = Partner(id="care", name="CARE", organisation_type=OrganisationType("21"), country="KE")
 assert_type(company.sector, Sector | None)
-assert_type(company.effective_sector, Sector)
+assert_type(company.effective_sector, Sector | None)
 
 platform = Platform(
     id="kenya",

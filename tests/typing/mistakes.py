@@ -20,7 +20,7 @@ from partnering import (
     Rating,
 )
 
-Partner(id="p", name="P")  # error: call-arg
+Partner(id="p")  # error: call-arg
 Membership(roles=(MembershipRole.HOST,))  # error: call-arg
 Rating(5)  # error: arg-type
 unknown = OrganisationType.NOT_A_TYPE  # error: attr-defined

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ import attrs
 from partnering.codelists import CodeList
 from partnering.frozen import freeze
 from partnering.models import Dataset
+from partnering.partial_dates import PartialDate, read_date_of_1_1
 
 __all__ = ["structure"]
 
@@ -44,6 +46,7 @@ class _Generator:
         self.namespace: dict[str, Any] = {
             "_new": object.__new__,
             "_date": datetime.date.fromisoformat,
+            "_date_or_partial": read_date_of_1_1,
             "_datetime": _structure_datetime,
             "_freeze": freeze,
             "_tuple": tuple,
@@ -73,6 +76,11 @@ class _Generator:
             return f"_date({expression})"
         if type_ is datetime.datetime:
             return f"_datetime({expression})"
+        if origin in (typing.Union, types.UnionType) and set(typing.get_args(type_)) == {
+            datetime.date,
+            PartialDate,
+        }:
+            return f"_date_or_partial({expression})"
         if isinstance(type_, type) and issubclass(type_, CodeList):
             members = self.name(type_._value2member_map_, "codes")
             return f"{members}[{expression}]"
@@ -118,7 +126,8 @@ class _Generator:
                 raise TypeError(f"{cls.__name__}.{field.name} needs the converter")
             arguments = typing.get_args(type_)
             if typing.get_origin(type_) in (typing.Union, types.UnionType):
-                (type_,) = [argument for argument in arguments if argument is not type(None)]
+                options = [argument for argument in arguments if argument is not type(None)]
+                type_ = options[0] if len(options) == 1 else functools.reduce(operator.or_, options)
             # A member descriptor sets the slot without the frozen class's __setattr__, as
             # attrs' own __init__ does, and without running the validators.
             setter = self.name(cls.__dict__[field.name].__set__, "set")

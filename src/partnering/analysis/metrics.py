@@ -34,7 +34,8 @@ class SectorBridge:
 
     Attributes:
         partner_id: the partner.
-        sector: the partner's own sector code.
+        sector: the partner's own sector code, or ``None`` when it gives neither a sector nor
+            an organisation type.
         sectors: the codes of the known sectors of its co-participants, other than
             ``other``, in code-list order. The partner's own sector is among them only when
             another participant shares it.
@@ -44,7 +45,7 @@ class SectorBridge:
     """
 
     partner_id: str
-    sector: str
+    sector: str | None
     sectors: tuple[str, ...]
     co_partner_ids: tuple[str, ...]
     partnership_ids: tuple[str, ...]
@@ -76,14 +77,15 @@ def sector_bridges(dataset: Dataset) -> tuple[SectorBridge, ...]:
     bridges = []
     for ident, partner in partners.items():
         sectors = {
-            partners[other].effective_sector.value
+            sector.value
             for other in co_partners[ident]
-            if other in partners
+            if other in partners and (sector := partners[other].effective_sector) is not None
         } - {Sector.OTHER.value}
+        own = partner.effective_sector
         bridges.append(
             SectorBridge(
                 partner_id=ident,
-                sector=partner.effective_sector.value,
+                sector=None if own is None else own.value,
                 sectors=tuple(sorted(sectors, key=_SECTOR_ORDER.__getitem__)),
                 co_partner_ids=tuple(sorted(co_partners[ident])),
                 partnership_ids=tuple(sorted(partnerships[ident])),

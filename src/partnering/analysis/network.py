@@ -4,7 +4,7 @@ Nodes are named by kind and id, ``"partner:gov-ke"``, ``"partnership:kenya-sdgpp
 or ``"platform:kenya-sdgpp"``, since ids are unique only within their own list. Every node
 has the attributes ``kind``, ``name`` (a partnership's title) and ``in_file`` (false for a
 partner that a record names but the file does not hold); a partner of the file also has
-``sector``, its :attr:`~partnering.Partner.effective_sector` code. In the two bipartite
+``sector``, its :attr:`~partnering.Partner.effective_sector` code, when known. In the two bipartite
 graphs ``bipartite`` is 0 for partners and 1 for the other side, as networkx's bipartite
 algorithms expect. Partner nodes come first, in the order of the file.
 
@@ -54,12 +54,11 @@ def node(kind: str, ident: str) -> str:
 def _partner_attributes(partner: Partner | None) -> dict[str, Any]:
     if partner is None:
         return {"kind": "partner", "in_file": False}
-    return {
-        "kind": "partner",
-        "name": partner.name,
-        "sector": partner.effective_sector.value,
-        "in_file": True,
-    }
+    attributes: dict[str, Any] = {"kind": "partner", "name": partner.name, "in_file": True}
+    sector = partner.effective_sector
+    if sector is not None:  # left out when unknown, as for partners not in the file
+        attributes["sector"] = sector.value
+    return attributes
 
 
 def _add_partners(

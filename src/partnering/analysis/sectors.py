@@ -2,7 +2,8 @@
 
 A partner's sector is :attr:`~partnering.Partner.effective_sector`: the sector it states, or
 the one its organisation type belongs to. A participant whose ``partner_id`` names no partner
-of the file has no known sector; figures say how they treat such partnerships.
+of the file has no known sector, nor has a partner that gives neither a sector nor an
+organisation type (format 1.1 allows that); figures say how they treat such partners.
 
 Example:
     >>> from partnering import load, example_path
@@ -48,8 +49,8 @@ class SectorMix:
         partnership_id: the partnership.
         sectors: one row per sector present, in code-list order, listing the ids of the
             participating partners of that sector.
-        unknown_partner_ids: participants that name no partner of the file, so have no
-            known sector.
+        unknown_partner_ids: participants with no known sector: they name no partner of the
+            file, or one that gives neither a sector nor an organisation type.
     """
 
     partnership_id: str
@@ -112,7 +113,9 @@ def sector_mixes(dataset: Dataset) -> tuple[SectorMix, ...]:
     """
     # Each partner's sector is worked out once, not once per partnership it takes part in.
     sectors = {
-        ident: partner.effective_sector.value for ident, partner in by_id(dataset.partners).items()
+        ident: sector.value
+        for ident, partner in by_id(dataset.partners).items()
+        if (sector := partner.effective_sector) is not None
     }
     return tuple(_mix(partnership, sectors) for partnership in dataset.partnerships)
 
@@ -120,7 +123,8 @@ def sector_mixes(dataset: Dataset) -> tuple[SectorMix, ...]:
 def partner_sectors(dataset: Dataset) -> Figure:
     """Count the partners of the file in each sector.
 
-    Every partner has a sector (stated, or that of its organisation type), so none is left out.
+    A partner counts under its stated sector, or else that of its organisation type; one that
+    gives neither (format 1.1 allows that) is left out, and the figure says so.
 
     Example:
         >>> from partnering import load, example_path
@@ -130,14 +134,18 @@ def partner_sectors(dataset: Dataset) -> Figure:
     """
     tally = Tally(_SECTORS)
     for partner in dataset.partners:
-        tally.add(partner.effective_sector.value, partner.id)
+        sector = partner.effective_sector
+        if sector is None:
+            tally.leave_out("unknown sector: neither a sector nor an organisation type", partner.id)
+        else:
+            tally.add(sector.value, partner.id)
     return tally.figure(
         name="partner-sectors",
         title="Partners by sector",
         unit="partners",
         definition=(
             "Each partner counts under its sector: the one it states, or else the one its "
-            "organisation type belongs to."
+            "organisation type belongs to. Partners that give neither are left out."
         ),
         total=len(dataset.partners),
         label=_TITLES.__getitem__,

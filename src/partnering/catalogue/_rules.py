@@ -54,7 +54,9 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             "end-before-start",
             _ERROR,
             "An end date is before its start date",
-            "A partnership or an event ends before it starts.",
+            "A partnership or an event ends before it starts. A date known only to the month "
+            "or the year (format 1.1) is before another only when all of it is: 2016-03 is "
+            "before 2016-04-01, but neither before nor after 2016-03-15.",
             "Correct the dates; the end date may equal the start date but not precede it.",
             '{"events": [{"id": "e", "start_date": "2014-04-13", "end_date": "2014-04-12", ...}]}',
         ),
@@ -80,6 +82,17 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '{"partnerships": [{"id": "x", "participants": [{"partner_id": "firm-a"}, '
             '{"partner_id": "firm-b"}], ...}], "partners": [{"id": "firm-a", '
             '"organisation_type": "70", ...}, {"id": "firm-b", "organisation_type": "72", ...}]}',
+        ),
+        _code(
+            "missing-organisation-type",
+            _WARNING,
+            "A partner does not give its organisation type",
+            "A partner leaves out organisation_type, which format 1.1 allows when it is not "
+            "known. Without it, and without a stated sector, the partner's sector is unknown: "
+            "counts by sector and the cross-sector rules leave it out. Format 1.1.",
+            "Give the partner's IATI organisation type, such as '21' (International NGO), or "
+            "at least its sector.",
+            '{"schema_version": "1.1", "partners": [{"id": "p", "name": "P"}]}',
         ),
         _code(
             "sdg-target-without-goal",

@@ -74,7 +74,8 @@ class Summary:
         platforms_without_country: how many platforms name no country.
         platforms_by_scope: each scope and its number of platforms, in the code list's order;
             scopes without platforms are left out.
-        partners_by_sector: each sector and its number of partners, as for the scopes.
+        partners_by_sector: each sector and its number of partners, as for the scopes; last,
+            ``unknown`` for the partners that give neither a sector nor an organisation type.
         partnerships_by_platform: the platforms that broker partnerships, in the file's order,
             then the ids that partnerships name but no platform has.
         partnerships_without_platform: how many partnerships name no platform.
@@ -133,8 +134,9 @@ def summarise(dataset: Dataset) -> Summary:
         platforms_by_scope=tuple(
             (scope.value, scopes[scope]) for scope in PlatformScope if scopes[scope]
         ),
-        partners_by_sector=tuple(
-            (sector.value, sectors[sector]) for sector in Sector if sectors[sector]
+        partners_by_sector=(
+            *((sector.value, sectors[sector]) for sector in Sector if sectors[sector]),
+            *((("unknown", sectors[None]),) if sectors[None] else ()),
         ),
         partnerships_by_platform=brokered,
         partnerships_without_platform=without_platform,

@@ -19,6 +19,7 @@ import attrs
 from partnering._countries import COUNTRY_CODES
 from partnering.codelists import CodeList
 from partnering.models import Participant, Source
+from partnering.partial_dates import PartialDate
 
 __all__ = ["FieldKind", "check_code", "field_kind", "fields_of"]
 
@@ -60,6 +61,8 @@ def fields_of(model: type[Any]) -> tuple[str, ...]:
 def _bare(hint: Any) -> Any:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if set(args) == {date, PartialDate}:
+            return date  # imports read days; a month or a year is not read from a table yet
         return args[0] if len(args) == 1 else hint
     return hint
 

@@ -38,9 +38,10 @@ Where the issues point:
   whether the field is absent or empty, as the schema layer points at a missing field.
 
 Example:
-    >>> data = {"partners": [{"id": "tpi"}, {"id": "tpi"}]}
+    >>> data = {"partners": [{"id": "tpi", "organisation_type": "21"}, {"id": "tpi"}]}
     >>> [(issue.code, issue.pointer) for issue in rule_issues(data, today=date(2026, 1, 1))]
-    [('duplicate-id', '/partners/1/id')]
+    [('duplicate-id', '/partners/1/id'), ('missing-organisation-type', \
+'/partners/1/organisation_type')]
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ _RULES: tuple[Rule, ...] = (
     _refs.hosts_not_members,
     _resources.providers_not_participants,
     _organisations.sectors_contradicting_types,
+    _organisations.missing_organisation_types,
     _organisations.invalid_org_ids,
     _numbers.whole_numbers_with_fraction,
 )

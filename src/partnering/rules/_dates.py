@@ -2,8 +2,10 @@
 
 Every date rule is declared on its model field (:class:`~partnering._relations.Dated`) and read
 from :data:`partnering.entities.ENTITIES`, the dates of objects nested in records (a member's
-``since``) as well. Only real dates written ``YYYY-MM-DD`` are compared; any other value is
-left to the schema layer.
+``since``) as well. Only real dates written ``YYYY-MM-DD`` are compared, and in a 1.1 file
+dates known only to the month or the year (:class:`~partnering.PartialDate`);
+any other value is left to the schema layer. A partial date is compared with its precision:
+``2016-03`` is neither before nor after ``2016-03-15``, so neither gets an issue.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnering._patterns import DATE
+from partnering._patterns import DATE, PARTIAL_DATE
 from partnering._text import quote
 from partnering.entities import DateRule
+from partnering.partial_dates import PartialDate, earliest_day, surely_before
 from partnering.report import Issue, Path
 from partnering.rules._index import Index, Record, item_noun, objects
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
@@ -34,6 +37,19 @@ def read_date(value: object) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _read(index: Index, value: object) -> date | PartialDate | None:
+    """Read a date of the file's version: in 1.1, a month or a year as well as a day."""
+    if index.holds("1.1") and isinstance(value, str) and len(value) in (4, 7):
+        if PARTIAL_DATE.matches(value):
+            return PartialDate.fromisoformat(value)
+        return None
+    return read_date(value)
+
+
+def _written(value: date | PartialDate) -> str:
+    return value.isoformat()
 
 
 def _holders(index: Index, rule: DateRule) -> Iterator[tuple[int, Record, int | None, Record]]:
@@ -94,22 +110,26 @@ def ends_before_starts(index: Index, today: date) -> Iterator[Issue]:
         >>> event = {"id": "e", "start_date": "2014-04-13", "end_date": "2014-04-12"}
         >>> demo(ends_before_starts, {"events": [event]})
         ['end-before-start at /events/0/end_date']
+        >>> partnership = {"id": "x", "start_date": "2016-03", "end_date": "2016-03-01"}
+        >>> demo(ends_before_starts, {"schema_version": "1.1", "partnerships": [partnership]})
+        []
     """
     for rule in index.entities.dates:
         earliest = rule.not_before
         if earliest is None:
             continue
         for i, record, j, holder in _holders(index, rule):
-            end = read_date(holder.get(rule.field))
+            end = _read(index, holder.get(rule.field))
             if end is None:
                 continue
-            start = read_date(holder.get(earliest))
-            if start is not None and end < start:
+            start = _read(index, holder.get(earliest))
+            # Surely before: every day the end may be comes before every day the start may be.
+            if start is not None and surely_before(end, start):
                 yield issue(
                     "end-before-start",
                     _path(rule, i, j),
                     f"{_subject(index, rule, i, record, holder)} has {rule.field} "
-                    f"{end.isoformat()}, before its {earliest} {start.isoformat()}",
+                    f"{_written(end)}, before its {earliest} {_written(start)}",
                     value=holder.get(rule.field),
                 )
 
@@ -126,12 +146,13 @@ def dates_in_future(index: Index, today: date) -> Iterator[Issue]:
         if verb is None:
             continue
         for i, record, j, holder in _holders(index, rule):
-            found = read_date(holder.get(rule.field))
-            if found is not None and found > today:
+            found = _read(index, holder.get(rule.field))
+            # A month or a year is in the future only when its first day is after today.
+            if found is not None and earliest_day(found) > today:
                 yield issue(
                     "date-in-future",
                     _path(rule, i, j),
-                    f"{_subject(index, rule, i, record, holder)} {verb} {found.isoformat()}, "
+                    f"{_subject(index, rule, i, record, holder)} {verb} {_written(found)}, "
                     f"after today ({today.isoformat()})",
                     value=holder.get(rule.field),
                 )

@@ -40,7 +40,9 @@ class _Plan:
 
 def _without_none(type_: Any) -> Any:
     if typing.get_origin(type_) in (typing.Union, types.UnionType):
-        (type_,) = [argument for argument in typing.get_args(type_) if argument is not type(None)]
+        options = [argument for argument in typing.get_args(type_) if argument is not type(None)]
+        if len(options) == 1:  # else a date or a partial date: no number
+            (type_,) = options
     return type_
 
 

@@ -16,7 +16,12 @@ from partnering.report import Issue, Path
 from partnering.rules._index import Index, Record, objects
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
-__all__ = ["invalid_org_ids", "sectors_contradicting_types", "single_sector_partnerships"]
+__all__ = [
+    "invalid_org_ids",
+    "missing_organisation_types",
+    "sectors_contradicting_types",
+    "single_sector_partnerships",
+]
 
 _SECTORS: Mapping[str, Sector] = {sector.value: sector for sector in Sector}
 _TYPES: Mapping[str, OrganisationType] = {kind.value: kind for kind in OrganisationType}
@@ -98,6 +103,34 @@ def sectors_contradicting_types(index: Index, today: date) -> Iterator[Issue]:
                 f"{quote(implied.value)} sector",
                 value=stated,
             )
+
+
+def missing_organisation_types(index: Index, today: date) -> Iterator[Issue]:
+    """Report partners of a 1.1 file that leave out their organisation type.
+
+    Example:
+        >>> partners = [{"id": "a"}, {"id": "b", "sector": "public"}, {"id": "c", \
+"organisation_type": "10"}]
+        >>> demo(missing_organisation_types, {"schema_version": "1.1", "partners": partners})
+        ['missing-organisation-type at /partners/0/organisation_type', \
+'missing-organisation-type at /partners/1/organisation_type']
+    """
+    if not index.holds("1.1"):
+        return  # a 1.0 file must give it: its schema says so
+    for i, record in index.records("partners"):
+        if "organisation_type" in record or not isinstance(record.get("id"), str):
+            continue  # given, or a record the schema reports
+        stated = record.get("sector")
+        if isinstance(stated, str):
+            consequence = f"its sector is taken as the stated {quote(stated)}"
+        else:
+            consequence = "with no sector stated either, its sector is unknown and counts by "
+            consequence += "sector leave it out"
+        yield issue(
+            "missing-organisation-type",
+            ("partners", i, "organisation_type"),
+            f"{index.name_of('partners', record, i)} gives no organisation_type; {consequence}",
+        )
 
 
 def _org_id_issue(path: Path, owner: str, identifier: str) -> Issue:

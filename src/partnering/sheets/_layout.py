@@ -19,6 +19,7 @@ import attrs
 
 from partnering.codelists import CodeList
 from partnering.entities import ENTITIES, Entities
+from partnering.partial_dates import PartialDate
 
 __all__ = ["Column", "Kind", "Layout", "Sheet", "derive"]
 
@@ -138,6 +139,9 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
         others = [argument for argument in arguments if argument is not type(None)]
         if len(others) == 1 and len(others) < len(arguments):
             return others[0], True
+        if set(others) == {date, PartialDate}:
+            # A date cell: a day is written as one, a month or a year (1.1) as its text.
+            return date, type(None) in arguments
     return annotation, False
 
 

@@ -26,7 +26,7 @@ import attrs
 from hypothesis import strategies as st
 
 from partnering._subdivisions import subdivisions_of
-from partnering.codelists import PlatformScope, Sector, sector_of
+from partnering.codelists import OrganisationType, PlatformScope, Sector, sector_of
 from partnering.models import (
     Assessment,
     BuildingBlockRating,
@@ -65,7 +65,13 @@ Agreement = Callable[[st.DrawFn, Values, Drawn], Values]
 
 
 def sector_follows_type(draw: st.DrawFn, fields: Values) -> Values:
-    """Keep a stated sector only as the one the organisation type implies."""
+    """Give an organisation type, and keep a stated sector only as the one it implies.
+
+    A partner without a type gets a warning (``missing-organisation-type``), which consistent
+    datasets do not have.
+    """
+    if fields["organisation_type"] is None:
+        fields["organisation_type"] = draw(st.sampled_from(OrganisationType))
     if fields["sector"] is not None:
         fields["sector"] = sector_of(fields["organisation_type"])
     return fields
@@ -130,8 +136,9 @@ def _by_sector(partners: Sequence[Partner]) -> dict[Sector, list[str]]:
     """
     grouped: dict[Sector, list[str]] = {}
     for partner in partners:
-        if partner.effective_sector is not Sector.OTHER:
-            grouped.setdefault(partner.effective_sector, []).append(partner.id)
+        sector = partner.effective_sector
+        if sector is not None and sector is not Sector.OTHER:
+            grouped.setdefault(sector, []).append(partner.id)
     return grouped
 
 

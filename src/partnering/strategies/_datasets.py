@@ -29,6 +29,7 @@ from partnering._constraints import constraints_of
 from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS
 from partnering.entities import ENTITIES, Entities, EntityList
 from partnering.models import Dataset
+from partnering.partial_dates import surely_before
 from partnering.strategies import _values as values
 from partnering.strategies._consistency import AGREEMENTS, FIXES, OVERRIDES, NoRoomError
 from partnering.strategies._derive import FREE, Derivation, FieldKey, Fix, Values
@@ -253,7 +254,7 @@ def _in_order(field: str, earliest: str) -> Fix:
 
     def in_order(draw: st.DrawFn, fields: Values) -> Values:
         first, then = fields[earliest], fields[field]
-        if first is not None and then is not None and then < first:
+        if first is not None and then is not None and surely_before(then, first):
             fields[earliest], fields[field] = then, first
         return fields
 

@@ -30,6 +30,7 @@ from partnering._constraints import Constraint, Each, Keys, constraints_of
 from partnering._format import SCHEMA_VERSION, holds
 from partnering.codelists import CodeList
 from partnering.models import Partner, Publisher
+from partnering.partial_dates import PartialDate
 from partnering.strategies import _values as values
 
 #: The values of a record's fields, by field name, before the record is built.
@@ -80,6 +81,10 @@ class Derivation:
                 found = st.just(self.version)
             elif found is None:
                 annotation = typing.get_type_hints(model)[name]
+                before = attribute.metadata.get("required_before")
+                if before is not None and not holds(before, self.version):
+                    # Older files must hold the field: draw it always, rather than filter.
+                    (annotation,) = (a for a in typing.get_args(annotation) if a is not type(None))
                 found = self._annotated(annotation, constraints_of(attribute), self.latest.get(key))
             value_since = attribute.metadata.get("value_since")
             if value_since is not None and self.version != SCHEMA_VERSION:
@@ -138,7 +143,14 @@ class Derivation:
         origin = typing.get_origin(annotation)
         arguments = typing.get_args(annotation)
         if origin in (typing.Union, types.UnionType):
-            (inner,) = (argument for argument in arguments if argument is not type(None))
+            options = [argument for argument in arguments if argument is not type(None)]
+            if set(options) == {date, PartialDate}:
+                # A day or, from 1.1, a month or a year: drawn by version, rather than filtered.
+                either: st.SearchStrategy[date | PartialDate] = values.dates(latest)
+                if holds("1.1", self.version):
+                    either = st.one_of(either, values.partial_dates(latest))
+                return values.maybe(either)
+            (inner,) = options
             return values.maybe(self._annotated(inner, constraints, latest))
         if origin is tuple:
             # Each item meets the constraints under Each; the tuple, the others.

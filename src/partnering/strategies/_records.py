@@ -202,14 +202,15 @@ def participants() -> st.SearchStrategy[Participant]:
 
 
 def partners() -> st.SearchStrategy[Partner]:
-    """Build a :class:`~partnering.Partner`, an organisation of any type.
+    """Build a :class:`~partnering.Partner`, an organisation of any type, or of none (1.1).
 
     Example:
         >>> from hypothesis import given
         >>> @given(partners())
-        ... def test_partner_has_a_sector(partner):
-        ...     assert partner.effective_sector is not None
-        >>> test_partner_has_a_sector()
+        ... def test_partner_has_a_sector_when_it_has_a_type(partner):
+        ...     if partner.organisation_type is not None:
+        ...         assert partner.effective_sector is not None
+        >>> test_partner_has_a_sector_when_it_has_a_type()
     """
     return _record(Partner)
 

@@ -39,6 +39,7 @@ from partnering._constraints import (
 from partnering._currencies import currency_codes
 from partnering._format import MAX_INTEGER
 from partnering._subdivisions import subdivision_codes
+from partnering.partial_dates import PartialDate
 
 T = TypeVar("T")
 
@@ -273,6 +274,24 @@ def dates(latest: date | None = None) -> st.SearchStrategy[date]:
         datetime.date(2001, 1, 1)
     """
     return st.dates() if latest is None else st.dates(max_value=latest)
+
+
+def partial_dates(latest: date | None = None) -> st.SearchStrategy[PartialDate]:
+    """Build dates known only to the month or the year, none of it after ``latest`` if given.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(partial_dates(date(2014, 4, 13)), lambda day: day.month is not None)
+        PartialDate(year=1, month=1)
+    """
+    last = 9999 if latest is None else latest.year
+
+    def month_of(year: int) -> st.SearchStrategy[int | None]:
+        months = 12 if latest is None or year < latest.year else latest.month
+        return st.none() | st.integers(1, months)
+
+    years = st.integers(1, last)
+    return years.flatmap(lambda year: month_of(year).map(lambda month: PartialDate(year, month)))
 
 
 #: UTC times to the second. Times before the year 1000 are left out: the converter does not
