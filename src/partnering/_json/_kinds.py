@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-__all__ = ["OtherKind", "other_kind"]
+__all__ = ["OLE_SIGNATURE", "PDF_SIGNATURE", "ZIP_SIGNATURE", "OtherKind", "other_kind"]
 
 #: How much of the start of a file the guesses look at: enough for a header and a few rows.
 _SAMPLE = 4096
@@ -60,7 +60,14 @@ _CSV = OtherKind(
     "document. " + _CONVERT,
 )
 
-_MAGIC = ((b"PK\x03\x04", _XLSX), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", _XLS), (b"%PDF-", _PDF))
+#: The first bytes of the binary formats that arrive in place of exchange files: a ZIP archive
+#: (an .xlsx workbook is one), an OLE compound file (old Office files, and encrypted
+#: workbooks), a PDF. The spreadsheet and import readers tell them by the same bytes.
+ZIP_SIGNATURE = b"PK\x03\x04"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PDF_SIGNATURE = b"%PDF-"
+
+_MAGIC = ((ZIP_SIGNATURE, _XLSX), (OLE_SIGNATURE, _XLS), (PDF_SIGNATURE, _PDF))
 _YAML_LINE = re.compile(r"[A-Za-z_][\w .-]*:(?:\s|$)")
 _DELIMITERS = (",", ";", "\t")
 

@@ -25,6 +25,7 @@ from partnering._render import Style, render_text, shown
 from partnering.cli._terminal import (
     STDIN_CLOSED,
     Input,
+    StatusLine,
     error,
     is_tty,
     is_utf8,
@@ -43,7 +44,7 @@ NOT_VALID = 1
 UNREADABLE = 2
 
 
-class Steps:
+class Steps(StatusLine):
     """One line on a terminal naming the step under way, each step overwriting the last.
 
     Nothing is written unless the stream is a terminal, so pipes and captured output never
@@ -51,27 +52,11 @@ class Steps:
     """
 
     def __init__(self, stream: IO[str], *, enabled: bool | None = None) -> None:
-        self._stream = stream
-        self.enabled = is_tty(stream) if enabled is None else enabled
-        self._width = 0
-        self._ellipsis = "…" if is_utf8(stream) else "..."
+        super().__init__(stream, enabled=is_tty(stream) if enabled is None else enabled)
 
     def show(self, what: str) -> None:
         """Say which step is under way, such as ``computing the figures``."""
-        if not self.enabled:
-            return
-        line = f"{what}{self._ellipsis}"
-        padding = " " * max(0, self._width - len(line))
-        self._stream.write(f"\r{line}{padding}")
-        self._stream.flush()
-        self._width = len(line)
-
-    def clear(self) -> None:
-        """Erase the line, so that what follows starts clean."""
-        if self._width:
-            self._stream.write("\r" + " " * self._width + "\r")
-            self._stream.flush()
-            self._width = 0
+        self.write(what)
 
 
 def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, str]:

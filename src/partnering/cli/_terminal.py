@@ -35,6 +35,7 @@ __all__ = [
     "OutputError",
     "Progress",
     "StandardStreams",
+    "StatusLine",
     "error",
     "is_tty",
     "is_utf8",
@@ -327,14 +328,38 @@ class Input:
             return 0
 
 
-class Progress:
-    """Progress lines on a terminal, each overwriting the one before."""
+class StatusLine:
+    """One line on a terminal, each text written over the one before, with an ellipsis.
+
+    Nothing is written when it is not enabled, so pipes and captured output never see it.
+    """
 
     def __init__(self, stream: IO[str], *, enabled: bool) -> None:
         self._stream = stream
-        self._enabled = enabled
+        self.enabled = enabled
         self._width = 0
         self._ellipsis = "…" if is_utf8(stream) else "..."
+
+    def write(self, text: str) -> None:
+        """Show ``text`` in place of the line shown before."""
+        if not self.enabled:
+            return
+        line = f"{text}{self._ellipsis}"
+        padding = " " * max(0, self._width - len(line))
+        self._stream.write(f"\r{line}{padding}")
+        self._stream.flush()
+        self._width = len(line)
+
+    def clear(self) -> None:
+        """Erase the line, so that what follows starts on a clean line."""
+        if self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._width = 0
+
+
+class Progress(StatusLine):
+    """Progress lines on a terminal while files are checked, each overwriting the one before."""
 
     @classmethod
     def for_inputs(cls, stream: IO[str], inputs: Sequence[Input]) -> Progress:
@@ -346,19 +371,8 @@ class Progress:
 
     def show(self, index: int, total: int, label: str) -> None:
         """Show that the file ``label``, number ``index`` of ``total``, is being checked."""
-        if not self._enabled:
+        if not self.enabled:
             return
         from partnering._render import shown
 
-        line = f"checking {index}/{total}: {shown(label, 60)}{self._ellipsis}"
-        padding = " " * max(0, self._width - len(line))
-        self._stream.write(f"\r{line}{padding}")
-        self._stream.flush()
-        self._width = len(line)
-
-    def clear(self) -> None:
-        """Erase the progress line, so that what follows starts on a clean line."""
-        if self._width:
-            self._stream.write("\r" + " " * self._width + "\r")
-            self._stream.flush()
-            self._width = 0
+        self.write(f"checking {index}/{total}: {shown(label, 60)}")

@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from partnering._files import read_bytes
+from partnering._json._kinds import OLE_SIGNATURE, PDF_SIGNATURE, ZIP_SIGNATURE
+from partnering.sheets._places import column_letter
 
-__all__ = ["SourceError", "Table", "column_letter", "open_table", "sniff"]
+__all__ = ["SourceError", "Table", "open_table", "sniff"]
 
 Row = tuple[int, dict[str, str]]
 
@@ -67,23 +69,13 @@ class Table(Protocol):
         """Let go of the file."""
 
 
-def column_letter(index: int) -> str:
-    """The spreadsheet letters of a column counted from 0: ``A``, ``Z``, ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def sniff(data: bytes) -> str | None:
     """Name the format the bytes are in, when they show it: ``xlsx``, ``xls``, ``xml``, ``pdf``."""
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(ZIP_SIGNATURE):
         return "xlsx"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+    if data.startswith(OLE_SIGNATURE):
         return "xls"
-    if data.startswith(b"%PDF"):
+    if data.startswith(PDF_SIGNATURE):
         return "pdf"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return "xml"

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from partnering._json._kinds import OLE_SIGNATURE
 from partnering._text import quote
 from partnering.errors import UnwritableValueError
 from partnering.report import Issue
@@ -36,7 +37,6 @@ __all__ = [
     "workbook_bytes",
 ]
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _UNSAFE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _MERGED = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)([0-9]+)(?::([A-Z]+[0-9]+))?"')
@@ -178,7 +178,7 @@ def refusal(
     declares a document type or entities are each refused with an issue.
     """
     where = None  # the whole file
-    if data.startswith(_OLE):
+    if data.startswith(OLE_SIGNATURE):
         if _ENCRYPTED in data:
             message = f"{source} is protected by a password, so its cells cannot be read"
             return sheet_issue("sheet-encrypted", where, message), None
