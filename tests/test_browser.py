@@ -12,6 +12,7 @@ fail. The documentation is checked when ``PARTNERING_DOCS_HTML`` names a built H
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -35,7 +36,10 @@ FACTS = """({
     tables: document.querySelectorAll("table").length,
     width: document.documentElement.scrollWidth,
     cells: document.querySelectorAll(".grid .cell").length,
-    issues: document.querySelectorAll("li.issue").length
+    issues: document.querySelectorAll("li.issue").length,
+    spreads: document.querySelectorAll("table.spread").length,
+    changes: document.querySelectorAll(".grid .cell .change").length,
+    divergences: document.querySelectorAll("p.divergence").length
 })"""
 
 
@@ -85,7 +89,13 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     with contextlib.redirect_stdout(text):
         assert main(["validate", "--format", "html", str(EXAMPLES / "received.json")]) == 1
     validation.write_text(text.getvalue(), encoding="utf-8")
-    return {"report": report, "validation": validation}
+    from test_analysis_respondents import ASSESSED
+
+    respondents = folder / "respondents.json"
+    respondents.write_text(json.dumps(ASSESSED), encoding="utf-8")
+    report_1_1 = folder / "report-1.1.html"
+    assert main(["report", str(respondents), "-o", str(report_1_1)]) == 0
+    return {"report": report, "validation": validation, "report-1.1": report_1_1}
 
 
 def _shots() -> Path:
@@ -117,6 +127,30 @@ def test_the_report_renders_offline_with_its_charts_and_grid(
     assert facts["cells"] == 11
     # records, 3 plans' solution tables, 11 figures (one without rows), 2 network tables.
     assert facts["tables"] >= 14
+    assert facts["width"] <= SIZES[size][0]
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_the_report_of_several_respondents_renders_their_spread_and_the_change(
+    launched: Any, pages: dict[str, Path], size: str
+) -> None:
+    """The later of two plans shows the change, and its red block two respondents' spread."""
+    visit = browser_helper.visit(
+        launched,
+        pages["report-1.1"],
+        size=SIZES[size],
+        screenshot=_shots() / f"report-1.1-{size}.png",
+        full_page=True,
+        evaluate=FACTS,
+    )
+    assert visit.problems == []
+    facts = visit.facts["value"]
+    # Two blocks rated in each of two assessments.
+    assert facts["cells"] == 4
+    # a2 has a previous assessment (a1), so both of its cells show a change; a1 has none.
+    assert facts["changes"] == 2
+    # Only a2's red block needs action and has respondents: one spread, one divergence.
+    assert (facts["spreads"], facts["divergences"]) == (1, 1)
     assert facts["width"] <= SIZES[size][0]
 
 

@@ -16,6 +16,7 @@ from partnering._html._page import chart_json, render, shown_ids
 from partnering.analysis import (
     ActionPlan,
     Figure,
+    PlanItem,
     action_plans,
     portfolio,
     sector_bridges,
@@ -118,10 +119,23 @@ def _network(dataset: Dataset) -> dict[str, Any]:
     }
 
 
+def _change(item: PlanItem) -> str:
+    """The change of a block since the previous assessment, in words."""
+    change = item.change
+    if change is None:
+        return ""
+    if change.before is None:
+        return "not rated before"
+    words = change.direction.value.replace("_", " ")
+    return f"was {change.before.title.lower()}, now {change.now.title.lower()}: {words}"
+
+
 def _plans(plans: Sequence[ActionPlan]) -> list[dict[str, Any]]:
     return [
         {
             "plan": plan,
+            "sectors": {r.key: r.sector.title.lower() for r in plan.assessment.respondents},
+            "changes": {item.building_block_id: _change(item) for item in plan.items},
             # Leads name the challenges they address by id; the page shows their titles.
             "titles": {
                 challenge.id: challenge.title

@@ -6,6 +6,9 @@ frozen attrs records (or, for networks, networkx graphs), and never changes the 
 - :func:`action_plan` ranks an assessment's building blocks, red first, and gathers for each
   weak one the challenges it addresses, the solutions to them and the platforms that apply
   them.
+  With several respondents, each block shows the spread of its ratings and where the
+  respondents' sectors diverge (:class:`Spread`), and with a previous assessment, the change
+  since (:class:`Change`).
 - :func:`portfolio` computes every portfolio figure; each figure also has a function of its
   own. A :class:`Figure` states its denominator, lists the ids behind each count, and lists
   every record it left out with the reason.
@@ -50,6 +53,15 @@ from partnering.analysis.plan import (
     action_plan,
     action_plans,
 )
+from partnering.analysis.respondents import (
+    Change,
+    Direction,
+    Divergence,
+    Spread,
+    Voices,
+    overall_rating,
+    previous_assessments,
+)
 from partnering.analysis.sdgs import By, sdg_coverage, sdg_pairs, sdg_target_coverage
 from partnering.analysis.sectors import (
     SectorMix,
@@ -63,7 +75,10 @@ __all__ = [
     "RATING_ORDER",
     "ActionPlan",
     "By",
+    "Change",
     "Count",
+    "Direction",
+    "Divergence",
     "Figure",
     "GraphFormat",
     "MemberOverlap",
@@ -73,13 +88,16 @@ __all__ = [
     "SectorBridge",
     "SectorMix",
     "SolutionLead",
+    "Spread",
     "UnknownAssessmentError",
+    "Voices",
     "action_plan",
     "action_plans",
     "co_participation_graph",
     "cross_sector",
     "graph_bytes",
     "node",
+    "overall_rating",
     "partner_sectors",
     "partnership_graph",
     "partnership_sectors",
@@ -89,6 +107,7 @@ __all__ = [
     "platform_graph",
     "platform_overlap_graph",
     "portfolio",
+    "previous_assessments",
     "sdg_coverage",
     "sdg_pairs",
     "sdg_target_coverage",

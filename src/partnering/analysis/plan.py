@@ -3,7 +3,9 @@
 The knowledge graph of the field links building blocks to the challenges they address, and
 solutions to the challenges they address and the blocks they belong to; example platforms
 apply each solution. :func:`action_plan` walks that graph from the weak blocks of one
-assessment: red first, then amber.
+assessment: red first, then amber. With several respondents (format 1.1), a block is ranked
+by its most serious rating and the plan shows how the ratings spread; with a previous
+assessment of the platform against the same framework, it shows the change since.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import attrs
 
 from partnering._text import did_you_mean, quote
 from partnering.analysis._index import Index
+from partnering.analysis.respondents import Change, Spread, change, overall_rating, spread
+from partnering.analysis.respondents import previous_assessments as _previous
 from partnering.codelists import Rating
 from partnering.errors import PartneringError
 from partnering.models import (
@@ -108,7 +112,15 @@ class PlanItem:
     Attributes:
         building_block_id: the block rated.
         block: the building block, or ``None`` when the rating names no block of the file.
-        rating: the rating, with the evidence and actions it recorded.
+        rating: the rating that ranks the block, with the evidence and actions it recorded:
+            its only rating, or with several respondents the first of its most serious
+            ratings (see :func:`~partnering.analysis.overall_rating`).
+        ratings: every rating of the block in the assessment, in its order: one per
+            respondent when the assessment has several.
+        spread: how the ratings spread among the respondents and where their sectors
+            diverge, or ``None`` when the assessment lists no respondents.
+        change: the change in the block's overall rating since the previous assessment, or
+            ``None`` when there is no previous assessment.
         challenges: the challenges of the file the block addresses, in the block's order.
         unknown_challenge_ids: challenges the block names that are not in the file.
         solutions: the solutions that belong to the block or address its challenges, in
@@ -118,6 +130,9 @@ class PlanItem:
     building_block_id: str
     block: BuildingBlock | None
     rating: BuildingBlockRating
+    ratings: tuple[BuildingBlockRating, ...] = ()
+    spread: Spread | None = None
+    change: Change | None = None
     challenges: tuple[Challenge, ...] = ()
     unknown_challenge_ids: tuple[str, ...] = ()
     solutions: tuple[SolutionLead, ...] = ()
@@ -146,11 +161,14 @@ class ActionPlan:
         assessment: the assessment.
         platform: the platform assessed, or ``None`` when it is not in the file.
         framework: the framework assessed against, or ``None`` when it is not in the file.
-        items: one per rating, ranked red, amber, green, then not applicable; ties keep the
-            framework's order (by ``order``, blocks without one after those with one, then by
-            their place in the file).
+        items: one per block rated, ranked by its (overall) rating red, amber, green, then
+            not applicable; ties keep the framework's order (by ``order``, blocks without one
+            after those with one, then by their place in the file).
         unrated: the blocks of the framework that the assessment did not rate, in the
             framework's order.
+        previous: the previous assessment of the platform against the same framework: the
+            one made on the latest day before this one (all of them, pooled, when several
+            were made that day), in the order of the file; empty when there is none.
     """
 
     assessment: Assessment
@@ -158,6 +176,7 @@ class ActionPlan:
     framework: Framework | None
     items: tuple[PlanItem, ...]
     unrated: tuple[BuildingBlock, ...] = ()
+    previous: tuple[Assessment, ...] = ()
 
     @property
     def needing_action(self) -> tuple[PlanItem, ...]:
@@ -183,18 +202,28 @@ class _Planner:
                 self.solutions_of_block.setdefault(block_id, []).append(place)
             for challenge_id in solution.challenge_ids:
                 self.solutions_of_challenge.setdefault(challenge_id, []).append(place)
+        self.assessments_of: dict[tuple[str, str], list[Assessment]] = {}
+        for assessment in dataset.assessments:
+            pair = (assessment.platform_id, assessment.framework_id)
+            self.assessments_of.setdefault(pair, []).append(assessment)
 
     def plan(self, assessment: Assessment) -> ActionPlan:
         index = self.index
         unplaced = len(self.position)
+        blocks: dict[str, list[BuildingBlockRating]] = {}
+        for rating in assessment.ratings:
+            blocks.setdefault(rating.building_block_id, []).append(rating)
+        overall = {ident: overall_rating(r.rating for r in each) for ident, each in blocks.items()}
         ranked = sorted(
-            enumerate(assessment.ratings),
+            enumerate(blocks),
             key=lambda pair: (
-                _RANK[pair[1].rating],
-                self.position.get(pair[1].building_block_id, (True, math.inf, unplaced + pair[0])),
+                _RANK[overall[pair[1]]],
+                self.position.get(pair[1], (True, math.inf, unplaced + pair[0])),
             ),
         )
-        rated = {rating.building_block_id for rating in assessment.ratings}
+        pair = (assessment.platform_id, assessment.framework_id)
+        previous = _previous(assessment, self.assessments_of.get(pair, ()))
+        rated = set(blocks)
         unrated = [
             block
             for block in index.building_blocks.values()
@@ -205,23 +234,43 @@ class _Planner:
             assessment=assessment,
             platform=index.platforms.get(assessment.platform_id),
             framework=index.frameworks.get(assessment.framework_id),
-            items=tuple(self._item(rating) for _, rating in ranked),
+            items=tuple(
+                self._item(assessment, blocks[ident], overall[ident], previous)
+                for _, ident in ranked
+            ),
             unrated=tuple(unrated),
+            previous=previous,
         )
 
-    def _item(self, rating: BuildingBlockRating) -> PlanItem:
-        block = self.index.building_blocks.get(rating.building_block_id)
-        if rating.rating not in _NEEDS_ACTION:
-            return PlanItem(building_block_id=rating.building_block_id, block=block, rating=rating)
+    def _item(
+        self,
+        assessment: Assessment,
+        ratings: Sequence[BuildingBlockRating],
+        overall: Rating,
+        previous: Sequence[Assessment],
+    ) -> PlanItem:
+        rating = next(each for each in ratings if each.rating == overall)
+        item = PlanItem(
+            building_block_id=rating.building_block_id,
+            block=self.index.building_blocks.get(rating.building_block_id),
+            rating=rating,
+            ratings=tuple(ratings),
+            spread=spread(ratings, assessment) if assessment.respondents else None,
+            change=change(rating.building_block_id, overall, previous) if previous else None,
+        )
+        if overall not in _NEEDS_ACTION:
+            return item
+        return self._leads(item)
+
+    def _leads(self, item: PlanItem) -> PlanItem:
+        rating, block = item.rating, item.block
         challenge_ids = () if block is None else block.challenge_ids
         challenges = self.index.challenges
         places = set(self.solutions_of_block.get(rating.building_block_id, ()))
         for challenge_id in challenge_ids:
             places.update(self.solutions_of_challenge.get(challenge_id, ()))
-        return PlanItem(
-            building_block_id=rating.building_block_id,
-            block=block,
-            rating=rating,
+        return attrs.evolve(
+            item,
             challenges=tuple(challenges[ident] for ident in challenge_ids if ident in challenges),
             unknown_challenge_ids=tuple(
                 ident for ident in challenge_ids if ident not in challenges

@@ -13,9 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from partnering._render import shown
-from partnering.analysis import ActionPlan, PlanItem, UnknownAssessmentError
+from partnering.analysis import ActionPlan, Direction, PlanItem, UnknownAssessmentError
 from partnering.cli._dataset import UNREADABLE, Steps, read_dataset
 from partnering.cli._terminal import error
+from partnering.models import Assessment
 
 __all__ = ["render_plan", "render_plans", "run_plan"]
 
@@ -28,17 +29,99 @@ def _named(name: str | None, ident: str) -> str:
     return f"{shown(name, _WIDTH)} ({shown(ident, 60)})"
 
 
-def _item_lines(number: int, item: PlanItem) -> list[str]:
+_CHANGE = {
+    Direction.BETTER: "better",
+    Direction.WORSE: "worse",
+    Direction.UNCHANGED: "unchanged",
+    Direction.NOT_COMPARABLE: "not comparable",
+}
+
+
+def _spread(item: PlanItem) -> str:
+    """The ratings of a block among its respondents: ``red 2, amber 1``."""
+    if item.spread is None:
+        return ""
+    given = [f"{v.rating.value} {v.count}" for v in item.spread.voices if v.count]
+    return ", ".join(given)
+
+
+def _change(item: PlanItem) -> str:
+    """The change since the previous assessment: ``was amber: worse``."""
+    if item.change is None:
+        return ""
+    if item.change.before is None:
+        return "not rated before"
+    return f"was {item.change.before.value}: {_CHANGE[item.change.direction]}"
+
+
+def _diverges(item: PlanItem) -> str:
+    if item.spread is None or not item.spread.diverges:
+        return ""
+    pairs = [f"{gap.red.value} red, {gap.green.value} green" for gap in item.spread.divergences]
+    return "sectors diverge (" + "; ".join(pairs) + ")"
+
+
+def _voice(key: str | None, assessment: Assessment, *notes: str) -> str:
+    """A respondent for people: ``r1 (private)``, with any notes after the sector."""
+    sector = next((r.sector.value for r in assessment.respondents if r.key == key), None)
+    said = ", ".join(note for note in (sector, *notes) if note)
+    name = "unnamed" if key is None else shown(key, 60)
+    return f"{name} ({said})" if said else name
+
+
+def _respondent_lines(item: PlanItem, assessment: Assessment) -> list[str]:
+    if item.spread is None:
+        return []
+    lines = ["   respondents:"]
+    for voices in item.spread.voices:
+        if voices.count:
+            who = [_voice(key, assessment) for key in voices.respondents]
+            who += ["unnamed"] * voices.unnamed
+            lines.append(f"     - {voices.rating.value}: {', '.join(who)}")
+    for gap in item.spread.divergences:
+        lines.append(
+            f"   sectors diverge: {gap.red.value} rates it red "
+            f"({', '.join(shown(k, 60) for k in gap.red_respondents)}), "
+            f"{gap.green.value} green ({', '.join(shown(k, 60) for k in gap.green_respondents)})"
+        )
+    return lines
+
+
+def _change_lines(item: PlanItem) -> list[str]:
+    change = item.change
+    if change is None:
+        return []
+    if change.before is None:
+        return ["   since the previous assessment: not rated before"]
+    return [
+        f"   since the previous assessment: was {change.before.value}, now {change.now.value}: "
+        f"{_CHANGE[change.direction]}"
+    ]
+
+
+def _recorded_lines(item: PlanItem, assessment: Assessment) -> list[str]:
+    lines = []
+    several = len(item.ratings) > 1
+    for rating in item.ratings or (item.rating,):
+        voice = _voice(rating.respondent, assessment, rating.rating.value)
+        by = f" from {voice}" if several else ""
+        if rating.evidence:
+            lines.append(f"   evidence{by}: {shown(rating.evidence, 400)}")
+        if rating.actions:
+            lines.append(f"   actions recorded{by}:")
+            lines += [f"     - {shown(action, 400)}" for action in rating.actions]
+    return lines
+
+
+def _item_lines(number: int, item: PlanItem, assessment: Assessment) -> list[str]:
     name = None if item.block is None else item.block.name
     lines = [
         "",
         f"{number}. {item.rating.rating.value.upper()}: {_named(name, item.building_block_id)}",
     ]
-    if item.evidence:
-        lines.append(f"   evidence: {shown(item.evidence, 400)}")
-    if item.actions:
-        lines.append("   actions recorded:")
-        lines += [f"     - {shown(action, 400)}" for action in item.actions]
+    lines += _respondent_lines(item, assessment)
+    lines += _change_lines(item)
+    lines += _recorded_lines(item, assessment)
     if item.challenges or item.unknown_challenge_ids:
         lines.append("   challenges the block addresses:")
         lines += [f"     - {_named(ch.title, ch.id)}" for ch in item.challenges]
@@ -72,17 +155,28 @@ def render_plan(plan: ActionPlan) -> str:
     ]
     if assessment.assessor:
         lines.append(f"  assessor:  {shown(assessment.assessor, _WIDTH)}")
+    if assessment.respondents:
+        who = ", ".join(_voice(r.key, assessment) for r in assessment.respondents)
+        lines.append(f"  respondents: {who}")
+    if plan.previous:
+        earlier = " and ".join(repr(shown(a.id, 60)) for a in plan.previous)
+        noun = "assessment" if len(plan.previous) == 1 else "assessments"
+        made = plan.previous[0].assessed_on.isoformat()
+        lines.append(f"  previous:  {noun} {earlier}, made on {made}")
     needing = len(plan.needing_action)
     lines += ["", f"ratings ({needing} of {len(plan.items)} need action):"]
     width = max(len(item.rating.rating.value) for item in plan.items)
-    for item in plan.items:
-        name = None if item.block is None else item.block.name
-        lines.append(
-            f"  {item.rating.rating.value:<{width}}  {_named(name, item.building_block_id)}"
-        )
+    names = [
+        _named(None if i.block is None else i.block.name, i.building_block_id) for i in plan.items
+    ]
+    notes = [[n for n in (_spread(i), _diverges(i), _change(i)) if n] for i in plan.items]
+    name_width = max(len(name) for name in names) if any(notes) else 0
+    for item, name, note in zip(plan.items, names, notes, strict=True):
+        line = f"  {item.rating.rating.value:<{width}}  {name:<{name_width}}"
+        lines.append(f"{line}  {'; '.join(note)}" if note else line.rstrip())
     for number, item in enumerate(plan.items, start=1):
         if item.needs_action:
-            lines += _item_lines(number, item)
+            lines += _item_lines(number, item, assessment)
     if plan.unrated:
         lines += ["", "not rated:"]
         lines += [f"  {_named(block.name, block.id)}" for block in plan.unrated]
