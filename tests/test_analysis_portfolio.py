@@ -378,6 +378,7 @@ def test_portfolio_holds_every_figure() -> None:
         "partnerships-by-platform",
         "partnerships-by-country",
         "partnerships-by-stage",
+        "resources-by-kind",
     ]
     assert figures.sdgs_by_platform == sdg_coverage(DATASET, by="platforms")
     assert figures.cross_sector == cross_sector(DATASET)
@@ -445,7 +446,11 @@ def test_figures_on_the_bundled_example() -> None:
 def canonical(figure: Figure, ids: Mapping[str, str], keys: Mapping[str, str]) -> Any:
     """A figure as comparable data, with its ids and keys put through the given renamings."""
     rows = {
-        keys.get(row.key, row.key): (row.label, sorted(ids[ident] for ident in row.ids))
+        keys.get(row.key, row.key): (
+            row.label,
+            sorted(ids[ident] for ident in row.ids),
+            row.amount,
+        )
         for row in figure.counts
     }
     left_out = {

@@ -39,7 +39,9 @@ FACTS = """({
     issues: document.querySelectorAll("li.issue").length,
     spreads: document.querySelectorAll("table.spread").length,
     changes: document.querySelectorAll(".grid .cell .change").length,
-    divergences: document.querySelectorAll("p.divergence").length
+    divergences: document.querySelectorAll("p.divergence").length,
+    amounts: document.querySelectorAll("#figure-resources-by-kind td.amount").length,
+    resourceChart: document.querySelectorAll("#figure-resources-by-kind canvas").length
 })"""
 
 
@@ -89,10 +91,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     with contextlib.redirect_stdout(text):
         assert main(["validate", "--format", "html", str(EXAMPLES / "received.json")]) == 1
     validation.write_text(text.getvalue(), encoding="utf-8")
+    from test_analysis_resources import FILE
     from test_analysis_respondents import ASSESSED
 
     respondents = folder / "respondents.json"
-    respondents.write_text(json.dumps(ASSESSED), encoding="utf-8")
+    document = {**ASSESSED, "partners": FILE["partners"], "partnerships": FILE["partnerships"]}
+    respondents.write_text(json.dumps(document), encoding="utf-8")
     report_1_1 = folder / "report-1.1.html"
     assert main(["report", str(respondents), "-o", str(report_1_1)]) == 0
     return {"report": report, "validation": validation, "report-1.1": report_1_1}
@@ -121,11 +125,12 @@ def test_the_report_renders_offline_with_its_charts_and_grid(
     )
     assert visit.problems == []
     facts = visit.facts["value"]
-    # 11 figures; the SDG targets by platform has no rows to draw in the example.
+    # 12 figures; the SDG targets by platform and the resources (format 1.0 has none) have no
+    # rows to draw in the example.
     assert facts["canvases"] == facts["charts"] == facts["instances"] == 10
     # 6 ratings and 5 unrated blocks of the 11 of the framework.
     assert facts["cells"] == 11
-    # records, 3 plans' solution tables, 11 figures (one without rows), 2 network tables.
+    # records, 3 plans' solution tables, 12 figures (two without rows), 2 network tables.
     assert facts["tables"] >= 14
     assert facts["width"] <= SIZES[size][0]
 
@@ -134,7 +139,7 @@ def test_the_report_renders_offline_with_its_charts_and_grid(
 def test_the_report_of_several_respondents_renders_their_spread_and_the_change(
     launched: Any, pages: dict[str, Path], size: str
 ) -> None:
-    """The later of two plans shows the change, and its red block two respondents' spread."""
+    """A 1.1 report: the change, two respondents' spread, and the sums of resources."""
     visit = browser_helper.visit(
         launched,
         pages["report-1.1"],
@@ -151,6 +156,9 @@ def test_the_report_of_several_respondents_renders_their_spread_and_the_change(
     assert facts["changes"] == 2
     # Only a2's red block needs action and has respondents: one spread, one divergence.
     assert (facts["spreads"], facts["divergences"]) == (1, 1)
+    # Financial KES and staff with no amount: two rows with an amount cell, and a chart.
+    assert (facts["amounts"], facts["resourceChart"]) == (2, 1)
+    assert facts["canvases"] == facts["charts"] == facts["instances"]
     assert facts["width"] <= SIZES[size][0]
 
 

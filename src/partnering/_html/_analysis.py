@@ -79,6 +79,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
                 "key": row.key,
                 "label": row.label,
                 "count": row.count,
+                "amount": "-" if row.amount is None else format(row.amount, ",f"),
                 "share": "-" if share is None else f"{share:.0%}",
                 "ids": ids,
                 "more": more,

@@ -53,6 +53,7 @@ from partnering.analysis.plan import (
     action_plan,
     action_plans,
 )
+from partnering.analysis.resources import resources_by_kind
 from partnering.analysis.respondents import (
     Change,
     Direction,
@@ -108,6 +109,7 @@ __all__ = [
     "platform_overlap_graph",
     "portfolio",
     "previous_assessments",
+    "resources_by_kind",
     "sdg_coverage",
     "sdg_pairs",
     "sdg_target_coverage",

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -37,11 +38,15 @@ class Count:
             sector code, a country code, a platform id, or a pair of SDGs (``"3+17"``).
         label: the category in words, for people.
         ids: the ids of the records counted in this row, sorted.
+        amount: in a figure that sums amounts (its ``summed`` says what), the exact sum of
+            the row; ``None`` in a figure that only counts, and for a row whose amounts
+            cannot be summed (none given, or in no stated currency).
     """
 
     key: str
     label: str
     ids: tuple[str, ...] = ()
+    amount: Decimal | None = None
 
     @property
     def count(self) -> int:
@@ -82,6 +87,8 @@ class Figure:
         left_out: the records not counted, grouped by reason.
         multiple: whether one record may count in several rows, so that the counts may add up
             to more than the denominator (a partnership works towards several SDGs).
+        summed: what the rows' ``amount`` sums, such as ``"amount committed"``, in a figure
+            that sums amounts as well as counting records; ``None`` in one that only counts.
     """
 
     name: str
@@ -92,6 +99,7 @@ class Figure:
     counts: tuple[Count, ...]
     left_out: tuple[Omission, ...] = ()
     multiple: bool = False
+    summed: str | None = None
 
     @property
     def left_out_ids(self) -> tuple[str, ...]:
@@ -121,6 +129,9 @@ class Figure:
     def rows(self) -> list[dict[str, Any]]:
         """Return the rows as plain dicts, ready for a table, CSV or a data frame.
 
+        A figure that sums amounts adds each row's ``amount``, an exact
+        :class:`~decimal.Decimal` or ``None``.
+
         Example:
             >>> Figure(
             ...     name="n", title="T", unit="partners", definition="D", total=1,
@@ -128,13 +139,10 @@ class Figure:
             ... ).rows()
             [{'key': 'public', 'label': 'Public sector', 'count': 1, 'share': 1.0, 'ids': ['gov']}]
         """
-        return [
-            {
-                "key": count.key,
-                "label": count.label,
-                "count": count.count,
-                "share": self.share(count),
-                "ids": list(count.ids),
-            }
-            for count in self.counts
-        ]
+        rows: list[dict[str, Any]] = []
+        for count in self.counts:
+            row = {"key": count.key, "label": count.label, "count": count.count}
+            if self.summed is not None:
+                row["amount"] = count.amount
+            rows.append({**row, "share": self.share(count), "ids": list(count.ids)})
+        return rows

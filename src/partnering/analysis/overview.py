@@ -18,6 +18,7 @@ from partnering.analysis.breakdowns import (
     partnerships_by_stage,
 )
 from partnering.analysis.figures import Figure
+from partnering.analysis.resources import resources_by_kind
 from partnering.analysis.sdgs import sdg_coverage, sdg_pairs, sdg_target_coverage
 from partnering.analysis.sectors import (
     SectorMix,
@@ -51,6 +52,7 @@ class Portfolio:
     partnerships_by_platform: Figure
     partnerships_by_country: Figure
     partnerships_by_stage: Figure
+    resources_by_kind: Figure
     sector_mixes: tuple[SectorMix, ...]
 
     @property
@@ -85,5 +87,6 @@ def portfolio(dataset: Dataset) -> Portfolio:
         partnerships_by_platform=partnerships_by_platform(dataset),
         partnerships_by_country=partnerships_by_country(dataset),
         partnerships_by_stage=partnerships_by_stage(dataset),
+        resources_by_kind=resources_by_kind(dataset),
         sector_mixes=mixes,
     )

@@ -21,6 +21,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from partnering._render import shown
@@ -29,7 +30,29 @@ from partnering.cli._dataset import Steps, read_dataset
 
 __all__ = ["figure_record", "render_csv", "render_json", "render_text", "run_stats"]
 
-_CSV_COLUMNS = ("figure", "kind", "key", "label", "count", "share", "denominator", "ids")
+_CSV_COLUMNS = (
+    "figure",
+    "kind",
+    "key",
+    "label",
+    "count",
+    "amount",
+    "share",
+    "denominator",
+    "ids",
+)
+
+
+def amount_text(amount: Decimal | None, *, grouped: bool = False) -> str:
+    """Write an exact amount in full, never in exponent form; ``-`` for no amount.
+
+    Example:
+        >>> amount_text(Decimal("1.5E+6"), grouped=True), amount_text(Decimal("0.10"))
+        ('1,500,000', '0.10')
+    """
+    if amount is None:
+        return "-"
+    return format(amount, ",f" if grouped else "f")
 
 
 def _percent(share: float | None) -> str:
@@ -55,23 +78,38 @@ def render_text(figures: Sequence[Figure]) -> str:
             f"  {figure.unit}: {figure.denominator} counted of {figure.total}; {_left_out(figure)}",
         ]
         rows = [
-            (shown(row.key, 40), shown(row.label, 60), str(row.count), _percent(figure.share(row)))
+            (
+                shown(row.key, 40),
+                shown(row.label, 60),
+                str(row.count),
+                _percent(figure.share(row)),
+                "" if figure.summed is None else amount_text(row.amount, grouped=True),
+            )
             for row in figure.counts
         ]
         if not rows:
             lines.append("  (no rows)")
             continue
-        widths = [max(len(row[column]) for row in rows) for column in range(4)]
-        for key, label, count, share in rows:
+        widths = [max(len(row[column]) for row in rows) for column in range(5)]
+        for key, label, count, share, amount in rows:
             lines.append(
                 f"  {key:<{widths[0]}}  {label:<{widths[1]}}  "
-                f"{count:>{widths[2]}}  {share:>{widths[3]}}".rstrip()
+                f"{count:>{widths[2]}}  {share:>{widths[3]}}  {amount:>{widths[4]}}".rstrip()
             )
     return "\n".join(lines) + "\n"
 
 
 def figure_record(figure: Figure) -> dict[str, Any]:
-    """Return a figure as plain data, as ``--format json`` writes it."""
+    """Return a figure as plain data, as ``--format json`` writes it.
+
+    A figure that sums amounts has ``summed``, and each row its ``amount`` as a string that
+    holds the exact decimal (``"0.1"``), or ``null``: a JSON number would be read as a float.
+    """
+    counts = figure.rows()
+    if figure.summed is not None:
+        for row in counts:
+            row["amount"] = None if row["amount"] is None else amount_text(row["amount"])
+    summed = {} if figure.summed is None else {"summed": figure.summed}
     return {
         "name": figure.name,
         "title": figure.title,
@@ -80,7 +118,8 @@ def figure_record(figure: Figure) -> dict[str, Any]:
         "total": figure.total,
         "denominator": figure.denominator,
         "multiple": figure.multiple,
-        "counts": figure.rows(),
+        **summed,
+        "counts": counts,
         "left_out": [{"reason": item.reason, "ids": list(item.ids)} for item in figure.left_out],
     }
 
@@ -95,7 +134,8 @@ def render_csv(figures: Sequence[Figure]) -> str:
     """Write figures as one CSV table: a line per row of each figure, then its omissions.
 
     ``kind`` is ``count`` for a row and ``left-out`` for records left out, whose ``key`` is
-    the reason; ``ids`` are separated by spaces (ids hold none).
+    the reason; ``amount`` is the row's exact sum in a figure that sums amounts, else empty;
+    ``ids`` are separated by spaces (ids hold none).
     """
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
@@ -110,6 +150,7 @@ def render_csv(figures: Sequence[Figure]) -> str:
                     row.key,
                     row.label,
                     row.count,
+                    "" if row.amount is None else amount_text(row.amount),
                     "" if share is None else f"{share:.6g}",
                     figure.denominator,
                     " ".join(row.ids),
@@ -123,6 +164,7 @@ def render_csv(figures: Sequence[Figure]) -> str:
                     omission.reason,
                     "",
                     len(omission.ids),
+                    "",
                     "",
                     figure.denominator,
                     " ".join(omission.ids),
