@@ -54,9 +54,9 @@ class Direction(enum.Enum):
     BETTER = "better"
     WORSE = "worse"
     UNCHANGED = "unchanged"
-    #: Rated not applicable now or before: there is no step to compare.
+    #: Rated not applicable now or before, so there is no step to compare.
     NOT_COMPARABLE = "not_comparable"
-    #: The previous assessment did not rate the block.
+    #: Not rated by the previous assessment.
     NEW = "new"
 
 
