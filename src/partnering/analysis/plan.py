@@ -144,12 +144,16 @@ class PlanItem:
 
     @property
     def evidence(self) -> str | None:
-        """What the rating rests on, as the assessment recorded it."""
+        """What the rating rests on, as the assessment recorded it.
+
+        With several respondents, this is the evidence of the rating that ranks the block;
+        each respondent's is in ``ratings``.
+        """
         return self.rating.evidence
 
     @property
     def actions(self) -> tuple[str, ...]:
-        """What to do next, as the assessment recorded it."""
+        """What to do next, as the assessment recorded it (of the rating that ranks the block)."""
         return self.rating.actions
 
 
