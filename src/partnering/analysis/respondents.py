@@ -182,9 +182,10 @@ def divergences(
     """
     by_sector: dict[tuple[Rating, Sector], list[str]] = {}
     for rating in ratings:
-        sector = None if rating.respondent is None else sectors.get(rating.respondent)
-        if sector is not None and rating.rating in (Rating.RED, Rating.GREEN):
-            by_sector.setdefault((rating.rating, sector), []).append(rating.respondent or "")
+        key = rating.respondent
+        sector = None if key is None else sectors.get(key)
+        if key is not None and sector is not None and rating.rating in (Rating.RED, Rating.GREEN):
+            by_sector.setdefault((rating.rating, sector), []).append(key)
     found = [
         Divergence(
             red=red,
