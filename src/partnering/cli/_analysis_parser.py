@@ -42,6 +42,11 @@ applicable. For each red or amber block it lists the evidence and actions the ra
 recorded, the challenges the block addresses, the solutions that belong to the block or
 address those challenges, and the platforms of the file that apply each solution.
 
+With several respondents (format 1.1), a block is ranked by its most serious rating, and
+the plan shows who gave each rating and which sectors rate it red where others rate it
+green. When the platform was assessed before against the same framework, each block says
+what it was rated then and whether it got better or worse.
+
 {_VALID_ONLY}
 {_STATUSES}"""
 
@@ -52,7 +57,8 @@ examples:
   partnering stats platforms.json --format csv > figures.csv
 
 Each figure states what it counts, how many records it counted of how many, and the
-records it left out with the reason. JSON and CSV list the ids behind every row.
+records it left out with the reason. JSON and CSV list the ids behind every row. Amounts
+of resources are summed per kind and currency, exactly, and printed in full.
 
 {_VALID_ONLY}
 {_STATUSES}"""
