@@ -10,6 +10,7 @@ import pytest
 import partnering
 from partnering.cli import main
 from partnering.imports import import_iati, import_table, preset_path
+from partnering.partial_dates import PartialDate
 
 # Apart from tests/fixtures, whose every JSON file is a case of the conformance suite.
 FIXTURES = Path(__file__).parent / "import_fixtures"
@@ -43,14 +44,19 @@ def test_portfolio_reads_each_date_form_and_reconciles_names() -> None:
     result = _run("portfolio")
     assert result.dataset is not None
     wells, schools, mangroves = result.dataset.partnerships
-    assert wells.start_date is None
-    assert dict(wells.extensions)["portfolio:start_date"] == {
-        "text": "Apr-2016",
-        "partial": "2016-04",
-    }
+    # Month and year, never a day: Apr-2016, Feb. 2018 and (June 2019 are partial dates.
+    assert wells.start_date == PartialDate(2016, 4)
+    assert "portfolio:start_date" not in wells.extensions
     assert str(wells.end_date) == "2022-04-30"
-    assert dict(schools.extensions)["portfolio:start_date"]["partial"] == "2018-02"
-    assert dict(mangroves.extensions)["portfolio:start_date"]["partial"] == "2019-06"
+    assert schools.start_date == PartialDate(2018, 2)
+    assert mangroves.start_date == PartialDate(2019, 6)
+    partial = [f for f in result.findings if f.code == "date-partial"]
+    assert [(f.where, f.value, f.result) for f in partial] == [
+        ("Projects!D2", "Apr-2016", "2016-04"),
+        ("Projects!D3", "Feb. 2018", "2018-02"),
+        ("Projects!D4", "(June 2019", "2019-06"),
+    ]
+    assert {f.detail for f in partial} == {"kept as a partial date"}
     # 2019-02-30 is no day: kept as text, never a date.
     assert dict(mangroves.extensions)["portfolio:end_date"] == "2019-02-30"
     # ACME Example Limited and Acme Example Ltd twice in one row: one participant.
@@ -178,3 +184,29 @@ def test_another_iati_version_is_read_and_reported(tmp_path: Path) -> None:
     assert len(result.dataset.partnerships) == 2
     first = result.findings[0]
     assert (first.code, first.value) == ("source-version", "1.05")
+
+
+def test_a_date_without_its_day_stays_under_extensions_where_the_field_takes_days(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[dates]\nforms = ["YYYY-MM-DD", "Mon-YYYY"]\n'
+        '[events.columns]\nName = "name"\nFrom = "start_date"\nTo = "end_date"\n'
+        '[communities.columns]\nName = "name"\nLaunched = "launched_on"\n'
+    )
+    (tmp_path / "s.csv").write_text("Name,From,To,Launched\nMeet,Mar-2016,2016-03-04,Mar-2016\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    found = {(f.code, f.where, f.detail) for f in result.findings if f.code == "date-partial"}
+    assert found == {
+        (
+            "date-partial",
+            "s.csv row 2, column From",
+            "the field takes only full dates; kept under extensions",
+        ),
+        ("date-partial", "s.csv row 2, column Launched", "kept as a partial date"),
+    }
+    # The event, left with no start date, is set aside; the community keeps its month.
+    assert ("row-set-aside", "s.csv row 2") in {(f.code, f.where) for f in result.findings}
+    assert result.dataset is not None
+    assert result.dataset.events == ()
+    assert result.dataset.communities[0].launched_on == PartialDate(2016, 3)

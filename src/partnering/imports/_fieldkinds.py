@@ -37,11 +37,14 @@ class FieldKind:
             ``participants``, ``sources``, ``extensions`` or ``unsupported``.
         item: the type of the value, or of each item of a list.
         required: whether a record must have the field.
+        partial: for a date, whether the field also takes a date known only to the month
+            or the year (a :class:`~partnering.partial_dates.PartialDate`).
     """
 
     kind: str
     item: Any
     required: bool
+    partial: bool = False
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}
@@ -62,7 +65,7 @@ def _bare(hint: Any) -> Any:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         if set(args) == {date, PartialDate}:
-            return date  # imports read days; a month or a year is not read from a table yet
+            return PartialDate
         return args[0] if len(args) == 1 else hint
     return hint
 
@@ -98,6 +101,8 @@ def field_kind(model: type[Any], name: str) -> FieldKind:
         return FieldKind(
             "list" if kind in ("text", "integer", "code") else "unsupported", item, required
         )
+    if hint is PartialDate:
+        return FieldKind("date", date, required, partial=True)
     if hint is datetime or attrs.has(hint):
         return FieldKind("unsupported", hint, required)
     return FieldKind(_scalar(hint), hint, required)

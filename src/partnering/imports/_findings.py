@@ -107,9 +107,7 @@ _CODES = {
     "name-normalised": FindingCode("transformed", "info", "A partner spelt another way"),
     "lines-joined": FindingCode("transformed", "info", "A name broken across lines, joined"),
     "text-trimmed": FindingCode("transformed", "info", "Stray characters removed"),
-    "date-partial": FindingCode(
-        "transformed", "warning", "A date without its day, kept under extensions"
-    ),
+    "date-partial": FindingCode("transformed", "warning", "A date without its day"),
     "date-read": FindingCode("transformed", "info", "A date read from another form"),
     "to-extensions": FindingCode("kept", "info", "A value kept under extensions"),
     "personal-left-out": FindingCode("left-out", "info", "A column of personal data left out"),

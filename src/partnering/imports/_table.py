@@ -106,7 +106,8 @@ class _Import:
         if partners:
             data["partners"] = partners
         for name, records in self.records.items():
-            if name != "partners":
+            # A list whose every row was set aside is left out: the format has no empty lists.
+            if name != "partners" and records:
                 data[name] = records
         self.cells.findings.extend(self.book.near_duplicates())
         return data
@@ -230,7 +231,7 @@ class _Import:
         assert column.kind is not None
         assert column.field is not None
         if kind == "date":
-            return self.cells.date(text, where)
+            return self.cells.date(text, where, partial=column.kind.partial)
         if kind == "code" or (kind == "text" and column.crosswalk):
             return self.cells.code(column.field, column.kind.item, text, where, column.crosswalk)
         if kind == "integer":
