@@ -210,3 +210,69 @@ def test_a_date_without_its_day_stays_under_extensions_where_the_field_takes_day
     assert result.dataset is not None
     assert result.dataset.events == ()
     assert result.dataset.communities[0].launched_on == PartialDate(2016, 3)
+
+
+def test_a_partner_whose_type_the_source_does_not_state_is_imported_without_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners.types]\n"B Trust" = "22"\n'
+        '[partnerships.columns]\nP = "title"\nW = "participants"\n'
+    )
+    (tmp_path / "s.csv").write_text("P,W\nWells,A Ltd; B Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    a_ltd, b_trust = result.dataset.partners
+    assert a_ltd.organisation_type is None
+    assert b_trust.organisation_type is not None
+    assert b_trust.organisation_type.value == "22"
+    unknown = [(f.code, f.where, f.value) for f in result.findings if f.kind == "decide"]
+    assert unknown == [("type-unknown", "s.csv row 2, column W", "A Ltd")]
+    assert result.report is not None
+    assert [i.code for i in result.report.issues] == ["missing-organisation-type"]
+
+
+def test_a_default_type_is_taken_only_when_the_mapping_names_one(tmp_path: Path) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners]\ndefault_type = "90"\n[partnerships.columns]\nP = "title"\nW = "participants"\n'
+    )
+    (tmp_path / "s.csv").write_text("P,W\nWells,A Ltd; B Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    assert [p.organisation_type and p.organisation_type.value for p in result.dataset.partners] == [
+        "90",
+        "90",
+    ]
+    assert [f.code for f in result.findings] == ["list-split", "type-default", "type-default"]
+
+
+def test_a_sheet_of_partners_without_a_type_column_reports_each_partner(tmp_path: Path) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners.types]\n"B Trust" = "22"\n[partners.columns]\nName = "name"\n'
+    )
+    (tmp_path / "s.csv").write_text("Name\nA Ltd\nB Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    types = [p.organisation_type and p.organisation_type.value for p in result.dataset.partners]
+    assert types == [None, "22"]
+    assert [(f.code, f.where) for f in result.findings if f.code.startswith("type")] == [
+        ("type-unknown", "s.csv row 2")
+    ]
+
+
+def test_an_iati_type_that_is_no_code_is_kept_apart_and_the_partner_has_none(
+    tmp_path: Path,
+) -> None:
+    text = (FIXTURES / "iati-activities.xml").read_text(encoding="utf-8")
+    assert 'role="1" type="10"' in text
+    other = tmp_path / "other.xml"
+    other.write_text(
+        text.replace('role="1" type="10"', 'role="1" type="Government"', 1), encoding="utf-8"
+    )
+    result = import_iati(other)
+    assert result.dataset is not None
+    ministry = next(p for p in result.dataset.partners if p.id == "xm-example-1")
+    assert ministry.organisation_type is None
+    assert dict(ministry.extensions) == {"iati:type": "Government"}
+    found = [f for f in result.findings if f.code == "type-unknown" and f.value == ministry.name]
+    assert len(found) == 1

@@ -94,6 +94,9 @@ _CODES = {
     # Things offered to a person, never done without the mapping saying so.
     "near-duplicate": FindingCode("suggested", "warning", "Two partner names that look alike"),
     # Values made up where the source had none.
+    "type-unknown": FindingCode(
+        "decide", "warning", "A partner whose organisation type the source does not state"
+    ),
     "type-default": FindingCode("guessed", "warning", "An organisation type taken by default"),
     "country-guessed": FindingCode("guessed", "info", "A country code found from its name"),
     "id-made": FindingCode("guessed", "info", "An id made from a name"),

@@ -37,7 +37,7 @@ from partnering.codelists import OrganisationType
 from partnering.imports._dates import is_real_date
 from partnering.imports._findings import Finding
 from partnering.imports._names import name_key
-from partnering.imports._partners import Ids
+from partnering.imports._partners import Ids, unknown_type
 from partnering.imports._sources import named, sniff
 
 __all__ = ["read_iati"]
@@ -105,14 +105,26 @@ class _Reader:
         if known is not None:
             return str(known["id"])
         kind = org.get("type", "").strip()
-        if kind not in _TYPES:
-            self.note("type-default", where, kind or None, "90", "no IATI OrganisationType given")
-            kind = "90"
         record: dict[str, Any] = {
             "id": self.partner_ids.make(identifier or name or "", where, self.findings),
             "name": name or identifier,
-            "organisation_type": kind,
         }
+        if kind in _TYPES:
+            record["organisation_type"] = kind
+        elif kind:
+            extensions[f"{NAMESPACE}:type"] = kind
+            self.findings.append(
+                unknown_type(
+                    where,
+                    name or identifier,
+                    f"{kind!r} is not an IATI OrganisationType code; imported without one, "
+                    f"the code kept as {NAMESPACE}:type",
+                )
+            )
+        else:
+            self.findings.append(
+                unknown_type(where, name or identifier, "no @type; imported without one")
+            )
         if identifier:
             record["identifier"] = identifier
         if extensions:

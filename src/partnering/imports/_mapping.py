@@ -94,7 +94,7 @@ class ImportMapping:
     dates: tuple[DateForm, ...]
     strip: str
     lists: ListRules
-    default_type: str
+    default_type: str | None
     not_organisations: tuple[str, ...]
     names: Mapping[str, str]
     types: Mapping[str, str]
@@ -183,8 +183,9 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
     lists = _list_rules(check, data.get("lists", {}), ("lists",), ListRules())
     partners = check.table(data.get("partners", {}), ("partners",))
     check.keys(partners, _PARTNERS, ("partners",))
-    default_type = check.text(partners.get("default_type"), ("partners", "default_type"), "90")
-    _check_code(check, ("partners", "default_type"), OrganisationType, default_type)
+    default_type = check.text(partners.get("default_type"), ("partners", "default_type"), "")
+    if default_type:
+        _check_code(check, ("partners", "default_type"), OrganisationType, default_type)
     names = {
         str(k): str(v)
         for k, v in check.table(partners.get("names", {}), ("partners", "names")).items()
@@ -215,7 +216,7 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         dates=tuple(forms),
         strip=check.text(dates.get("strip"), ("dates", "strip"), "()[]"),
         lists=lists,
-        default_type=default_type,
+        default_type=default_type or None,
         not_organisations=check.strings(
             partners.get("not_organisations", []), ("partners", "not_organisations")
         ),

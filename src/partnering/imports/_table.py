@@ -23,8 +23,8 @@ from partnering._format import SCHEMA_VERSION
 from partnering.imports._fieldkinds import COUNTRY_FIELDS
 from partnering.imports._findings import Finding
 from partnering.imports._mapping import PERSONAL, Column, ImportMapping, Section, parse_mapping
-from partnering.imports._names import join_broken_lines, split_list
-from partnering.imports._partners import Ids, PartnerBook
+from partnering.imports._names import join_broken_lines, name_key, split_list
+from partnering.imports._partners import Ids, PartnerBook, unknown_type
 from partnering.imports._sources import Table, open_table
 from partnering.imports._values import Cells, Partial, SetAside
 
@@ -308,7 +308,17 @@ class _Import:
         if extensions:
             record["extensions"] = extensions
         if section.entity == "partners":
-            record.setdefault("organisation_type", self.mapping.default_type)
+            if "organisation_type" not in record:
+                known = self.book.types.get(name_key(str(record["name"])))
+                if known is not None:
+                    record["organisation_type"] = known
+                elif self.mapping.default_type is not None:
+                    record["organisation_type"] = self.mapping.default_type
+                    self.cells.note(
+                        "type-default", where, record["name"], self.mapping.default_type
+                    )
+                else:
+                    self.cells.findings.append(unknown_type(where, str(record["name"])))
             self.book.register(record, where)
             return None
         label = str(record.get("title") or record.get("name") or number)
