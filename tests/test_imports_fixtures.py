@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -102,13 +103,42 @@ def test_iati_roles_identifiers_and_quirks() -> None:
     assert str(water.start_date) == "2018-03-15"  # the actual start wins over the planned
     assert str(water.end_date) == "2022-12-31"
     assert water.countries == ("KE",)
-    assert dict(water.extensions)["iati:budgets"][0]["value"] == "100000"
+    # Budgets 1 and 3 (the revised one of 2019) are resources; the original budget of 2019
+    # (superseded) and the one of 2020 (12,000 is no exact decimal) stay apart.
+    first, revised = water.resources
+    assert (first.kind.value, first.amount, first.currency) == ("financial", Decimal(100000), "EUR")
+    assert first.provider_id == "xm-example-1"  # the one funding participant
+    assert (str(first.start_date), str(first.end_date)) == ("2018-01-01", "2018-12-31")
+    assert (revised.amount, str(revised.start_date)) == (Decimal("125000.25"), "2019-01-01")
+    kept = dict(water.extensions)["iati:budgets"]
+    assert [b["value"][0]["text"] for b in kept] == ["120000.50", "12,000"]
+    assert len(dict(water.extensions)["iati:planned-disbursements"]) == 1
+    schools = result.dataset.partnerships[1]
+    (grant,) = schools.resources  # in the activity's default currency; two funders, no provider
+    assert (grant.amount, grant.currency, grant.provider_id) == (Decimal(50000), "USD", None)
+    assert [b["value"][0]["text"] for b in dict(schools.extensions)["iati:budgets"]] == ["-500"]
+    assert "iati:recipient-regions" in schools.extensions
     partners = {p.id: p for p in result.dataset.partners}
     assert partners["xm-example-1"].identifier == "XM-EXAMPLE-1"
     assert partners["placeholder-drilling-ltd"].identifier is None
     assert dict(partners["placeholder-multilateral-fund"].extensions) == {"iati:ref": "41119"}
     codes = {f.code for f in result.findings}
     assert {"ref-not-applicable", "ref-not-organisation", "date-impossible"} <= codes
+    money = [(f.code, f.where, f.value) for f in result.findings if "budget" in f.where]
+    assert money == [
+        ("to-extensions", "iati-activities.xml activity 1 (XM-EXAMPLE-1-A1) budget 2", "budget"),
+        (
+            "budget-set-aside",
+            "iati-activities.xml activity 1 (XM-EXAMPLE-1-A1) budget 4 value",
+            "12,000",
+        ),
+        ("provider-unknown", "iati-activities.xml activity 2 (XM-EXAMPLE-1-A2) budget 1", None),
+        (
+            "budget-set-aside",
+            "iati-activities.xml activity 2 (XM-EXAMPLE-1-A2) budget 2 value",
+            "-500",
+        ),
+    ]
     assert "single-participant" in codes
     assert len(result.dataset.partnerships) == 2
 

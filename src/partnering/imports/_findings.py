@@ -84,9 +84,13 @@ _CODES = {
     "not-an-organisation": FindingCode(
         "decide", "warning", "A name in a partner list that is not an organisation"
     ),
+    "provider-unknown": FindingCode("decide", "warning", "A budget whose provider cannot be told"),
     "ref-not-applicable": FindingCode("decide", "warning", "An organisation reference that is N/A"),
     "ref-not-organisation": FindingCode(
         "decide", "warning", "A reference that names no organisation"
+    ),
+    "budget-set-aside": FindingCode(
+        "set-aside", "warning", "A budget that cannot become a resource"
     ),
     "single-participant": FindingCode(
         "set-aside", "error", "A partnership left with fewer than two participants"
