@@ -12,6 +12,7 @@ from __future__ import annotations
 import types
 import typing
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -21,7 +22,7 @@ from partnering.codelists import CodeList
 from partnering.models import Participant, Source
 from partnering.partial_dates import PartialDate
 
-__all__ = ["FieldKind", "check_code", "field_kind", "fields_of"]
+__all__ = ["FieldKind", "check_code", "field_kind", "fields_of", "nested_model"]
 
 #: The fields that hold ISO 3166-1 country codes.
 COUNTRY_FIELDS = frozenset({"country", "countries"})
@@ -33,7 +34,7 @@ class FieldKind:
     """How a column fills a field.
 
     Attributes:
-        kind: ``text``, ``integer``, ``boolean``, ``date``, ``code``, ``list``,
+        kind: ``text``, ``integer``, ``decimal``, ``boolean``, ``date``, ``code``, ``list``,
             ``participants``, ``sources``, ``extensions`` or ``unsupported``.
         item: the type of the value, or of each item of a list.
         required: whether a record must have the field.
@@ -79,6 +80,8 @@ def _scalar(hint: Any) -> str:
         return "text"
     if hint is date:
         return "date"
+    if hint is Decimal:
+        return "decimal"
     if isinstance(hint, type) and issubclass(hint, CodeList):
         return "code"
     return "unsupported"
@@ -106,6 +109,24 @@ def field_kind(model: type[Any], name: str) -> FieldKind:
     if hint is datetime or attrs.has(hint):
         return FieldKind("unsupported", hint, required)
     return FieldKind(_scalar(hint), hint, required)
+
+
+def nested_model(model: type[Any], name: str) -> type[Any] | None:
+    """The model of the records a list field holds (members, ratings...), or ``None``.
+
+    Example:
+        >>> from partnering.models import Assessment
+        >>> nested_model(Assessment, "ratings").__name__, nested_model(Assessment, "id")
+        ('BuildingBlockRating', None)
+    """
+    if name not in attrs.fields_dict(model):
+        return None
+    hint = _bare(_hints(model)[name])
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        if isinstance(item, type) and attrs.has(item):
+            return item
+    return None
 
 
 def check_code(field: str, item: Any, code: object) -> str | None:

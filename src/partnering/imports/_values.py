@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -27,6 +28,7 @@ from partnering.imports._findings import Finding
 __all__ = ["Cells", "Partial", "SetAside"]
 
 _SDG = re.compile(r"^(?:sdg|goal)?\s*#?\s*([0-9]{1,2})(?:[.:)]|\b.*)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$")
 _TRUE = frozenset({"yes", "y", "true", "1", "x"})
 _FALSE = frozenset({"no", "n", "false", "0"})
 
@@ -143,6 +145,13 @@ class Cells:
         except ValueError:
             self.note("value-set-aside", where, text, None, "not a whole number")
             return SetAside(text)
+
+    def decimal(self, text: str, where: str) -> Decimal | SetAside:
+        """An exact number, read as written (``0.1`` stays 0.1), or the text set aside."""
+        if _NUMBER.match(text.strip()):
+            return Decimal(text.strip())
+        self.note("value-set-aside", where, text, None, "not a number such as 1500.50")
+        return SetAside(text)
 
     def boolean(self, text: str, where: str) -> bool | SetAside:
         """``yes``/``no`` and their kin as a truth value, or the text set aside."""
