@@ -39,6 +39,16 @@ def sheet_of(section: Section, table: Table) -> str | None:
 def check_columns(mapping: ImportMapping, table: Table) -> list[Finding]:
     """Find the sheets and columns the mapping names that the source lacks."""
     findings: list[Finding] = []
+    if mapping.meta is not None and mapping.meta not in table.sheets():
+        findings.append(
+            Finding(
+                "mapping-missing-sheet",
+                mapping.where("dataset", "sheet"),
+                mapping.meta,
+                None,
+                f"the workbook's sheets are {', '.join(table.sheets())}",
+            )
+        )
     for section in mapping.sections:
         _check_section(mapping, table, section, findings)
     return findings

@@ -4,10 +4,8 @@ The mapping follows the spreadsheet layout (:data:`partnering.sheets.LAYOUT`), s
 field added to the models is in both at once: a sheet per entity list, a column per field
 named as the field, lists of records (participants, resources, ratings...) on sheets of
 their own keyed by their record's id, lists of values split as the layout joins them, and a
-column ``extensions.KEY`` per key of custom data. Text is kept exactly as written.
-
-The layout's ``Meta`` sheet (the dataset's title, publisher, licence...) is not read: a
-mapping gives the dataset's title and description itself.
+column ``extensions.KEY`` per key of custom data, and the dataset's own fields (its title,
+publisher, licence...) from the ``Meta`` sheet. Text is kept exactly as written.
 
 Example:
     >>> identity_mapping().splitlines()[:2]
@@ -37,11 +35,13 @@ def identity_mapping(namespace: str = "identity") -> str:
         (True, True)
     """
     from partnering.sheets import LAYOUT
+    from partnering.sheets._layout import META
 
     lines = [f"namespace = {_string(namespace)}", "trim = false", ""]
     forms = ", ".join(_string(form) for form in DEFAULT_DATE_FORMS)
     lines += ["[dates]", f"forms = [{forms}]", 'strip = ""', ""]
     lines += ["[lists]", 'separators = [";"]', "drop = []", "escapes = true", ""]
+    lines += ["[dataset]", f"sheet = {_string(META)}", ""]
     # Partners first: the names in other sheets' partner columns find them.
     order = sorted(LAYOUT.sheets, key=lambda sheet: sheet.path[0] != "partners")
     for sheet in order:

@@ -50,7 +50,7 @@ DEFAULT_DATE_FORMS = ("YYYY-MM-DD", "YYYY-MM", "YYYY")
 
 _TOP = frozenset(
     {"format", "namespace", "title", "description", "encoding", "trim", "dates", "lists",
-     "partners", "crosswalks"}
+     "partners", "crosswalks", "dataset"}
 ) | {entity.name for entity in ENTITIES.lists}  # fmt: skip
 _SECTION = frozenset({"sheet", "header_row", "columns", "unmapped", "lists", "extensions_prefix"})
 _PARTNERS = _SECTION | {"default_type", "not_organisations", "names", "types", "country"}
@@ -104,6 +104,9 @@ class ImportMapping:
     types: Mapping[str, str]
     sections: tuple[Section, ...]
     lines: Mapping[tuple[str, ...], int]
+    #: The sheet of the dataset's own fields, one ``field``/``value`` row each, as the
+    #: spreadsheet layout's ``Meta`` sheet; ``None`` when the mapping reads none.
+    meta: str | None = None
 
     def where(self, *path: str) -> str:
         """The mapping's file and the line of the key ``path``."""
@@ -161,6 +164,12 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
             )
             sections.append(section)
     _check_crosswalks(check, crosswalks)
+    meta = check.table(data.get("dataset", {}), ("dataset",))
+    check.keys(meta, frozenset({"sheet"}), ("dataset",))
+    if "dataset" in data and not isinstance(meta.get("sheet"), str):
+        check.problem(
+            "mapping-bad-value", ("dataset",), "[dataset] names its sheet, such as 'Meta'"
+        )
     if not sections:
         check.problem(
             "mapping-bad-value", (), "the mapping names no entity list, such as [partnerships]"
@@ -183,6 +192,7 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         types=MappingProxyType({str(k): str(v) for k, v in types.items()}),
         sections=tuple(sections),
         lines=lines,
+        meta=meta.get("sheet") if isinstance(meta.get("sheet"), str) else None,
     )
     if check.findings:
         return None, check.findings

@@ -24,6 +24,7 @@ from partnering.imports._columns import PERSONAL, Column
 from partnering.imports._fieldkinds import COUNTRY_FIELDS, FieldKind
 from partnering.imports._findings import Finding
 from partnering.imports._mapping import ImportMapping, Section, parse_mapping
+from partnering.imports._meta import read_meta
 from partnering.imports._names import join_broken_lines, name_key, split_list
 from partnering.imports._partners import Ids, PartnerBook, unknown_type
 from partnering.imports._sources import Table, open_table
@@ -57,6 +58,8 @@ class _Import:
             data["title"] = self.mapping.title
         if self.mapping.description:
             data["description"] = self.mapping.description
+        if self.mapping.meta is not None:
+            data.update(read_meta(self.table, self.mapping.meta, self.cells))
         partners = self.book.partners()
         if partners:
             data["partners"] = partners
