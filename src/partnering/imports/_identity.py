@@ -15,15 +15,22 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 
 from partnering.imports._mapping import DEFAULT_DATE_FORMS
 
 __all__ = ["identity_mapping"]
 
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
 
 def _string(text: str) -> str:
     # A JSON string is a TOML basic string: the same quotes and escapes.
     return json.dumps(text, ensure_ascii=False)
+
+
+def _key(text: str) -> str:
+    return text if _BARE.fullmatch(text) else _string(text)
 
 
 def identity_mapping(namespace: str = "identity") -> str:
@@ -54,7 +61,7 @@ def identity_mapping(namespace: str = "identity") -> str:
             lines += [f"[{table}]", f"sheet = {_string(sheet.title)}"]
             lines += [f"key = {_string(sheet.key)}", "", f"[{table}.columns]"]
         lines += [
-            f"{_string(column.header)} = {_string(column.header)}"
+            f"{_key(column.header)} = {_string(column.header)}"
             for column in sheet.columns
             if not column.extensions
         ]

@@ -326,7 +326,8 @@ class _Import:
                 f"{len(participants)} participant(s); a partnership needs two; set aside",
             )
             return None
-        if extensions:
+        # The items of a list hold no custom data: what fits no field there is reported only.
+        if extensions and section.key is None:
             record["extensions"] = extensions
         if section.entity == "partners":
             if "organisation_type" not in record:
