@@ -58,7 +58,8 @@ def test_items_on_their_own_sheet_join_the_record_their_key_names(tmp_path: Path
         Meta="field,value\ntitle,Wells\nextensions.x:n,[1]\nnope,5\n",
         Pa="id,name,organisation_type\na,A,10\nb,B,70\n",
         P='id,title,extensions.x:a\np1,Wells,"{""b"": 2}"\n',
-        PP="partnership.id,partner_id,roles\np1,a,funding; implementing\np1,b,\np9,c,\n,d,\n",
+        PP="partnership.id,partner_id,roles\n"
+        "p1,a,funding; implementing\np1,b,\np9,c,\n,d,\np1,a,\n",
         PR='partnership.id,kind,amount,currency\np1,financial,0.10,KES\np1,financial,"1,5",KES\n',
     )
     result = import_table(_map(tmp_path), source)
@@ -76,6 +77,7 @@ def test_items_on_their_own_sheet_join_the_record_their_key_names(tmp_path: Path
     found = {(f.code, f.where, f.value) for f in result.findings}
     assert ("row-set-aside", "PP.csv row 4", "p9") in found  # no partnership p9
     assert ("row-set-aside", "PP.csv row 5", None) in found  # no partnership.id
+    assert ("row-set-aside", "PP.csv row 6", "a") in found  # a participant twice
     assert ("value-set-aside", "PR.csv row 3, column amount", "1,5") in found
     assert ("value-set-aside", "Meta.csv row 4, column value", "5") in found
 

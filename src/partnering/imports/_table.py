@@ -178,16 +178,28 @@ class _Import:
             self.value(column, text, where, record, extensions, participants)
         source_id = record.get("id")
         for field, groups in nested.items():
-            items = [item for _, item in groups.pop(str(source_id), [])] if source_id else []
+            found = groups.pop(str(source_id), []) if source_id else []
             if field == "participants":
-                # Listed on their own sheet first, then those named in free text.
-                given = {str(item.get("partner_id")): item for item in items}
-                given.update({k: v for k, v in participants.items() if k not in given})
-                participants.clear()
-                participants.update(given)
-            elif items:
-                record[field] = items
+                self.listed_participants(found, participants)
+            elif found:
+                record[field] = [item for _, item in found]
         return self.finish(section, sheet, number, record, extensions, participants, ids)
+
+    def listed_participants(
+        self, found: list[tuple[str, dict[str, Any]]], participants: dict[str, dict[str, Any]]
+    ) -> None:
+        """Put the participants of a sheet of their own first, then those named in free text."""
+        given: dict[str, dict[str, Any]] = {}
+        for where, item in found:
+            partner = str(item["partner_id"])
+            if partner in given:
+                detail = f"{partner!r} is a participant already, on an earlier row"
+                self.cells.note("row-set-aside", where, partner, None, detail)
+                continue
+            given[partner] = item
+        given.update({k: v for k, v in participants.items() if k not in given})
+        participants.clear()
+        participants.update(given)
 
     def value(
         self,
