@@ -137,6 +137,25 @@ class Commitment(Model):
     end_date: datetime.date | None = None
 
 
+class Deliverable(Model):
+    id: Id
+    title: Text
+    due_date: datetime.date | None = None
+    status: _codes(codelists.DeliverableStatus) | None = None
+
+
+class ProgressReport(Model):
+    reported_on: datetime.date
+    status: _codes(codelists.ProgressStatus)
+    summary: Text | None = None
+
+
+class DeliverableProgress(Model):
+    deliverable: Id
+    reported_on: datetime.date
+    status: _codes(codelists.DeliverableStatus)
+
+
 class Partnership(Model):
     id: Id
     title: Text
@@ -153,6 +172,9 @@ class Partnership(Model):
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     resources: Some(Commitment) = ()
+    deliverables: Some(Deliverable) = ()
+    progress_reports: Some(ProgressReport) = ()
+    deliverable_progress: Some(DeliverableProgress) = ()
     sources: Some(Source) = ()
     extensions: Extensions | None = None
 

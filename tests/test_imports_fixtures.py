@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 import partnering
 from partnering.cli import main
 from partnering.imports import import_iati, import_table, preset_path
+from partnering.partial_dates import PartialDate
 
 # Apart from tests/fixtures, whose every JSON file is a case of the conformance suite.
 FIXTURES = Path(__file__).parent / "import_fixtures"
@@ -43,14 +45,19 @@ def test_portfolio_reads_each_date_form_and_reconciles_names() -> None:
     result = _run("portfolio")
     assert result.dataset is not None
     wells, schools, mangroves = result.dataset.partnerships
-    assert wells.start_date is None
-    assert dict(wells.extensions)["portfolio:start_date"] == {
-        "text": "Apr-2016",
-        "partial": "2016-04",
-    }
+    # Month and year, never a day: Apr-2016, Feb. 2018 and (June 2019 are partial dates.
+    assert wells.start_date == PartialDate(2016, 4)
+    assert "portfolio:start_date" not in wells.extensions
     assert str(wells.end_date) == "2022-04-30"
-    assert dict(schools.extensions)["portfolio:start_date"]["partial"] == "2018-02"
-    assert dict(mangroves.extensions)["portfolio:start_date"]["partial"] == "2019-06"
+    assert schools.start_date == PartialDate(2018, 2)
+    assert mangroves.start_date == PartialDate(2019, 6)
+    partial = [f for f in result.findings if f.code == "date-partial"]
+    assert [(f.where, f.value, f.result) for f in partial] == [
+        ("Projects!D2", "Apr-2016", "2016-04"),
+        ("Projects!D3", "Feb. 2018", "2018-02"),
+        ("Projects!D4", "(June 2019", "2019-06"),
+    ]
+    assert {f.detail for f in partial} == {"kept as a partial date"}
     # 2019-02-30 is no day: kept as text, never a date.
     assert dict(mangroves.extensions)["portfolio:end_date"] == "2019-02-30"
     # ACME Example Limited and Acme Example Ltd twice in one row: one participant.
@@ -96,13 +103,42 @@ def test_iati_roles_identifiers_and_quirks() -> None:
     assert str(water.start_date) == "2018-03-15"  # the actual start wins over the planned
     assert str(water.end_date) == "2022-12-31"
     assert water.countries == ("KE",)
-    assert dict(water.extensions)["iati:budgets"][0]["value"] == "100000"
+    # Budgets 1 and 3 (the revised one of 2019) are resources; the original budget of 2019
+    # (superseded) and the one of 2020 (12,000 is no exact decimal) stay apart.
+    first, revised = water.resources
+    assert (first.kind.value, first.amount, first.currency) == ("financial", Decimal(100000), "EUR")
+    assert first.provider_id == "xm-example-1"  # the one funding participant
+    assert (str(first.start_date), str(first.end_date)) == ("2018-01-01", "2018-12-31")
+    assert (revised.amount, str(revised.start_date)) == (Decimal("125000.25"), "2019-01-01")
+    kept = dict(water.extensions)["iati:budgets"]
+    assert [b["value"][0]["text"] for b in kept] == ["120000.50", "12,000"]
+    assert len(dict(water.extensions)["iati:planned-disbursements"]) == 1
+    schools = result.dataset.partnerships[1]
+    (grant,) = schools.resources  # in the activity's default currency; two funders, no provider
+    assert (grant.amount, grant.currency, grant.provider_id) == (Decimal(50000), "USD", None)
+    assert [b["value"][0]["text"] for b in dict(schools.extensions)["iati:budgets"]] == ["-500"]
+    assert "iati:recipient-regions" in schools.extensions
     partners = {p.id: p for p in result.dataset.partners}
     assert partners["xm-example-1"].identifier == "XM-EXAMPLE-1"
     assert partners["placeholder-drilling-ltd"].identifier is None
     assert dict(partners["placeholder-multilateral-fund"].extensions) == {"iati:ref": "41119"}
     codes = {f.code for f in result.findings}
     assert {"ref-not-applicable", "ref-not-organisation", "date-impossible"} <= codes
+    money = [(f.code, f.where, f.value) for f in result.findings if "budget" in f.where]
+    assert money == [
+        ("to-extensions", "iati-activities.xml activity 1 (XM-EXAMPLE-1-A1) budget 2", "budget"),
+        (
+            "budget-set-aside",
+            "iati-activities.xml activity 1 (XM-EXAMPLE-1-A1) budget 4 value",
+            "12,000",
+        ),
+        ("provider-unknown", "iati-activities.xml activity 2 (XM-EXAMPLE-1-A2) budget 1", None),
+        (
+            "budget-set-aside",
+            "iati-activities.xml activity 2 (XM-EXAMPLE-1-A2) budget 2 value",
+            "-500",
+        ),
+    ]
     assert "single-participant" in codes
     assert len(result.dataset.partnerships) == 2
 
@@ -178,3 +214,95 @@ def test_another_iati_version_is_read_and_reported(tmp_path: Path) -> None:
     assert len(result.dataset.partnerships) == 2
     first = result.findings[0]
     assert (first.code, first.value) == ("source-version", "1.05")
+
+
+def test_a_date_without_its_day_stays_under_extensions_where_the_field_takes_days(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[dates]\nforms = ["YYYY-MM-DD", "Mon-YYYY"]\n'
+        '[events.columns]\nName = "name"\nFrom = "start_date"\nTo = "end_date"\n'
+        '[communities.columns]\nName = "name"\nLaunched = "launched_on"\n'
+    )
+    (tmp_path / "s.csv").write_text("Name,From,To,Launched\nMeet,Mar-2016,2016-03-04,Mar-2016\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    found = {(f.code, f.where, f.detail) for f in result.findings if f.code == "date-partial"}
+    assert found == {
+        (
+            "date-partial",
+            "s.csv row 2, column From",
+            "the field takes only full dates; kept under extensions",
+        ),
+        ("date-partial", "s.csv row 2, column Launched", "kept as a partial date"),
+    }
+    # The event, left with no start date, is set aside; the community keeps its month.
+    assert ("row-set-aside", "s.csv row 2") in {(f.code, f.where) for f in result.findings}
+    assert result.dataset is not None
+    assert result.dataset.events == ()
+    assert result.dataset.communities[0].launched_on == PartialDate(2016, 3)
+
+
+def test_a_partner_whose_type_the_source_does_not_state_is_imported_without_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners.types]\n"B Trust" = "22"\n'
+        '[partnerships.columns]\nP = "title"\nW = "participants"\n'
+    )
+    (tmp_path / "s.csv").write_text("P,W\nWells,A Ltd; B Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    a_ltd, b_trust = result.dataset.partners
+    assert a_ltd.organisation_type is None
+    assert b_trust.organisation_type is not None
+    assert b_trust.organisation_type.value == "22"
+    unknown = [(f.code, f.where, f.value) for f in result.findings if f.kind == "decide"]
+    assert unknown == [("type-unknown", "s.csv row 2, column W", "A Ltd")]
+    assert result.report is not None
+    assert [i.code for i in result.report.issues] == ["missing-organisation-type"]
+
+
+def test_a_default_type_is_taken_only_when_the_mapping_names_one(tmp_path: Path) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners]\ndefault_type = "90"\n[partnerships.columns]\nP = "title"\nW = "participants"\n'
+    )
+    (tmp_path / "s.csv").write_text("P,W\nWells,A Ltd; B Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    assert [p.organisation_type and p.organisation_type.value for p in result.dataset.partners] == [
+        "90",
+        "90",
+    ]
+    assert [f.code for f in result.findings] == ["list-split", "type-default", "type-default"]
+
+
+def test_a_sheet_of_partners_without_a_type_column_reports_each_partner(tmp_path: Path) -> None:
+    (tmp_path / "m.toml").write_text(
+        '[partners.types]\n"B Trust" = "22"\n[partners.columns]\nName = "name"\n'
+    )
+    (tmp_path / "s.csv").write_text("Name\nA Ltd\nB Trust\n")
+    result = import_table(tmp_path / "m.toml", tmp_path / "s.csv")
+    assert result.dataset is not None
+    types = [p.organisation_type and p.organisation_type.value for p in result.dataset.partners]
+    assert types == [None, "22"]
+    assert [(f.code, f.where) for f in result.findings if f.code.startswith("type")] == [
+        ("type-unknown", "s.csv row 2")
+    ]
+
+
+def test_an_iati_type_that_is_no_code_is_kept_apart_and_the_partner_has_none(
+    tmp_path: Path,
+) -> None:
+    text = (FIXTURES / "iati-activities.xml").read_text(encoding="utf-8")
+    assert 'role="1" type="10"' in text
+    other = tmp_path / "other.xml"
+    other.write_text(
+        text.replace('role="1" type="10"', 'role="1" type="Government"', 1), encoding="utf-8"
+    )
+    result = import_iati(other)
+    assert result.dataset is not None
+    ministry = next(p for p in result.dataset.partners if p.id == "xm-example-1")
+    assert ministry.organisation_type is None
+    assert dict(ministry.extensions) == {"iati:type": "Government"}
+    found = [f for f in result.findings if f.code == "type-unknown" and f.value == ministry.name]
+    assert len(found) == 1

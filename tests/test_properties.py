@@ -413,6 +413,22 @@ COMMITMENT = {
     "start_date": "2018-01-15",
     "end_date": "2020-12-31",
 }
+DELIVERABLE = {
+    "id": "clinics",
+    "title": "Ten clinics equipped",
+    "due_date": "2019-12",
+    "status": "in_progress",
+}
+PROGRESS_REPORT = {
+    "reported_on": "2019-06-30",
+    "status": "on_track",
+    "summary": "Six clinics equipped so far.",
+}
+DELIVERABLE_PROGRESS = {
+    "deliverable": "clinics",
+    "reported_on": "2019-06-30",
+    "status": "in_progress",
+}
 PARTNERSHIP = {
     "id": "phc-window",
     "title": "Primary healthcare accelerator window",
@@ -429,6 +445,9 @@ PARTNERSHIP = {
     "start_date": "2018-01-15",
     "end_date": "2022-12-31",
     "resources": [COMMITMENT],
+    "deliverables": [DELIVERABLE],
+    "progress_reports": [PROGRESS_REPORT],
+    "deliverable_progress": [DELIVERABLE_PROGRESS],
     "sources": [SOURCE],
     "extensions": EXTENSIONS,
 }
@@ -558,6 +577,8 @@ FULL: Mapping[type[Any], dict[str, Any]] = {
     models.Commitment: COMMITMENT,
     models.Community: COMMUNITY,
     models.Dataset: DATASET,
+    models.Deliverable: DELIVERABLE,
+    models.DeliverableProgress: DELIVERABLE_PROGRESS,
     models.Event: EVENT,
     models.Framework: FRAMEWORK,
     models.Membership: MEMBERSHIP,
@@ -565,6 +586,7 @@ FULL: Mapping[type[Any], dict[str, Any]] = {
     models.Partner: PARTNER,
     models.Partnership: PARTNERSHIP,
     models.Platform: PLATFORM,
+    models.ProgressReport: PROGRESS_REPORT,
     models.Publisher: PUBLISHER,
     models.Respondent: RESPONDENT,
     models.Solution: SOLUTION,

@@ -194,6 +194,97 @@ EXAMPLES = [
     pytest.param(
         {
             "schema_version": "1.1",
+            "partnerships": [{"id": "p", "deliverables": [{"id": "d1"}, {"id": "d1"}]}],
+        },
+        "duplicate-deliverable",
+        "/partnerships/0/deliverables/1/id",
+        "partnership 'p' lists deliverable 'd1' twice; the first is at index 0 of deliverables",
+        id="duplicate-deliverable",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "partnerships": [
+                {
+                    "id": "p",
+                    "deliverables": [{"id": "d1"}],
+                    "progress_reports": [{"reported_on": "2025-06-30"}],
+                    "deliverable_progress": [{"deliverable": "d2", "reported_on": "2025-06-30"}],
+                }
+            ],
+        },
+        "unknown-deliverable",
+        "/partnerships/0/deliverable_progress/0/deliverable",
+        "partnership 'p' gives the progress of deliverable 'd2', but lists no deliverable with "
+        "that id",
+        id="unknown-deliverable",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "partnerships": [
+                {
+                    "id": "p",
+                    "deliverables": [{"id": "d1"}],
+                    "progress_reports": [{"reported_on": "2025-06-30"}],
+                    "deliverable_progress": [
+                        {"deliverable": "d1", "reported_on": "2025-06-30"},
+                        {"deliverable": "d1", "reported_on": "2025-06-30"},
+                    ],
+                }
+            ],
+        },
+        "repeated-deliverable-progress",
+        "/partnerships/0/deliverable_progress/1/deliverable",
+        "partnership 'p' gives the progress of deliverable 'd1' on 2025-06-30 twice; the first "
+        "is at index 0 of deliverable_progress",
+        id="repeated-deliverable-progress",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "partnerships": [
+                {
+                    "id": "p",
+                    "deliverables": [{"id": "d1"}],
+                    "progress_reports": [{"reported_on": "2025-06-30"}],
+                    "deliverable_progress": [{"deliverable": "d1", "reported_on": "2025-07-01"}],
+                }
+            ],
+        },
+        "unknown-progress-report",
+        "/partnerships/0/deliverable_progress/0/reported_on",
+        "partnership 'p' gives the progress of a deliverable on 2025-07-01, but has no progress "
+        "report of that date",
+        id="unknown-progress-report",
+    ),
+    # Today is 2026-01-01: a report of 2024-12-31 is 12 months and a day old.
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "partnerships": [{"id": "p", "progress_reports": [{"reported_on": "2024-12-31"}]}],
+        },
+        "progress-report-late",
+        "/partnerships/0/progress_reports",
+        "partnership 'p' last reported on 2024-12-31, more than 12 months before 2026-01-01: its "
+        "reporting is late",
+        id="progress-report-late",
+    ),
+    # No report yet: counted from the last day the start may be, 2023-12-31, over 24 months ago.
+    pytest.param(
+        {
+            "schema_version": "1.1",
+            "partnerships": [{"id": "p", "start_date": "2023", "deliverables": [{"id": "d1"}]}],
+        },
+        "partnership-inactive",
+        "/partnerships/0/start_date",
+        "partnership 'p' has made no progress report since it started (2023), more than 24 "
+        "months before 2026-01-01: its reporting is inactive",
+        id="partnership-inactive",
+    ),
+    pytest.param(
+        {
+            "schema_version": "1.1",
             "assessments": [{"id": "a", "respondents": [{"key": "r1"}, {"key": "r1"}]}],
         },
         "duplicate-respondent",
@@ -330,6 +421,10 @@ def test_severities_follow_the_design() -> None:
         "subdivision-outside-countries",
         "unknown-respondent",
         "duplicate-respondent",
+        "duplicate-deliverable",
+        "unknown-deliverable",
+        "repeated-deliverable-progress",
+        "unknown-progress-report",
     }
 
 

@@ -54,7 +54,12 @@ from partnering._fields import (
     _sources,
 )
 from partnering._format import MAX_INTEGER, SCHEMA_VERSION, SCHEMA_VERSIONS
-from partnering._partnership_records import Commitment
+from partnering._partnership_records import (
+    Commitment,
+    Deliverable,
+    DeliverableProgress,
+    ProgressReport,
+)
 from partnering._relations import Dated, Refers
 from partnering.codelists import (
     Agreement,
@@ -85,6 +90,8 @@ __all__ = [
     "Commitment",
     "Community",
     "Dataset",
+    "Deliverable",
+    "DeliverableProgress",
     "Event",
     "Framework",
     "Membership",
@@ -92,6 +99,7 @@ __all__ = [
     "Partner",
     "Partnership",
     "Platform",
+    "ProgressReport",
     "Publisher",
     "Respondent",
     "Solution",
@@ -297,6 +305,18 @@ class Partnership:
     )
     resources: tuple[Commitment, ...] = _list(
         "The resources its partners commit: money, in-kind support, staff, technology.",
+        since="1.1",
+    )
+    deliverables: tuple[Deliverable, ...] = _list(
+        "What the partnership has promised to deliver, each with its due date.", since="1.1"
+    )
+    progress_reports: tuple[ProgressReport, ...] = _list(
+        "The reports it has made on its progress, such as the yearly reports registries ask for.",
+        since="1.1",
+    )
+    deliverable_progress: tuple[DeliverableProgress, ...] = _list(
+        "Where each deliverable stood on the date of each progress report: one entry per "
+        "deliverable and report.",
         since="1.1",
     )
     sources: tuple[Source, ...] = _sources()

@@ -50,6 +50,7 @@ from partnering._places import place
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity, bounded
+from partnering.reporting import ReportingLimits
 from partnering.rules import rule_issues
 
 __all__ = [
@@ -169,6 +170,9 @@ class Validator:
         max_depth: the deepest nesting of arrays and objects accepted (default 64).
         today: the date that rules about the future compare with; ``None`` (the default) for
             the day of each check.
+        reporting: the months after which a partnership's progress report is late, and after
+            which the partnership counts as inactive (:class:`~partnering.ReportingLimits`:
+            12 and 24 by default).
         engine: ``"fast"`` (the default) checks the schema with jsonschema-rs and lets
             jsonschema explain what it finds; ``"reference"`` runs jsonschema's pure-Python
             validator on the whole document. Both give the same reports, issue for issue.
@@ -195,6 +199,9 @@ class Validator:
     )
     today: date | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )
+    reporting: ReportingLimits = attrs.field(
+        factory=ReportingLimits, validator=attrs.validators.instance_of(ReportingLimits)
     )
     engine: Engine = attrs.field(default="fast", validator=attrs.validators.in_(ENGINES))
     max_issues: int | None = attrs.field(
@@ -336,7 +343,7 @@ class Validator:
 
     def _rule_issues(self, document: _Document) -> Iterator[Issue]:
         today = date.today() if self.today is None else self.today
-        return rule_issues(document.data, today=today)
+        return rule_issues(document.data, today=today, reporting=self.reporting)
 
     def _check(self, document: _Document) -> tuple[Dataset | None, Report]:
         issues = [*self._schema_issues(document), *self._rule_issues(document)]
@@ -403,6 +410,7 @@ def validate(
     max_depth: int = DEFAULT_MAX_DEPTH,
     today: date | None = None,
     max_issues: int | None = None,
+    reporting: ReportingLimits | None = None,
 ) -> Report:
     """Check a document against the schema and the rules; never raises for bad data.
 
@@ -418,6 +426,8 @@ def validate(
         today: the date that rules about the future compare with (default: today).
         max_issues: list at most this many issues of each group, and only count the others,
             as :class:`Validator` says (default: list every issue).
+        reporting: when progress reports are late, and partnerships inactive
+            (:class:`~partnering.ReportingLimits`; default 12 and 24 months).
 
     Returns:
         A :class:`~partnering.report.Report` of every issue, in a stable order.
@@ -432,7 +442,11 @@ def validate(
         (['/partners/0'], {'wrong-type': 3})
     """
     validator = Validator(
-        max_bytes=max_bytes, max_depth=max_depth, today=today, max_issues=max_issues
+        max_bytes=max_bytes,
+        max_depth=max_depth,
+        today=today,
+        max_issues=max_issues,
+        reporting=reporting or ReportingLimits(),
     )
     return validator.validate(source)
 
@@ -443,6 +457,7 @@ def check(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     today: date | None = None,
+    reporting: ReportingLimits | None = None,
 ) -> tuple[Dataset | None, Report]:
     """Validate a document and, when it has no errors, build its dataset.
 
@@ -456,7 +471,12 @@ def check(
         >>> dataset.title, report.valid
         ('Mine', True)
     """
-    validator = Validator(max_bytes=max_bytes, max_depth=max_depth, today=today)
+    validator = Validator(
+        max_bytes=max_bytes,
+        max_depth=max_depth,
+        today=today,
+        reporting=reporting or ReportingLimits(),
+    )
     return validator.check(source)
 
 

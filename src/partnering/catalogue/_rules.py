@@ -133,6 +133,73 @@ RULE_CODES: Mapping[str, CodeInfo] = dict(
             '"resources": [{"provider_id": "c", ...}], ...}]}',
         ),
         _code(
+            "duplicate-deliverable",
+            _ERROR,
+            "Two deliverables of a partnership have the same id",
+            "A partnership lists two deliverables with one id, so a progress report that names "
+            "it could mean either. The second and later are reported. Format 1.1.",
+            "Give each deliverable its own id, such as 'd1', 'd2'.",
+            '{"partnerships": [{"deliverables": [{"id": "d1", ...}, {"id": "d1", ...}], ...}]}',
+        ),
+        _code(
+            "unknown-deliverable",
+            _ERROR,
+            "Progress is given for a deliverable the partnership does not list",
+            "An entry of a partnership's deliverable_progress names a deliverable id that none "
+            "of the partnership's deliverables has, so what progressed cannot be known. "
+            "Format 1.1.",
+            "Add the deliverable to the partnership's deliverables, or correct deliverable.",
+            '{"partnerships": [{"deliverables": [{"id": "d1", ...}], "deliverable_progress": '
+            '[{"deliverable": "d2", ...}], ...}]}',
+        ),
+        _code(
+            "repeated-deliverable-progress",
+            _ERROR,
+            "One deliverable's progress is given twice for one report",
+            "A partnership's deliverable_progress has two entries for the same deliverable and "
+            "the same report date, so where it stood on that day is ambiguous. The second and "
+            "later are reported. Format 1.1.",
+            "Keep one entry per deliverable and report date.",
+            '{"partnerships": [{"deliverable_progress": [{"deliverable": "d1", '
+            '"reported_on": "2025-06-30", ...}, {"deliverable": "d1", "reported_on": '
+            '"2025-06-30", ...}], ...}]}',
+        ),
+        _code(
+            "unknown-progress-report",
+            _ERROR,
+            "A deliverable's progress names a report date the partnership has no report for",
+            "An entry of a partnership's deliverable_progress gives a reported_on that is not "
+            "the date of any of the partnership's progress_reports, so it belongs to no "
+            "report. Format 1.1.",
+            "Add the progress report of that date, or correct reported_on.",
+            '{"partnerships": [{"progress_reports": [{"reported_on": "2025-06-30", ...}], '
+            '"deliverable_progress": [{"reported_on": "2025-07-01", ...}], ...}]}',
+        ),
+        _code(
+            "progress-report-late",
+            _WARNING,
+            "A partnership's progress report is overdue",
+            "A partnership that records deliverables or progress reports has made no report "
+            "for more than 12 months (by default) before the day of the check, counting from "
+            "its latest report or, before the first, from its start. Registries such as the UN "
+            "registry of SDG partnerships ask for a report every year. Worked out as of the day "
+            "of the check, never stored; partnerships that have ended are not counted. "
+            "Format 1.1.",
+            "Add the partnership's latest progress report, with its date and status.",
+            '{"partnerships": [{"progress_reports": [{"reported_on": "2020-06-30", ...}], ...}]}',
+        ),
+        _code(
+            "partnership-inactive",
+            _WARNING,
+            "A partnership has made no progress report for so long it counts as inactive",
+            "As progress-report-late, past the second limit: more than 24 months (by default) "
+            "without a report. The UN registry of SDG partnerships marks such an entry "
+            "inactive. Format 1.1.",
+            "Add the partnership's latest progress report, or record that it has ended "
+            "(end_date, or the stage moved_on).",
+            '{"partnerships": [{"progress_reports": [{"reported_on": "2018-06-30", ...}], ...}]}',
+        ),
+        _code(
             "unknown-respondent",
             _ERROR,
             "A rating names a respondent the assessment does not list",

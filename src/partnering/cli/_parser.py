@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS
@@ -174,6 +175,22 @@ def _count(text: str) -> int:
     return value
 
 
+def _months(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of months, 1 or more, not {value}")
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a day written YYYY-MM-DD, such as 2026-01-31, not {text!r}"
+        ) from None
+
+
 def _jobs(text: str) -> int:
     value = _count(text)
     if value < 1:
@@ -284,6 +301,30 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "colour the text output; auto: only on a terminal, and not when the NO_COLOR "
             "environment variable is set (default: auto)"
+        ),
+    )
+    validate.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help=(
+            "check as if today were this day: dates in the future, and whether progress "
+            "reports are late (default: today)"
+        ),
+    )
+    validate.add_argument(
+        "--late-after",
+        type=_months,
+        metavar="MONTHS",
+        help="months without a progress report after which one is late (default: 12)",
+    )
+    validate.add_argument(
+        "--inactive-after",
+        type=_months,
+        metavar="MONTHS",
+        help=(
+            "months without a progress report after which a partnership counts as inactive; "
+            "more than --late-after (default: 24)"
         ),
     )
     validate.add_argument(

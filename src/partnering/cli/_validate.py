@@ -34,8 +34,12 @@ from partnering.cli._terminal import (
     use_color,
 )
 from partnering.report import Issue, Report, Severity
+from partnering.reporting import ReportingLimits
 
-__all__ = ["check_input", "run_validate"]
+__all__ = ["check_input", "run_validate", "validator_of"]
+
+#: The validator of ``partnering validate`` with no options.
+DEFAULT = validation.Validator()
 
 
 def _stdin_unreadable() -> Report:
@@ -48,7 +52,7 @@ def _stdin_unreadable() -> Report:
     return Report.of([issue], source=STDIN_NAME)
 
 
-def check_file(path: Path, max_issues: int | None = None) -> Report:
+def check_file(path: Path, validator: validation.Validator = DEFAULT) -> Report:
     """Validate one file by its path: an exchange file, a workbook or a folder of CSV files.
 
     Each worker of ``--jobs`` runs it, so it is a module-level function that pickles.
@@ -58,31 +62,50 @@ def check_file(path: Path, max_issues: int | None = None) -> Report:
     if is_sheets(path):
         from partnering.sheets import validate_sheets
 
-        return validate_sheets(path)
+        return validate_sheets(path, today=validator.today, reporting=validator.reporting)
     # A Path, never a str: a str is JSON text to validate().
-    return validation.validate(path, max_issues=max_issues)
+    return validator.validate(path)
 
 
-def check_input(item: Input, max_issues: int | None = None) -> Report:
-    """Validate one input: a file by its path, standard input by its bytes.
-
-    With ``max_issues``, only so many issues of each group are listed; the rest are counted.
-    """
+def check_input(item: Input, validator: validation.Validator = DEFAULT) -> Report:
+    """Validate one input: a file by its path, standard input by its bytes."""
     if item.path is not None:
-        return check_file(item.path, max_issues)
+        return check_file(item.path, validator)
     data = read_stdin(DEFAULT_MAX_BYTES)
     if data is None:
         return _stdin_unreadable()
-    return validation.validate(data, max_issues=max_issues)
+    return validator.validate(data)
 
 
-def _reports(inputs: Sequence[Input], jobs: int | None, max_issues: int | None) -> Iterator[Report]:
+def validator_of(args: argparse.Namespace) -> validation.Validator:
+    """Build the validator the options ask for: issues listed, today, reporting limits.
+
+    Raises:
+        ValueError: ``--inactive-after`` is not more than ``--late-after``.
+    """
+    defaults = ReportingLimits()
+    late = getattr(args, "late_after", None) or defaults.late_after
+    inactive = getattr(args, "inactive_after", None) or defaults.inactive_after
+    try:
+        reporting = ReportingLimits(late_after=late, inactive_after=inactive)
+    except ValueError:
+        raise ValueError(
+            f"--inactive-after ({inactive} months) must be more than --late-after ({late} months)"
+        ) from None
+    return validation.Validator(
+        max_issues=args.max_issues, today=getattr(args, "today", None), reporting=reporting
+    )
+
+
+def _reports(
+    inputs: Sequence[Input], jobs: int | None, validator: validation.Validator
+) -> Iterator[Report]:
     """Yield the report of each input, in order; files are checked ``jobs`` at a time."""
     paths = [item.path for item in inputs if item.path is not None]
-    check = functools.partial(check_file, max_issues=max_issues)
+    check = functools.partial(check_file, validator=validator)
     pooled = check_paths(paths, jobs=default_jobs() if jobs is None else jobs, check=check)
     for item in inputs:
-        yield next(pooled) if item.path is not None else check_input(item, max_issues)
+        yield next(pooled) if item.path is not None else check_input(item, validator)
 
 
 def _unreadable(report: Report) -> bool:
@@ -102,7 +125,12 @@ def run_validate(args: argparse.Namespace) -> int:
     status = 0
     written = False
     tally = {"valid": 0, "not valid": 0, "unreadable": 0}
-    reports = _reports(inputs, getattr(args, "jobs", None), args.max_issues)
+    try:
+        validator = validator_of(args)
+    except ValueError as problem:
+        error(str(problem))
+        return 2
+    reports = _reports(inputs, getattr(args, "jobs", None), validator)
     for index, item in enumerate(inputs, start=1):
         progress.show(index, len(inputs), item.label)
         report = next(reports)

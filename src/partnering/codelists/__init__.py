@@ -33,8 +33,10 @@ from partnering.codelists.platforms import (
 )
 from partnering.codelists.partnerships import (
     Agreement,
+    DeliverableStatus,
     PartnershipStage,
     PartnershipType,
+    ProgressStatus,
     ResourceKind,
 )
 from partnering.codelists.assessments import ChallengeCategory, Rating
@@ -45,6 +47,7 @@ __all__ = [
     "Agreement",
     "ChallengeCategory",
     "CodeList",
+    "DeliverableStatus",
     "Focus",
     "HostingModel",
     "MembershipRole",
@@ -56,6 +59,7 @@ __all__ = [
     "PlatformScope",
     "PlatformStage",
     "PlatformType",
+    "ProgressStatus",
     "Rating",
     "ResourceKind",
     "Sector",

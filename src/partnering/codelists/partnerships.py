@@ -6,8 +6,10 @@ from partnering.codelists._base import CodeList, declare
 
 __all__ = [
     "Agreement",
+    "DeliverableStatus",
     "PartnershipStage",
     "PartnershipType",
+    "ProgressStatus",
     "ResourceKind",
 ]
 
@@ -78,3 +80,34 @@ class ResourceKind(CodeList):
         "technology", "Technology", "Technology, know-how or data the partner provides."
     )
     OTHER = declare("other", "Other", "Any other kind of resource.")
+
+
+class DeliverableStatus(CodeList):
+    """Where one of a partnership's deliverables stands (a proposal of this project).
+
+    The UN registry of SDG partnerships lists deliverables with their dates and asks for
+    their progress in each yearly report; it fixes no list of states, so this one is short.
+    """
+
+    NOT_STARTED = declare("not_started", "Not started", "Work on it has not begun.")
+    IN_PROGRESS = declare("in_progress", "In progress", "Work on it is under way.")
+    DELAYED = declare("delayed", "Delayed", "It will be late, or is already past its due date.")
+    COMPLETED = declare("completed", "Completed", "It has been delivered.")
+    CANCELLED = declare("cancelled", "Cancelled", "The partners decided not to deliver it.")
+
+
+class ProgressStatus(CodeList):
+    """How a partnership says it is doing in a progress report (a proposal of this project).
+
+    Registries such as the UN registry of SDG partnerships and Business Call to Action ask
+    their members for a report each year; these are the overall verdicts such a report gives.
+    """
+
+    ON_TRACK = declare("on_track", "On track", "It is doing what it set out to do, on time.")
+    OFF_TRACK = declare(
+        "off_track", "Off track", "It is behind its plan, or its plan has had to change."
+    )
+    COMPLETED = declare("completed", "Completed", "It has done what it set out to do.")
+    DISCONTINUED = declare(
+        "discontinued", "Discontinued", "The partners stopped it before it was completed."
+    )

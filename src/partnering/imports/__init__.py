@@ -23,8 +23,8 @@ Example:
     >>> result = import_table(folder / "map.toml", folder / "projects.csv")
     >>> result.valid, [p.name for p in result.dataset.partners]
     (True, ['Acme Ltd', 'River Trust'])
-    >>> result.dataset.partnerships[0].extensions["demo:start_date"]["partial"]
-    '2016-04'
+    >>> result.dataset.partnerships[0].start_date
+    PartialDate(year=2016, month=4)
 """
 
 from __future__ import annotations

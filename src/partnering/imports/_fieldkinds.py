@@ -12,6 +12,7 @@ from __future__ import annotations
 import types
 import typing
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -21,7 +22,7 @@ from partnering.codelists import CodeList
 from partnering.models import Participant, Source
 from partnering.partial_dates import PartialDate
 
-__all__ = ["FieldKind", "check_code", "field_kind", "fields_of"]
+__all__ = ["FieldKind", "check_code", "field_kind", "fields_of", "nested_model"]
 
 #: The fields that hold ISO 3166-1 country codes.
 COUNTRY_FIELDS = frozenset({"country", "countries"})
@@ -33,15 +34,18 @@ class FieldKind:
     """How a column fills a field.
 
     Attributes:
-        kind: ``text``, ``integer``, ``boolean``, ``date``, ``code``, ``list``,
+        kind: ``text``, ``integer``, ``decimal``, ``boolean``, ``date``, ``code``, ``list``,
             ``participants``, ``sources``, ``extensions`` or ``unsupported``.
         item: the type of the value, or of each item of a list.
         required: whether a record must have the field.
+        partial: for a date, whether the field also takes a date known only to the month
+            or the year (a :class:`~partnering.partial_dates.PartialDate`).
     """
 
     kind: str
     item: Any
     required: bool
+    partial: bool = False
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}
@@ -62,7 +66,7 @@ def _bare(hint: Any) -> Any:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         if set(args) == {date, PartialDate}:
-            return date  # imports read days; a month or a year is not read from a table yet
+            return PartialDate
         return args[0] if len(args) == 1 else hint
     return hint
 
@@ -76,6 +80,8 @@ def _scalar(hint: Any) -> str:
         return "text"
     if hint is date:
         return "date"
+    if hint is Decimal:
+        return "decimal"
     if isinstance(hint, type) and issubclass(hint, CodeList):
         return "code"
     return "unsupported"
@@ -98,9 +104,29 @@ def field_kind(model: type[Any], name: str) -> FieldKind:
         return FieldKind(
             "list" if kind in ("text", "integer", "code") else "unsupported", item, required
         )
+    if hint is PartialDate:
+        return FieldKind("date", date, required, partial=True)
     if hint is datetime or attrs.has(hint):
         return FieldKind("unsupported", hint, required)
     return FieldKind(_scalar(hint), hint, required)
+
+
+def nested_model(model: type[Any], name: str) -> type[Any] | None:
+    """The model of the records a list field holds (members, ratings...), or ``None``.
+
+    Example:
+        >>> from partnering.models import Assessment
+        >>> nested_model(Assessment, "ratings").__name__, nested_model(Assessment, "id")
+        ('BuildingBlockRating', None)
+    """
+    if name not in attrs.fields_dict(model):
+        return None
+    hint = _bare(_hints(model)[name])
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        if isinstance(item, type) and attrs.has(item):
+            return item
+    return None
 
 
 def check_code(field: str, item: Any, code: object) -> str | None:

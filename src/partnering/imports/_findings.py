@@ -84,9 +84,13 @@ _CODES = {
     "not-an-organisation": FindingCode(
         "decide", "warning", "A name in a partner list that is not an organisation"
     ),
+    "provider-unknown": FindingCode("decide", "warning", "A budget whose provider cannot be told"),
     "ref-not-applicable": FindingCode("decide", "warning", "An organisation reference that is N/A"),
     "ref-not-organisation": FindingCode(
         "decide", "warning", "A reference that names no organisation"
+    ),
+    "budget-set-aside": FindingCode(
+        "set-aside", "warning", "A budget that cannot become a resource"
     ),
     "single-participant": FindingCode(
         "set-aside", "error", "A partnership left with fewer than two participants"
@@ -94,6 +98,9 @@ _CODES = {
     # Things offered to a person, never done without the mapping saying so.
     "near-duplicate": FindingCode("suggested", "warning", "Two partner names that look alike"),
     # Values made up where the source had none.
+    "type-unknown": FindingCode(
+        "decide", "warning", "A partner whose organisation type the source does not state"
+    ),
     "type-default": FindingCode("guessed", "warning", "An organisation type taken by default"),
     "country-guessed": FindingCode("guessed", "info", "A country code found from its name"),
     "id-made": FindingCode("guessed", "info", "An id made from a name"),
@@ -107,9 +114,7 @@ _CODES = {
     "name-normalised": FindingCode("transformed", "info", "A partner spelt another way"),
     "lines-joined": FindingCode("transformed", "info", "A name broken across lines, joined"),
     "text-trimmed": FindingCode("transformed", "info", "Stray characters removed"),
-    "date-partial": FindingCode(
-        "transformed", "warning", "A date without its day, kept under extensions"
-    ),
+    "date-partial": FindingCode("transformed", "warning", "A date without its day"),
     "date-read": FindingCode("transformed", "info", "A date read from another form"),
     "to-extensions": FindingCode("kept", "info", "A value kept under extensions"),
     "personal-left-out": FindingCode("left-out", "info", "A column of personal data left out"),

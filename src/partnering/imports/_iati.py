@@ -36,8 +36,9 @@ from partnering._patterns import ORG_ID
 from partnering.codelists import OrganisationType
 from partnering.imports._dates import is_real_date
 from partnering.imports._findings import Finding
+from partnering.imports._iati_money import Money
 from partnering.imports._names import name_key
-from partnering.imports._partners import Ids
+from partnering.imports._partners import Ids, unknown_type
 from partnering.imports._sources import named, sniff
 
 __all__ = ["read_iati"]
@@ -64,20 +65,23 @@ class _Reader:
     def __init__(self, shown: str) -> None:
         self.shown = shown
         self.findings: list[Finding] = []
+        self._said: set[Finding] = set()
         self.partners: dict[str, dict[str, Any]] = {}
         self.partner_ids = Ids()
         self.partnership_ids = Ids()
 
     def note(self, code: str, where: str, value: object, result: object, detail: str) -> None:
-        self.findings.append(
-            Finding(
-                code,
-                where,
-                None if value is None else str(value),
-                None if result is None else str(result),
-                detail,
-            )
+        finding = Finding(
+            code,
+            where,
+            None if value is None else str(value),
+            None if result is None else str(result),
+            detail,
         )
+        # One organisation listed twice in an activity, for two roles, is one finding.
+        if finding not in self._said:
+            self._said.add(finding)
+            self.findings.append(finding)
 
     def partner(self, org: Element, where: str) -> str | None:
         ref = (org.get("ref") or "").strip()
@@ -105,14 +109,26 @@ class _Reader:
         if known is not None:
             return str(known["id"])
         kind = org.get("type", "").strip()
-        if kind not in _TYPES:
-            self.note("type-default", where, kind or None, "90", "no IATI OrganisationType given")
-            kind = "90"
         record: dict[str, Any] = {
             "id": self.partner_ids.make(identifier or name or "", where, self.findings),
             "name": name or identifier,
-            "organisation_type": kind,
         }
+        if kind in _TYPES:
+            record["organisation_type"] = kind
+        elif kind:
+            extensions[f"{NAMESPACE}:type"] = kind
+            self.findings.append(
+                unknown_type(
+                    where,
+                    name or identifier,
+                    f"{kind!r} is not an IATI OrganisationType code; imported without one, "
+                    f"the code kept as {NAMESPACE}:type",
+                )
+            )
+        else:
+            self.findings.append(
+                unknown_type(where, name or identifier, "no @type; imported without one")
+            )
         if identifier:
             record["identifier"] = identifier
         if extensions:
@@ -199,12 +215,10 @@ class _Reader:
                 where,
                 "recipient-region",
                 f"{NAMESPACE}:recipient-regions",
-                "format 1.0 has no field for regions; format 1.1 gives them one",
+                "IATI region codes are not ISO 3166-2 subdivisions: the format has no "
+                "field for them",
             )
         self.dates(activity, where, record, ext)
-        budgets = [_budget(budget) for budget in activity.iter("budget")]
-        if budgets:
-            ext[f"{NAMESPACE}:budgets"] = budgets
         sectors = [
             {**dict(sector.attrib), **({"name": _narrative(sector)} if _narrative(sector) else {})}
             for sector in activity.iter("sector")
@@ -221,23 +235,19 @@ class _Reader:
             )
             return None
         record["participants"] = [{k: v for k, v in p.items() if v} for p in participants.values()]
+        money = Money(where, {key: p["roles"] for key, p in participants.items()})
+        resources, kept = money.budgets(activity)
+        if resources:
+            record["resources"] = resources
+        if kept:
+            ext[f"{NAMESPACE}:budgets"] = kept
+        disbursements = money.disbursements(activity)
+        if disbursements:
+            ext[f"{NAMESPACE}:planned-disbursements"] = disbursements
+        self.findings.extend(money.findings)
         record["extensions"] = ext
         made = self.partnership_ids.make(identifier or title, where)
         return {"id": made, **record}
-
-
-def _attribute(element: Element, child: str, name: str) -> str | None:
-    found = element.find(child)
-    return None if found is None else found.get(name)
-
-
-def _budget(budget: Element) -> dict[str, str | None]:
-    return {
-        "period-start": _attribute(budget, "period-start", "iso-date"),
-        "period-end": _attribute(budget, "period-end", "iso-date"),
-        "value": (budget.findtext("value") or "").strip(),
-        "currency": _attribute(budget, "value", "currency"),
-    }
 
 
 def _activities(path: Path) -> Iterator[tuple[str, Element]]:

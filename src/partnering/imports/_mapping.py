@@ -22,11 +22,18 @@ from typing import Any
 
 import attrs
 
-from partnering._patterns import EXTENSION_KEY
-from partnering.codelists import OrganisationType, ParticipantRole
+from partnering.codelists import OrganisationType
 from partnering.entities import ENTITIES
+from partnering.imports._columns import (
+    Checker,
+    Column,
+    check_code_at,
+    column,
+    flag,
+    list_rules,
+)
 from partnering.imports._dates import DateForm, DateFormError
-from partnering.imports._fieldkinds import FieldKind, check_code, field_kind, fields_of
+from partnering.imports._fieldkinds import check_code, field_kind, fields_of, nested_model
 from partnering.imports._findings import Finding
 from partnering.imports._lines import key_lines, line_of
 from partnering.imports._names import ListRules
@@ -41,36 +48,29 @@ __all__ = ["Column", "ImportMapping", "Section", "parse_mapping"]
 #: The date forms a mapping accepts when it names none.
 DEFAULT_DATE_FORMS = ("YYYY-MM-DD", "YYYY-MM", "YYYY")
 
-#: Column names that hold personal data, left out unless a column asks for them.
-PERSONAL = re.compile(r"contact|e-?mail|phone|telephone|mobile|\bfax\b|person|focal", re.IGNORECASE)
-
 _TOP = frozenset(
     {"format", "namespace", "title", "description", "encoding", "trim", "dates", "lists",
-     "partners", "crosswalks"}
+     "partners", "crosswalks", "dataset"}
 ) | {entity.name for entity in ENTITIES.lists}  # fmt: skip
-_SECTION = frozenset({"sheet", "header_row", "columns", "unmapped"})
+_SECTION = frozenset({"sheet", "header_row", "columns", "unmapped", "lists", "extensions_prefix"})
 _PARTNERS = _SECTION | {"default_type", "not_organisations", "names", "types", "country"}
-_COLUMN = frozenset({"field", "split", "crosswalk", "role", "personal", "import_personal", "key"})
+_NESTED = frozenset({"sheet", "header_row", "columns", "key"})
 _NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @attrs.frozen
-class Column:
-    """One column of the source and what it fills."""
-
-    name: str
-    field: str | None
-    kind: FieldKind | None
-    split: ListRules | None = None
-    crosswalk: Mapping[str, Any] | None = None
-    role: str | None = None
-    personal: bool = False
-    key: str | None = None
-
-
-@attrs.frozen
 class Section:
-    """One entity list, the sheet that holds it and its columns."""
+    """One entity list, the sheet that holds it and its columns.
+
+    A list of records inside each record (a partnership's participants, an assessment's
+    ratings) may come from a sheet of its own, as the spreadsheet layout lays it out: a
+    section of :attr:`lists`, whose rows name their record by its id in the column ``key``.
+
+    Attributes:
+        entity: the entity list, or for a section of :attr:`lists` the list field.
+        extensions_prefix: the start of the headers (``extensions.``) whose columns fill
+            the custom data key after it, read as the spreadsheet layout writes it.
+    """
 
     entity: str
     model: type[Any]
@@ -79,6 +79,10 @@ class Section:
     columns: tuple[Column, ...]
     unmapped: str
     line: int
+    lists: tuple[Section, ...] = ()
+    key: str | None = None
+    extensions_prefix: str | None = None
+    path: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -94,67 +98,25 @@ class ImportMapping:
     dates: tuple[DateForm, ...]
     strip: str
     lists: ListRules
-    default_type: str
+    default_type: str | None
     not_organisations: tuple[str, ...]
     names: Mapping[str, str]
     types: Mapping[str, str]
     sections: tuple[Section, ...]
     lines: Mapping[tuple[str, ...], int]
+    #: The sheet of the dataset's own fields, one ``field``/``value`` row each, as the
+    #: spreadsheet layout's ``Meta`` sheet; ``None`` when the mapping reads none.
+    meta: str | None = None
 
     def where(self, *path: str) -> str:
         """The mapping's file and the line of the key ``path``."""
         return f"{self.name}:{line_of(self.lines, path)}"
 
 
-class _Checker:
-    def __init__(self, name: str, lines: Mapping[tuple[str, ...], int]) -> None:
-        self.name = name
-        self.lines = lines
-        self.findings: list[Finding] = []
-
-    def problem(self, code: str, path: tuple[str, ...], detail: str, value: object = None) -> None:
-        where = f"{self.name}:{line_of(self.lines, path)}"
-        shown = None if value is None else str(value)
-        self.findings.append(Finding(code, where, shown, None, detail))
-
-    def table(self, value: object, path: tuple[str, ...]) -> dict[str, Any]:
-        if isinstance(value, dict):
-            return value
-        self.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be a table")
-        return {}
-
-    def keys(
-        self, table: Mapping[str, Any], allowed: frozenset[str], path: tuple[str, ...]
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                self.problem(
-                    "mapping-unknown-key",
-                    (*path, key),
-                    f"'{key}' is not a key of {'.'.join(path) or 'the mapping'}; "
-                    f"it may hold {', '.join(sorted(allowed))}",
-                    key,
-                )
-
-    def strings(self, value: object, path: tuple[str, ...]) -> tuple[str, ...]:
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(value)
-        self.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be a list of strings")
-        return ()
-
-    def text(self, value: object, path: tuple[str, ...], default: str) -> str:
-        if value is None:
-            return default
-        if isinstance(value, str):
-            return value
-        self.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be a string")
-        return default
-
-
 def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Finding]]:
     """Read and check a mapping; return it (``None`` on errors) and what is wrong with it."""
     lines = key_lines(text)
-    check = _Checker(name, lines)
+    check = Checker(name, lines)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -180,18 +142,19 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
             forms.append(DateForm.of(form))
         except DateFormError as error:
             check.problem("mapping-date-form", ("dates", "forms"), str(error), form)
-    lists = _list_rules(check, data.get("lists", {}), ("lists",), ListRules())
+    lists = list_rules(check, data.get("lists", {}), ("lists",), ListRules())
     partners = check.table(data.get("partners", {}), ("partners",))
     check.keys(partners, _PARTNERS, ("partners",))
-    default_type = check.text(partners.get("default_type"), ("partners", "default_type"), "90")
-    _check_code(check, ("partners", "default_type"), OrganisationType, default_type)
+    default_type = check.text(partners.get("default_type"), ("partners", "default_type"), "")
+    if default_type:
+        check_code_at(check, ("partners", "default_type"), OrganisationType, default_type)
     names = {
         str(k): str(v)
         for k, v in check.table(partners.get("names", {}), ("partners", "names")).items()
     }
     types = check.table(partners.get("types", {}), ("partners", "types"))
     for key, code in types.items():
-        _check_code(check, ("partners", "types", key), OrganisationType, code)
+        check_code_at(check, ("partners", "types", key), OrganisationType, code)
     crosswalks = check.table(data.get("crosswalks", {}), ("crosswalks",))
     sections = []
     for entity in ENTITIES.lists:
@@ -201,6 +164,12 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
             )
             sections.append(section)
     _check_crosswalks(check, crosswalks)
+    meta = check.table(data.get("dataset", {}), ("dataset",))
+    check.keys(meta, frozenset({"sheet"}), ("dataset",))
+    if "dataset" in data and not isinstance(meta.get("sheet"), str):
+        check.problem(
+            "mapping-bad-value", ("dataset",), "[dataset] names its sheet, such as 'Meta'"
+        )
     if not sections:
         check.problem(
             "mapping-bad-value", (), "the mapping names no entity list, such as [partnerships]"
@@ -211,11 +180,11 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         title=check.text(data.get("title"), ("title",), "") or None,
         description=check.text(data.get("description"), ("description",), "") or None,
         encoding=check.text(data.get("encoding"), ("encoding",), "utf-8"),
-        trim=_flag(check, data.get("trim", True), ("trim",)),
+        trim=flag(check, data.get("trim", True), ("trim",)),
         dates=tuple(forms),
         strip=check.text(dates.get("strip"), ("dates", "strip"), "()[]"),
         lists=lists,
-        default_type=default_type,
+        default_type=default_type or None,
         not_organisations=check.strings(
             partners.get("not_organisations", []), ("partners", "not_organisations")
         ),
@@ -223,37 +192,11 @@ def parse_mapping(text: str, name: str) -> tuple[ImportMapping | None, list[Find
         types=MappingProxyType({str(k): str(v) for k, v in types.items()}),
         sections=tuple(sections),
         lines=lines,
+        meta=meta.get("sheet") if isinstance(meta.get("sheet"), str) else None,
     )
     if check.findings:
         return None, check.findings
     return mapping, check.findings
-
-
-def _flag(check: _Checker, value: object, path: tuple[str, ...]) -> bool:
-    if isinstance(value, bool):
-        return value
-    check.problem("mapping-bad-value", path, f"'{'.'.join(path)}' must be true or false")
-    return True
-
-
-def _check_code(check: _Checker, path: tuple[str, ...], code_list: Any, code: object) -> None:
-    problem = check_code(path[-1], code_list, code)
-    if problem:
-        check.problem("mapping-unknown-code", path, problem, code)
-
-
-def _list_rules(
-    check: _Checker, value: object, path: tuple[str, ...], base: ListRules
-) -> ListRules:
-    if value is True:
-        return base
-    table = check.table(value, path)
-    check.keys(table, frozenset({"separators", "drop"}), path)
-    separators = check.strings(
-        table.get("separators", list(base.separators)), (*path, "separators")
-    )
-    drop = check.strings(table.get("drop", list(base.drop)), (*path, "drop"))
-    return ListRules(separators, drop)
 
 
 def _crosswalk_target(field: str) -> tuple[str, Any] | None:
@@ -264,7 +207,7 @@ def _crosswalk_target(field: str) -> tuple[str, Any] | None:
     return None
 
 
-def _check_crosswalks(check: _Checker, crosswalks: Mapping[str, Any]) -> None:
+def _check_crosswalks(check: Checker, crosswalks: Mapping[str, Any]) -> None:
     for field, table in crosswalks.items():
         target = _crosswalk_target(field)
         if target is None:
@@ -282,31 +225,58 @@ def _check_crosswalks(check: _Checker, crosswalks: Mapping[str, Any]) -> None:
 
 
 def _section(
-    check: _Checker,
+    check: Checker,
     entity: str,
     model: type[Any],
     value: object,
     crosswalks: Mapping[str, Any],
     lists: ListRules,
+    path: tuple[str, ...] = (),
 ) -> Section:
-    path = (entity,)
+    path = path or (entity,)
     table = check.table(value, path)
-    check.keys(table, _PARTNERS if entity == "partners" else _SECTION, path)
+    nested = len(path) > 1
+    allowed = _NESTED if nested else _PARTNERS if entity == "partners" else _SECTION
+    check.keys(table, allowed, path)
     header_row = table.get("header_row", 1)
     if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1:
         check.problem("mapping-bad-value", (*path, "header_row"), "header_row must be 1 or more")
         header_row = 1
-    unmapped = check.text(table.get("unmapped"), (*path, "unmapped"), "extensions")
+    # The records of a list have no custom data: unmapped columns there are reported.
+    unmapped = check.text(
+        table.get("unmapped"), (*path, "unmapped"), "report" if nested else "extensions"
+    )
     if unmapped not in ("extensions", "report"):
         check.problem(
             "mapping-bad-value", (*path, "unmapped"), "unmapped is 'extensions' or 'report'"
         )
     columns = []
     for name, spec in check.table(table.get("columns", {}), (*path, "columns")).items():
-        column = _column(check, model, name, spec, (*path, "columns", name), crosswalks, lists)
-        if column is not None:
-            columns.append(column)
+        made = column(check, model, name, spec, (*path, "columns", name), crosswalks, lists)
+        if made is not None:
+            columns.append(made)
     sheet = table.get("sheet")
+    prefix = check.text(table.get("extensions_prefix"), (*path, "extensions_prefix"), "")
+    key = check.text(table.get("key"), (*path, "key"), "")
+    if nested and not key:
+        check.problem(
+            "mapping-bad-value",
+            path,
+            "a list on a sheet of its own needs key, the column that holds the id of the "
+            "record each row belongs to, such as 'partnership.id'",
+        )
+    inner = []
+    for field, spec in check.table(table.get("lists", {}), (*path, "lists")).items():
+        item = nested_model(model, field)
+        if item is None:
+            check.problem(
+                "mapping-unknown-field",
+                (*path, "lists", field),
+                f"{model.__name__} has no list of records '{field}'",
+                field,
+            )
+            continue
+        inner.append(_section(check, field, item, spec, crosswalks, lists, (*path, "lists", field)))
     return Section(
         entity=entity,
         model=model,
@@ -315,75 +285,8 @@ def _section(
         columns=tuple(columns),
         unmapped=unmapped,
         line=line_of(check.lines, path),
-    )
-
-
-def _column(
-    check: _Checker,
-    model: type[Any],
-    name: str,
-    spec: object,
-    path: tuple[str, ...],
-    crosswalks: Mapping[str, Any],
-    lists: ListRules,
-) -> Column | None:
-    table: dict[str, Any] = {"field": spec} if isinstance(spec, str) else check.table(spec, path)
-    check.keys(table, _COLUMN, path)
-    field = table.get("field")
-    personal = bool(table.get("personal", False)) or (
-        bool(PERSONAL.search(name)) and "personal" not in table
-    )
-    if personal and not table.get("import_personal", False):
-        return Column(name, None, None, personal=True)
-    if field is None:
-        field = "extensions"
-    if not isinstance(field, str) or field not in fields_of(model):
-        noun = model.__name__
-        check.problem(
-            "mapping-unknown-field",
-            path,
-            f"{noun} has no field {field!r}; its fields are {', '.join(fields_of(model))}",
-            field,
-        )
-        return None
-    kind = field_kind(model, field)
-    if kind.kind == "unsupported":
-        check.problem(
-            "mapping-unsupported-field",
-            path,
-            f"a column cannot fill '{field}' of {model.__name__}; map it to extensions",
-            field,
-        )
-        return None
-    role = table.get("role")
-    if role is not None:
-        _check_code(check, (*path, "role"), ParticipantRole, role)
-    split = None
-    if kind.kind in ("list", "participants") or "split" in table:
-        split = _list_rules(check, table.get("split", True), (*path, "split"), lists)
-    crosswalk_name = table.get("crosswalk", field)
-    crosswalk = crosswalks.get(crosswalk_name) if isinstance(crosswalk_name, str) else None
-    if "crosswalk" in table and crosswalk is None:
-        check.problem(
-            "mapping-bad-value", (*path, "crosswalk"), f"there is no [crosswalks.{crosswalk_name}]"
-        )
-    key = table.get("key")
-    if key is not None and not isinstance(key, str):
-        check.problem("mapping-bad-value", (*path, "key"), "key must be a string")
-        key = None
-    if key is not None and not EXTENSION_KEY.matches(f"x:{key}"):
-        check.problem(
-            "mapping-bad-value",
-            (*path, "key"),
-            "key must be letters, digits, _ . or -: the name after the namespace",
-        )
-    return Column(
-        name,
-        field,
-        kind,
-        split=split,
-        crosswalk=crosswalk if isinstance(crosswalk, dict) else None,
-        role=role,
-        personal=personal,
-        key=key,
+        lists=tuple(inner),
+        key=key or None,
+        extensions_prefix=prefix or None,
+        path=path,
     )

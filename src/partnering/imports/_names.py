@@ -67,6 +67,8 @@ class ListRules:
 
     separators: tuple[str, ...] = (";", ",")
     drop: tuple[str, ...] = ()
+    #: Split as the spreadsheet layout writes lists: on ``;``, with ``\;`` a semicolon.
+    escapes: bool = False
 
 
 @attrs.frozen

@@ -5,11 +5,13 @@ partner. Names that only look alike are never merged: they are suggested, and a 
 mapping's ``[partners.names]`` merges them.
 
 Example:
-    >>> book = PartnerBook(default_type="90", types={}, names={}, not_organisations=())
+    >>> book = PartnerBook(default_type=None, types={}, names={}, not_organisations=())
     >>> book.add("Acme Ltd", "A2"), book.add("ACME Limited", "A3"), book.add("etc.", "A4")
     ('acme-ltd', 'acme-ltd', None)
     >>> [f.code for f in book.findings]
-    ['type-default', 'name-normalised', 'not-an-organisation']
+    ['type-unknown', 'name-normalised', 'not-an-organisation']
+    >>> book.partners()
+    [{'id': 'acme-ltd', 'name': 'Acme Ltd'}]
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ from typing import Any
 from partnering.imports._findings import Finding
 from partnering.imports._names import is_not_organisation, name_key, slug
 
-__all__ = ["Ids", "PartnerBook"]
+__all__ = ["Ids", "PartnerBook", "unknown_type"]
 
 _CLOSE = 0.88
+
+
+def unknown_type(where: str, name: str | None, detail: str = "") -> Finding:
+    """Report a partner imported without an organisation type, as format 1.1 allows."""
+    said = detail or "imported without one; give it in [partners.types] if you know it"
+    return Finding("type-unknown", where, name, None, said)
 
 
 class Ids:
@@ -60,7 +68,7 @@ class PartnerBook:
     def __init__(
         self,
         *,
-        default_type: str,
+        default_type: str | None,
         types: Mapping[str, str],
         names: Mapping[str, str],
         not_organisations: tuple[str, ...],
@@ -118,7 +126,7 @@ class PartnerBook:
                 )
             return str(known["id"])
         code = self.types.get(key)
-        if code is None:
+        if code is None and self.default_type is not None:
             code = self.default_type
             self.findings.append(
                 Finding(
@@ -129,8 +137,11 @@ class PartnerBook:
                     "no type is known for it; give one in [partners.types]",
                 )
             )
+        elif code is None:
+            self.findings.append(unknown_type(where, name))
         record = {"id": self.ids.make(name, where, self.findings), "name": name}
-        record["organisation_type"] = code
+        if code is not None:
+            record["organisation_type"] = code
         self.records[key] = record
         return str(record["id"])
 

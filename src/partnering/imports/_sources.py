@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from partnering._files import read_bytes
 from partnering._json._kinds import OLE_SIGNATURE, PDF_SIGNATURE, ZIP_SIGNATURE
 from partnering.sheets._places import column_letter
+from partnering.sheets._xlsx import unescape_text
 
 __all__ = ["SourceError", "Table", "open_table", "sniff"]
 
@@ -176,6 +177,9 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        # Text a workbook cannot hold is written in OOXML's escape, _x000D_, as Excel does.
+        return unescape_text(value)
     return str(value)
 
 

@@ -14,68 +14,24 @@ Example:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from partnering._format import SCHEMA_VERSION
-from partnering.imports._fieldkinds import COUNTRY_FIELDS
+from partnering.imports._checks import check_columns, extension_name, sheet_of
+from partnering.imports._columns import PERSONAL, Column
+from partnering.imports._fieldkinds import COUNTRY_FIELDS, FieldKind
 from partnering.imports._findings import Finding
-from partnering.imports._mapping import PERSONAL, Column, ImportMapping, Section, parse_mapping
-from partnering.imports._names import join_broken_lines, split_list
-from partnering.imports._partners import Ids, PartnerBook
+from partnering.imports._mapping import ImportMapping, Section, parse_mapping
+from partnering.imports._meta import read_meta
+from partnering.imports._names import join_broken_lines, name_key, split_list
+from partnering.imports._partners import Ids, PartnerBook, unknown_type
 from partnering.imports._sources import Table, open_table
 from partnering.imports._values import Cells, Partial, SetAside
+from partnering.sheets._cells import read_json_cell, split_items
 
 __all__ = ["check_columns", "import_rows"]
-
-
-def extension_name(column: str) -> str:
-    """The name an unmapped column's values take under extensions, after the namespace."""
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", column).strip("_") or "column"
-
-
-def _sheet(section: Section, table: Table) -> str | None:
-    sheets = table.sheets()
-    if section.sheet is None or section.sheet in sheets:
-        return section.sheet or sheets[0]
-    # A CSV file holds one table, whatever the mapping calls its sheet.
-    return sheets[0] if not table.workbook else None
-
-
-def check_columns(mapping: ImportMapping, table: Table) -> list[Finding]:
-    """Find the sheets and columns the mapping names that the source lacks."""
-    findings = []
-    for section in mapping.sections:
-        sheet = _sheet(section, table)
-        if sheet is None:
-            findings.append(
-                Finding(
-                    "mapping-missing-sheet",
-                    mapping.where(section.entity, "sheet"),
-                    section.sheet,
-                    None,
-                    f"the workbook's sheets are {', '.join(table.sheets())}",
-                )
-            )
-            continue
-        header = table.header(sheet, section.header_row)
-        for column in section.columns:
-            # A column the mapping leaves out may be absent: presets name them for safety.
-            if column.name not in header and column.kind is not None:
-                close = difflib.get_close_matches(column.name, header, 1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
-                findings.append(
-                    Finding(
-                        "mapping-missing-column",
-                        mapping.where(section.entity, "columns", column.name),
-                        column.name,
-                        None,
-                        f"{hint}the columns of {sheet} are {', '.join(repr(h) for h in header)}",
-                    )
-                )
-    return findings
 
 
 class _Import:
@@ -102,22 +58,69 @@ class _Import:
             data["title"] = self.mapping.title
         if self.mapping.description:
             data["description"] = self.mapping.description
+        if self.mapping.meta is not None:
+            data.update(read_meta(self.table, self.mapping.meta, self.cells))
         partners = self.book.partners()
         if partners:
             data["partners"] = partners
         for name, records in self.records.items():
-            if name != "partners":
+            # A list whose every row was set aside is left out: the format has no empty lists.
+            if name != "partners" and records:
                 data[name] = records
         self.cells.findings.extend(self.book.near_duplicates())
         return data
 
     def section(self, section: Section) -> None:
-        sheet = _sheet(section, self.table)
+        sheet = sheet_of(section, self.table)
         assert sheet is not None  # check_columns has found it
+        mapped = self.columns(section, sheet)
+        nested = {inner.entity: self.nested(inner) for inner in section.lists}
+        ids = Ids()
+        records = self.records.setdefault(section.entity, [])
+        for number, row in self.table.rows(sheet, section.header_row):
+            record = self.row(section, sheet, number, row, mapped, ids, nested)
+            if record is not None:
+                records.append(record)
+        for field, groups in nested.items():
+            for parent, items in groups.items():
+                for where, _ in items:
+                    self.cells.note(
+                        "row-set-aside",
+                        where,
+                        parent,
+                        None,
+                        f"an item of {field} for a record of {section.entity} with the id "
+                        f"{parent!r}, which no row has",
+                    )
+
+    def nested(self, section: Section) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        """Read a sheet of list items, grouped by the id of the record each belongs to."""
+        sheet = sheet_of(section, self.table)
+        assert sheet is not None  # check_columns has found it
+        assert section.key is not None
+        mapped = self.columns(section, sheet)
+        groups: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for number, row in self.table.rows(sheet, section.header_row):
+            where = self.table.place(sheet, number)
+            parent = row.pop(section.key, None)
+            if parent is None:
+                self.cells.note("row-set-aside", where, None, None, f"no {section.key}")
+                continue
+            record = self.row(section, sheet, number, row, mapped, None, {})
+            if record is not None:
+                groups.setdefault(parent, []).append((where, record))
+        return groups
+
+    def columns(self, section: Section, sheet: str) -> dict[str, Column]:
+        """What each column of the sheet fills; report the columns left out or kept apart."""
         header = self.table.header(sheet, section.header_row)
         mapped = {column.name: column for column in section.columns}
+        prefix = section.extensions_prefix
         for name in header:
-            if name and name not in mapped:
+            if prefix and name.startswith(prefix) and name not in mapped:
+                kind = FieldKind("extensions", None, False)
+                mapped[name] = Column(name, "extensions", kind, key=name[len(prefix) :], json=True)
+            elif name and name not in mapped and name != section.key:
                 personal = bool(PERSONAL.search(name))
                 mapped[name] = Column(
                     name, "extensions", None, personal=personal, key=extension_name(name)
@@ -135,12 +138,7 @@ class _Import:
             elif column.kind is None and section.unmapped == "extensions":
                 key = f"{self.mapping.namespace}:{column.key}"
                 self.cells.note("to-extensions", where, column.name, key, "an unmapped column")
-        ids = Ids()
-        records = self.records.setdefault(section.entity, [])
-        for number, row in self.table.rows(sheet, section.header_row):
-            record = self.row(section, sheet, number, row, mapped, ids)
-            if record is not None:
-                records.append(record)
+        return mapped
 
     def required(self, section: Section) -> tuple[str, ...]:
         """The fields a record of the section must have, beyond those the import makes."""
@@ -155,7 +153,8 @@ class _Import:
         number: int,
         row: dict[str, str],
         columns: dict[str, Column],
-        ids: Ids,
+        ids: Ids | None,
+        nested: dict[str, dict[str, list[tuple[str, dict[str, Any]]]]],
     ) -> dict[str, Any] | None:
         record: dict[str, Any] = {}
         extensions: dict[str, Any] = {}
@@ -177,7 +176,30 @@ class _Import:
                     self.cells.note("value-set-aside", where, text, None, "an unmapped column")
                 continue
             self.value(column, text, where, record, extensions, participants)
+        source_id = record.get("id")
+        for field, groups in nested.items():
+            found = groups.pop(str(source_id), []) if source_id else []
+            if field == "participants":
+                self.listed_participants(found, participants)
+            elif found:
+                record[field] = [item for _, item in found]
         return self.finish(section, sheet, number, record, extensions, participants, ids)
+
+    def listed_participants(
+        self, found: list[tuple[str, dict[str, Any]]], participants: dict[str, dict[str, Any]]
+    ) -> None:
+        """Put the participants of a sheet of their own first, then those named in free text."""
+        given: dict[str, dict[str, Any]] = {}
+        for where, item in found:
+            partner = str(item["partner_id"])
+            if partner in given:
+                detail = f"{partner!r} is a participant already, on an earlier row"
+                self.cells.note("row-set-aside", where, partner, None, detail)
+                continue
+            given[partner] = item
+        given.update({k: v for k, v in participants.items() if k not in given})
+        participants.clear()
+        participants.update(given)
 
     def value(
         self,
@@ -194,6 +216,10 @@ class _Import:
         key = f"{self.mapping.namespace}:{column.key or field}"
         if kind == "participants":
             self.participants(column, text, where, participants)
+            return
+        if kind == "extensions" and column.json:
+            assert column.key is not None
+            extensions[column.key] = read_json_cell(text)
             return
         if kind == "extensions":
             extensions[f"{self.mapping.namespace}:{column.key or extension_name(column.name)}"] = (
@@ -230,11 +256,13 @@ class _Import:
         assert column.kind is not None
         assert column.field is not None
         if kind == "date":
-            return self.cells.date(text, where)
+            return self.cells.date(text, where, partial=column.kind.partial)
         if kind == "code" or (kind == "text" and column.crosswalk):
             return self.cells.code(column.field, column.kind.item, text, where, column.crosswalk)
         if kind == "integer":
             return self.cells.integer(text, where)
+        if kind == "decimal":
+            return self.cells.decimal(text, where)
         if kind == "boolean":
             return self.cells.boolean(text, where)
         if kind == "sources":
@@ -245,6 +273,12 @@ class _Import:
 
     def pieces(self, column: Column, text: str, where: str) -> list[str]:
         assert column.split is not None
+        if column.split.escapes:
+            items = split_items(text)
+            if items is None:
+                self.cells.note("value-set-aside", where, text, None, "ends in a lone backslash")
+                return []
+            return items
         if not self.mapping.trim:
             # Kept as written: split on the separators, and nothing else.
             pattern = "|".join(re.escape(sep) for sep in column.split.separators if sep)
@@ -286,7 +320,7 @@ class _Import:
         record: dict[str, Any],
         extensions: dict[str, Any],
         participants: dict[str, dict[str, Any]],
-        ids: Ids,
+        ids: Ids | None,
     ) -> dict[str, Any] | None:
         where = self.table.place(sheet, number)
         if participants or section.entity == "partnerships":
@@ -304,12 +338,25 @@ class _Import:
                 f"{len(participants)} participant(s); a partnership needs two; set aside",
             )
             return None
-        if extensions:
+        # The items of a list hold no custom data: what fits no field there is reported only.
+        if extensions and section.key is None:
             record["extensions"] = extensions
         if section.entity == "partners":
-            record.setdefault("organisation_type", self.mapping.default_type)
+            if "organisation_type" not in record:
+                known = self.book.types.get(name_key(str(record["name"])))
+                if known is not None:
+                    record["organisation_type"] = known
+                elif self.mapping.default_type is not None:
+                    record["organisation_type"] = self.mapping.default_type
+                    self.cells.note(
+                        "type-default", where, record["name"], self.mapping.default_type
+                    )
+                else:
+                    self.cells.findings.append(unknown_type(where, str(record["name"])))
             self.book.register(record, where)
             return None
+        if ids is None:  # an item of a list: it has no id
+            return record
         label = str(record.get("title") or record.get("name") or number)
         if "id" not in record or not ids.claim(str(record["id"])):
             record["id"] = ids.make(label, where, self.cells.findings)

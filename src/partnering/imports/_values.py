@@ -3,14 +3,17 @@
 Example:
     >>> from partnering.imports._dates import DateForm
     >>> cells = Cells(dates=(DateForm.of("Mon-YYYY"),), strip="()")
-    >>> cells.date("(Apr-2016", "A2"), [f.code for f in cells.findings]
-    (Partial(text='(Apr-2016', partial='2016-04'), ['text-trimmed', 'date-partial'])
+    >>> cells.date("(Apr-2016", "A2", partial=True), [f.code for f in cells.findings]
+    ('2016-04', ['text-trimmed', 'date-partial'])
+    >>> cells.date("Apr-2016", "A3", partial=False)
+    Partial(text='Apr-2016', partial='2016-04')
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -25,13 +28,14 @@ from partnering.imports._findings import Finding
 __all__ = ["Cells", "Partial", "SetAside"]
 
 _SDG = re.compile(r"^(?:sdg|goal)?\s*#?\s*([0-9]{1,2})(?:[.:)]|\b.*)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$")
 _TRUE = frozenset({"yes", "y", "true", "1", "x"})
 _FALSE = frozenset({"no", "n", "false", "0"})
 
 
 @attrs.frozen
 class Partial:
-    """A date without its day: format 1.0 has no field for it, so it goes to extensions."""
+    """A date without its day, for a field that takes only days: it goes to extensions."""
 
     text: str
     partial: str
@@ -66,8 +70,13 @@ class Cells:
             self.note("text-trimmed", where, text, stripped)
         return stripped
 
-    def date(self, text: str, where: str) -> str | Partial | SetAside:
-        """A full date as ``YYYY-MM-DD``, a :class:`Partial` one, or the text set aside."""
+    def date(self, text: str, where: str, *, partial: bool) -> str | Partial | SetAside:
+        """Read a date: ``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY``; :class:`Partial`; or set aside.
+
+        A date without its day is written ``YYYY-MM`` or ``YYYY`` when the field takes a
+        partial date (``partial``), and is a :class:`Partial`, for extensions, when it takes
+        only days. The import never invents a day.
+        """
         bare = self.trimmed(text, where)
         read = read_date(bare, self.dates)
         if read is None:
@@ -79,13 +88,16 @@ class Cells:
                     "date-unrecognised", where, text, None, f"kept as text; forms named: {forms}"
                 )
             return SetAside(text)
+        if read.partial and partial:
+            self.note("date-partial", where, text, read.text, "kept as a partial date")
+            return read.text
         if read.partial:
             self.note(
                 "date-partial",
                 where,
                 text,
                 read.text,
-                "format 1.0 has no field for a date without its day; format 1.1 gives it one",
+                "the field takes only full dates; kept under extensions",
             )
             return Partial(text, read.text)
         if read.text != bare:
@@ -133,6 +145,13 @@ class Cells:
         except ValueError:
             self.note("value-set-aside", where, text, None, "not a whole number")
             return SetAside(text)
+
+    def decimal(self, text: str, where: str) -> Decimal | SetAside:
+        """An exact number, read as written (``0.1`` stays 0.1), or the text set aside."""
+        if _NUMBER.match(text.strip()):
+            return Decimal(text.strip())
+        self.note("value-set-aside", where, text, None, "not a number such as 1500.50")
+        return SetAside(text)
 
     def boolean(self, text: str, where: str) -> bool | SetAside:
         """``yes``/``no`` and their kin as a truth value, or the text set aside."""

@@ -22,6 +22,8 @@ lie in the past or must not precede another. The codes, severities and default h
 * ``_assessments``: ratings of another framework's building blocks, ratings repeated, building
   blocks left unrated;
 * ``_resources``: resources of partnerships provided by a partner that does not take part;
+* ``_progress``: deliverables listed twice or unknown to progress reports, and partnerships
+  whose progress reports are late or that have gone inactive, as of ``today``;
 * ``_numbers``: whole numbers written with a fraction or an exponent, such as ``25.0``.
 
 A file that names another version of the format gets no rule issues: the schema layer reports
@@ -53,6 +55,7 @@ from typing import Any
 from partnering._format import checked_version
 from partnering.entities import ENTITIES, Entities
 from partnering.report import Issue
+from partnering.reporting import ReportingLimits
 from partnering.rules import (
     _assessments,
     _coverage,
@@ -60,6 +63,7 @@ from partnering.rules import (
     _identity,
     _numbers,
     _organisations,
+    _progress,
     _resources,
     _respondents,
 )
@@ -87,6 +91,7 @@ _RULES: tuple[Rule, ...] = (
     _refs.duplicate_parties,
     _refs.hosts_not_members,
     _resources.providers_not_participants,
+    _progress.unknown_deliverables,
     _organisations.sectors_contradicting_types,
     _organisations.missing_organisation_types,
     _organisations.invalid_org_ids,
@@ -95,13 +100,19 @@ _RULES: tuple[Rule, ...] = (
 
 
 def rule_issues(
-    data: Mapping[str, Any], *, today: date, entities: Entities = ENTITIES
+    data: Mapping[str, Any],
+    *,
+    today: date,
+    entities: Entities = ENTITIES,
+    reporting: ReportingLimits = ReportingLimits(),  # noqa: B008 (frozen, so safe to share)
 ) -> Iterator[Issue]:
     """Yield the issues that every rule across the file finds in parsed data.
 
     Args:
         data: a document parsed from JSON; parts of the wrong type are skipped.
         today: the date that rules about the future compare with.
+        reporting: the months after which a partnership's progress report is late, and after
+            which it counts as inactive (12 and 24 by default).
         entities: the shape of the dataset the rules check: its entity lists, references and
             date rules. By default that of :class:`~partnering.models.Dataset`; a test can pass
             :func:`partnering.entities.describe` of another root model.
@@ -132,3 +143,4 @@ host is not among its members
     index = Index(document, entities)
     for rule in _RULES:
         yield from rule(index, today)
+    yield from _progress.late_reports(index, today, reporting)

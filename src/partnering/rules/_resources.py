@@ -30,7 +30,9 @@ def providers_not_participants(index: Index, today: date) -> Iterator[Issue]:
         return
     for i, record in index.records("partnerships"):
         taking_part = {
-            participant.get("partner_id") for _, participant in objects(record.get("participants"))
+            partner
+            for _, participant in objects(record.get("participants"))
+            if isinstance(partner := participant.get("partner_id"), str)
         }
         for k, resource in objects(record.get("resources")):
             provider = resource.get("provider_id")

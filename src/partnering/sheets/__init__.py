@@ -36,6 +36,7 @@ from partnering._format import SCHEMA_VERSION
 from partnering.errors import InvalidDocumentError
 from partnering.models import Assessment, Dataset
 from partnering.report import Report
+from partnering.reporting import ReportingLimits
 from partnering.sheets._check import LAYOUT, UNREADABLE, checked, is_sheets
 from partnering.sheets._csv import folder_tables, write_folder
 from partnering.sheets._layout import Column, Layout, Sheet
@@ -138,7 +139,11 @@ def write_csv_folder(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
 
 def check_sheets(
-    path: str | os.PathLike[str], *, limits: Limits | None = None, today: date | None = None
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits | None = None,
+    today: date | None = None,
+    reporting: ReportingLimits | None = None,
 ) -> tuple[Dataset | None, Report]:
     """Read and validate a workbook or a folder of CSV files.
 
@@ -150,6 +155,8 @@ def check_sheets(
         path: an ``.xlsx`` file, or a folder of CSV files.
         limits: how much is read (:class:`Limits`: file size, unpacked size, rows).
         today: the date that rules about the future compare with (default: today).
+        reporting: when progress reports are late, and partnerships inactive
+            (:class:`~partnering.ReportingLimits`; default 12 and 24 months).
 
     Returns:
         The dataset (``None`` when the report has errors) and the report.
@@ -162,12 +169,16 @@ def check_sheets(
         >>> dataset.title, report.valid
         ('Empty', True)
     """
-    dataset, report, _ = checked(path, limits=limits or Limits(), today=today)
+    dataset, report, _ = checked(path, limits=limits or Limits(), today=today, reporting=reporting)
     return dataset, report
 
 
 def validate_sheets(
-    path: str | os.PathLike[str], *, limits: Limits | None = None, today: date | None = None
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits | None = None,
+    today: date | None = None,
+    reporting: ReportingLimits | None = None,
 ) -> Report:
     """Validate a workbook or a folder of CSV files; see :func:`check_sheets`.
 
@@ -175,7 +186,7 @@ def validate_sheets(
         >>> validate_sheets("no-such-file.xlsx").issues[0].code
         'read-error'
     """
-    return check_sheets(path, limits=limits, today=today)[1]
+    return check_sheets(path, limits=limits, today=today, reporting=reporting)[1]
 
 
 def _read(path: str | os.PathLike[str], limits: Limits | None) -> Dataset:

@@ -14,6 +14,7 @@ from partnering._places import place
 from partnering.errors import DocumentTooLargeError, ReadError
 from partnering.models import Dataset
 from partnering.report import Issue, Report, Severity
+from partnering.reporting import ReportingLimits
 from partnering.sheets._csv import SUFFIX, read_folder
 from partnering.sheets._layout import META, Layout, derive
 from partnering.sheets._places import Places
@@ -78,7 +79,11 @@ def read_data(
 
 
 def checked(
-    path: str | os.PathLike[str], *, limits: Limits, today: date | None
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits,
+    today: date | None,
+    reporting: ReportingLimits | None = None,
 ) -> tuple[Dataset | None, Report, dict[str, Any] | None]:
     """Read and validate a workbook or CSV folder; every issue names its cell."""
     from partnering import validation
@@ -87,7 +92,7 @@ def checked(
     data, issues, places = read_data(path, limits)
     if data is None or places is None:
         return None, Report.of(issues, source=label), None
-    dataset, report = validation.check(data, today=today)
+    dataset, report = validation.check(data, today=today, reporting=reporting)
     every = [*issues, *report.issues]
     located = [
         issue if issue.cell is not None else attrs.evolve(issue, cell=places.cell(issue.path))

@@ -20,24 +20,37 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 import attrs
 from hypothesis import strategies as st
 
 from partnering._subdivisions import subdivisions_of
-from partnering.codelists import OrganisationType, PlatformScope, Sector, sector_of
+from partnering.codelists import (
+    DeliverableStatus,
+    OrganisationType,
+    PlatformScope,
+    ProgressStatus,
+    Sector,
+    sector_of,
+)
 from partnering.models import (
     Assessment,
     BuildingBlockRating,
+    DeliverableProgress,
     Participant,
     Partner,
     Partnership,
     Platform,
+    ProgressReport,
     Publisher,
 )
 from partnering.strategies import _values as values
 from partnering.strategies._derive import FREE, FREE_OVERRIDES, FieldKey, Fix, Values
+
+#: How far back the latest progress report of a drawn partnership may lie: under 12 months.
+_A_YEAR = timedelta(days=360)
 
 
 class NoRoomError(Exception):
@@ -49,7 +62,11 @@ class NoRoomError(Exception):
 
 
 class Drawn(Protocol):
-    """The records of a consistent dataset drawn so far."""
+    """The records of a consistent dataset drawn so far, and the day they are consistent on."""
+
+    @property
+    def today(self) -> date:
+        """The day the dataset is consistent on: dates of the past lie on or before it."""
 
     def records(self, name: str) -> Sequence[Any]:
         """Return the records of the entity list ``name`` drawn so far."""
@@ -170,6 +187,41 @@ def providers_take_part(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values
     return fields
 
 
+def deliverables_agree(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
+    """Keep deliverable ids distinct, and give progress only of them, on the reports' dates.
+
+    Each deliverable gets at most one entry per report. Reports are dated apart, one a day.
+    Whether reports are late depends on the day of the check, so none is drawn stale: the
+    latest lies within the year before ``today``.
+    """
+    deliverables = {each.id: each for each in fields.get("deliverables", ())}
+    reports = {each.reported_on: each for each in fields.get("progress_reports", ())}
+    today = drawn.today
+    if reports and max(reports) < today - _A_YEAR:
+        latest = reports.pop(max(reports))
+        day = draw(st.dates(min_value=today - _A_YEAR, max_value=today))
+        reports[day] = attrs.evolve(latest, reported_on=day)
+    if deliverables and not reports:
+        # Held to report from its start: a report within the year keeps it current.
+        day = draw(st.dates(min_value=today - _A_YEAR, max_value=today))
+        reports[day] = draw(
+            st.builds(
+                ProgressReport, reported_on=st.just(day), status=st.sampled_from(ProgressStatus)
+            )
+        )
+    pairs = [(ident, day) for ident in deliverables for day in sorted(reports)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=4)) if pairs else []
+    fields["deliverables"] = tuple(deliverables.values())
+    fields["progress_reports"] = tuple(reports[day] for day in sorted(reports))
+    fields["deliverable_progress"] = tuple(
+        DeliverableProgress(
+            deliverable=ident, reported_on=day, status=draw(st.sampled_from(DeliverableStatus))
+        )
+        for ident, day in chosen
+    )
+    return fields
+
+
 def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
     """Assess against a framework with building blocks, and rate each of them once."""
     blocks: dict[str, list[str]] = {}
@@ -196,6 +248,6 @@ def rates_every_block(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
 #: What each record of a consistent dataset must respect among the records drawn before it.
 AGREEMENTS: Mapping[type[Any], tuple[Agreement, ...]] = {
     Platform: (host_is_a_member,),
-    Partnership: (across_sectors, providers_take_part),
+    Partnership: (across_sectors, providers_take_part, deliverables_agree),
     Assessment: (rates_every_block,),
 }

@@ -19,6 +19,8 @@ from partnering.models import (
     Commitment,
     Community,
     Dataset,
+    Deliverable,
+    DeliverableProgress,
     Event,
     Framework,
     Membership,
@@ -26,6 +28,7 @@ from partnering.models import (
     Partner,
     Partnership,
     Platform,
+    ProgressReport,
     Publisher,
     Respondent,
     Solution,
@@ -69,6 +72,45 @@ def commitments() -> st.SearchStrategy[Commitment]:
         >>> test_commitment()
     """
     return _record(Commitment)
+
+
+def deliverables() -> st.SearchStrategy[Deliverable]:
+    """Build a :class:`~partnering.Deliverable`: something a partnership promised to deliver.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(deliverables())
+        ... def test_deliverable(deliverable):
+        ...     assert deliverable.title.strip()
+        >>> test_deliverable()
+    """
+    return _record(Deliverable)
+
+
+def progress_reports() -> st.SearchStrategy[ProgressReport]:
+    """Build a :class:`~partnering.ProgressReport` of a partnership.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(progress_reports())
+        ... def test_report(report):
+        ...     assert report.status.title
+        >>> test_report()
+    """
+    return _record(ProgressReport)
+
+
+def deliverable_progress() -> st.SearchStrategy[DeliverableProgress]:
+    """Build a :class:`~partnering.DeliverableProgress`: a deliverable's status in a report.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(deliverable_progress())
+        ... def test_progress(progress):
+        ...     assert progress.status.title
+        >>> test_progress()
+    """
+    return _record(DeliverableProgress)
 
 
 def assessments() -> st.SearchStrategy[Assessment]:
