@@ -338,7 +338,7 @@ def test_report_writes_one_page_with_the_plan_figures_and_network(
     assert page.count('class="cell rating-amber"') == 1
     assert page.count('class="cell rating-green"') == 1
     assert page.count('class="cell rating-unrated"') == 1
-    assert page.count('<article class="figure"') == 12
+    assert page.count('<article class="figure"') == 13
     text = _text(page)
     assert "1 red, 1 amber, 1 green, 0 not applicable, 1 not rated." in text
     assert "0 of 2 platforms counted" in text

@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from partnering._html._page import chart_json, render, shown_ids
@@ -24,6 +25,7 @@ from partnering.analysis import (
 )
 from partnering.entities import ENTITIES
 from partnering.models import Dataset
+from partnering.reporting import ReportingLimits
 
 __all__ = ["CHART_ROWS", "analysis_page", "figure_chart"]
 
@@ -42,6 +44,7 @@ _CLOSED = frozenset(
         "partnership-sectors",
         "cross-sector",
         "partnerships-by-stage",
+        "reporting-status",
     }
 )
 
@@ -152,15 +155,27 @@ def _plans(plans: Sequence[ActionPlan]) -> list[dict[str, Any]]:
     ]
 
 
-def analysis_page(dataset: Dataset, *, label: str, version: str) -> str:
+def analysis_page(
+    dataset: Dataset,
+    *,
+    label: str,
+    version: str,
+    today: date | None = None,
+    limits: ReportingLimits = ReportingLimits(),
+) -> str:
     """Render the report of a valid dataset as one self-contained HTML page.
 
     Args:
         dataset: the dataset.
         label: the file's name as the user gave it.
         version: the library's version, named at the foot of the page.
+        today: the day to work out the reporting status for; without it, the page has no
+            figure of reporting status.
+        limits: the months after which a progress report is late, and a partnership inactive.
     """
-    figures = [_figure(figure) for figure in portfolio(dataset).figures]
+    figures = [
+        _figure(figure) for figure in portfolio(dataset, today=today, limits=limits).figures
+    ]
     charts = [item["chart"] for item in figures if item["chart"] is not None]
     return render(
         "analysis.html",

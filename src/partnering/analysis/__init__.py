@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+from partnering.analysis.activity import partnerships_by_reporting_status
 from partnering.analysis.breakdowns import (
     partnerships_by_country,
     partnerships_by_platform,
@@ -104,6 +105,7 @@ __all__ = [
     "partnership_sectors",
     "partnerships_by_country",
     "partnerships_by_platform",
+    "partnerships_by_reporting_status",
     "partnerships_by_stage",
     "platform_graph",
     "platform_overlap_graph",

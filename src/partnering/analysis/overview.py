@@ -9,9 +9,12 @@ Example:
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 
 from partnering._gc import collection_paused
+from partnering.analysis.activity import partnerships_by_reporting_status
 from partnering.analysis.breakdowns import (
     partnerships_by_country,
     partnerships_by_platform,
@@ -28,6 +31,7 @@ from partnering.analysis.sectors import (
     sector_mixes,
 )
 from partnering.models import Dataset
+from partnering.reporting import ReportingLimits
 
 __all__ = ["Portfolio", "portfolio"]
 
@@ -37,8 +41,9 @@ class Portfolio:
     """The portfolio figures of one dataset.
 
     Each attribute is the :class:`~partnering.analysis.Figure` its function returns; see
-    that function for its definition. ``sector_mixes`` holds the sector mix of every
-    partnership, in the order of the file.
+    that function for its definition. ``reporting_status`` is ``None`` unless
+    :func:`portfolio` was given the day to work it out for. ``sector_mixes`` holds the sector
+    mix of every partnership, in the order of the file.
     """
 
     sdgs_by_partnership: Figure
@@ -53,6 +58,7 @@ class Portfolio:
     partnerships_by_country: Figure
     partnerships_by_stage: Figure
     resources_by_kind: Figure
+    reporting_status: Figure | None
     sector_mixes: tuple[SectorMix, ...]
 
     @property
@@ -64,8 +70,16 @@ class Portfolio:
 
 
 @collection_paused()  # many small acyclic objects: the collector would only slow this
-def portfolio(dataset: Dataset) -> Portfolio:
+def portfolio(
+    dataset: Dataset, *, today: date | None = None, limits: ReportingLimits = ReportingLimits()
+) -> Portfolio:
     """Compute every portfolio figure of a dataset, reading each list once per figure.
+
+    Args:
+        dataset: the dataset.
+        today: the day to work out the reporting status for; without it, the portfolio has
+            no figure of reporting status, since a figure never reads the clock.
+        limits: the months after which a progress report is late, and a partnership inactive.
 
     Example:
         >>> from partnering import load, example_path
@@ -88,5 +102,10 @@ def portfolio(dataset: Dataset) -> Portfolio:
         partnerships_by_country=partnerships_by_country(dataset),
         partnerships_by_stage=partnerships_by_stage(dataset),
         resources_by_kind=resources_by_kind(dataset),
+        reporting_status=(
+            None
+            if today is None
+            else partnerships_by_reporting_status(dataset, today=today, limits=limits)
+        ),
         sector_mixes=mixes,
     )

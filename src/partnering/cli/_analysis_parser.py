@@ -13,6 +13,8 @@ Example:
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 __all__ = ["add_analysis"]
@@ -58,7 +60,8 @@ examples:
 
 Each figure states what it counts, how many records it counted of how many, and the
 records it left out with the reason. JSON and CSV list the ids behind every row. Amounts
-of resources are summed per kind and currency, exactly, and printed in full.
+of resources are summed per kind and currency, exactly, and printed in full. The reporting
+status is worked out as of --today, as validate's warnings of late reports are.
 
 {_VALID_ONLY}
 {_STATUSES}"""
@@ -103,8 +106,45 @@ def _file(command: argparse.ArgumentParser) -> None:
     )
 
 
-def add_analysis(commands: Any, common: argparse.ArgumentParser) -> None:
-    """Add the ``plan``, ``stats``, ``graph`` and ``report`` commands to the parser's commands."""
+def _reporting(
+    parser: argparse.ArgumentParser, day: Callable[[str], date], months: Callable[[str], int]
+) -> None:
+    """Add the options of the reporting status: the day it is worked out for, and the limits."""
+    parser.add_argument(
+        "--today",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="work out the reporting status as of this day (default: today)",
+    )
+    parser.add_argument(
+        "--late-after",
+        type=months,
+        metavar="MONTHS",
+        help="months without a progress report after which one is late (default: 12)",
+    )
+    parser.add_argument(
+        "--inactive-after",
+        type=months,
+        metavar="MONTHS",
+        help=(
+            "months without a progress report after which a partnership counts as inactive; "
+            "more than --late-after (default: 24)"
+        ),
+    )
+
+
+def add_analysis(
+    commands: Any,
+    common: argparse.ArgumentParser,
+    *,
+    day: Callable[[str], date],
+    months: Callable[[str], int],
+) -> None:
+    """Add the ``plan``, ``stats``, ``graph`` and ``report`` commands to the parser's commands.
+
+    ``day`` and ``months`` read the values of ``--today`` and the reporting limits, as
+    ``validate`` reads them.
+    """
     formatter = argparse.RawDescriptionHelpFormatter
     plan = commands.add_parser(
         "plan",
@@ -130,7 +170,8 @@ def add_analysis(commands: Any, common: argparse.ArgumentParser) -> None:
         help="print the portfolio figures of a file",
         description=(
             "Print the portfolio figures of a file: SDG coverage, sector mix, cross-sector\n"
-            "partnerships, partnerships per platform, country and stage, SDG pairs."
+            "partnerships, partnerships per platform, country and stage, SDG pairs,\n"
+            "resources by kind and currency, and reporting status."
         ),
         epilog=_STATS_EPILOG,
         formatter_class=formatter,
@@ -142,6 +183,7 @@ def add_analysis(commands: Any, common: argparse.ArgumentParser) -> None:
         default="text",
         help="tables for people, or JSON or CSV for programs (default: text)",
     )
+    _reporting(stats, day, months)
 
     graph = commands.add_parser(
         "graph",
@@ -190,3 +232,4 @@ def add_analysis(commands: Any, common: argparse.ArgumentParser) -> None:
         required=True,
         help="the page to write, such as report.html; '-' writes standard output",
     )
+    _reporting(report, day, months)

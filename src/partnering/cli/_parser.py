@@ -382,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_fix(commands, common)
     add_init(commands, common)
-    add_analysis(commands, common)
+    add_analysis(commands, common, day=_day, months=_months)
     add_import(commands, common)
     add_convert(commands, common)
     add_template(commands, common)

@@ -26,6 +26,13 @@ __all__ = ["run_report"]
 
 def run_report(args: argparse.Namespace) -> int:
     """Run ``partnering report`` with the parsed arguments, and return the exit status."""
+    from partnering.cli._stats import reporting_of
+
+    try:
+        today, limits = reporting_of(args)
+    except ValueError as problem:
+        error(str(problem))
+        return UNREADABLE
     steps = Steps(sys.stderr)
     dataset, status, label = read_dataset(args.file, steps)
     if dataset is None:
@@ -35,7 +42,9 @@ def run_report(args: argparse.Namespace) -> int:
     from partnering.errors import WriteError
 
     steps.show("computing the figures and plans")
-    page = analysis_page(dataset, label=label, version=library_version())
+    page = analysis_page(
+        dataset, label=label, version=library_version(), today=today, limits=limits
+    )
     if args.output == STDIN:
         steps.clear()
         sys.stdout.write(page)

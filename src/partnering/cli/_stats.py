@@ -21,12 +21,15 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from partnering._render import shown
 from partnering.analysis import Figure
-from partnering.cli._dataset import Steps, read_dataset
+from partnering.cli._dataset import UNREADABLE, Steps, read_dataset
+from partnering.cli._terminal import error
+from partnering.reporting import ReportingLimits
 
 __all__ = ["figure_record", "render_csv", "render_json", "render_text", "run_stats"]
 
@@ -173,8 +176,33 @@ def render_csv(figures: Sequence[Figure]) -> str:
     return text.getvalue()
 
 
+def reporting_of(args: argparse.Namespace) -> tuple[date, ReportingLimits]:
+    """Return the day and the limits of the reporting status that the options ask for.
+
+    The limits are read as ``validate`` reads them; the day is today unless ``--today``
+    gives another.
+
+    Raises:
+        ValueError: ``--inactive-after`` is not more than ``--late-after``.
+    """
+    from partnering.cli._validate import validator_of
+
+    options = argparse.Namespace(
+        max_issues=None,
+        late_after=getattr(args, "late_after", None),
+        inactive_after=getattr(args, "inactive_after", None),
+    )
+    limits = validator_of(options).reporting
+    return getattr(args, "today", None) or date.today(), limits
+
+
 def run_stats(args: argparse.Namespace) -> int:
     """Run ``partnering stats`` with the parsed arguments, and return the exit status."""
+    try:
+        today, limits = reporting_of(args)
+    except ValueError as problem:
+        error(str(problem))
+        return UNREADABLE
     steps = Steps(sys.stderr)
     dataset, status, label = read_dataset(args.file, steps)
     if dataset is None:
@@ -182,7 +210,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from partnering.analysis import portfolio
 
     steps.show("computing the figures")
-    figures = portfolio(dataset).figures
+    figures = portfolio(dataset, today=today, limits=limits).figures
     steps.clear()
     if args.format == "json":
         sys.stdout.write(render_json(figures, label))
