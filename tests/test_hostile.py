@@ -107,6 +107,19 @@ def test_unknown_keys_at_one_place_are_one_group() -> None:
     assert "and 48 more" in text
 
 
+def test_only_the_first_hundred_unknown_keys_of_an_object_get_a_suggestion() -> None:
+    partner = {"id": "p", "name": "P", "organisation_type": "21"}
+    partner.update({f"countyr{number:03d}": 1 for number in range(150)})
+    report = validate(_document([partner]))
+    hints = {issue.path[-1]: issue.hint for issue in report.issues}
+    assert len(hints) == 150
+    suggested = sorted(key for key, hint in hints.items() if hint == "Did you mean 'country'?")
+    assert suggested == [f"countyr{number:03d}" for number in range(100)]
+    assert hints["countyr100"] == (
+        "Correct the name; put custom data under 'extensions' with a namespaced key."
+    )
+
+
 def test_long_keys_are_cut_with_a_marker_in_json_and_in_text() -> None:
     key = "k" * 300
     text = json.dumps({"schema_version": "1.0", key: 1})
@@ -222,3 +235,32 @@ def test_max_issues_on_the_command_line_keeps_the_counts(
     assert "is not valid: 59 errors (format 1.0)" in out
     assert "error unknown-code at /partners/*/organisation_type (30 times)" in out
     assert "29 more issues of 1 other kind not shown (--max-issues 1)" in out
+
+
+def test_max_issues_counts_the_issues_of_repeated_records_without_making_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    moved: list[int] = []
+    original = _schema_layer._moved
+
+    def counting(found: Any, index: int) -> Any:
+        moved.append(index)
+        return original(found, index)
+
+    monkeypatch.setattr(_schema_layer, "_moved", counting)
+    record = {"id": "p", "name": "", "organisation_type": "21", "country": "XX"}
+    text = _document([record] * 20)
+    report = validate(text, max_issues=2)
+    # The first record is explained; only the second's two issues are moved to its index,
+    # one of each group; the 18 records after it are counted.
+    assert moved == [1, 1]
+    assert report.count_by_code()["empty-text"] == 20
+    assert report.count_by_code()["unknown-code"] == 20
+    full = validate(text)
+    assert report.count_by_code() == full.count_by_code()
+    assert [issue.pointer for issue in report.issues if issue.code != "duplicate-id"] == [
+        "/partners/0/name",
+        "/partners/0/country",
+        "/partners/1/name",
+        "/partners/1/country",
+    ]

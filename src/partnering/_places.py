@@ -38,7 +38,7 @@ from partnering._text import quote
 from partnering.entities import ENTITIES
 from partnering.report import KEY_CODES, Issue, Path, Report
 
-__all__ = ["KEY_CODES", "place", "record_of"]
+__all__ = ["KEY_CODES", "place", "place_issues", "record_of"]
 
 #: The fields that name a record, the first present winning.
 _NAMING_FIELDS = ("name", "title", "id")
@@ -104,10 +104,30 @@ def place(
     """
     if not report.issues:
         return report
+    issues = list(report.issues)
+    place_issues(issues, data=data, text=text)
+    return attrs.evolve(report, issues=tuple(issues))
+
+
+def place_issues(
+    issues: list[Issue],
+    *,
+    data: Mapping[str, Any] | None,
+    text: str | bytes | bytearray | memoryview | None,
+) -> None:
+    """Place issues in any order as :func:`place` does, replacing each in the list given.
+
+    Each issue is replaced in its place, so the issues before and after placing are never
+    all held at once; a report is then made once, and sorted once, from the placed issues.
+    Arguments are as for :func:`place`.
+    """
+    if not issues:
+        return
     spots: dict[Path, Spot] = {}
     if text is not None:
         decoded = text if isinstance(text, str) else bytes(text).decode("utf-8")
-        spots = locate(decoded, [issue.path for issue in report.issues if issue.line is None])
+        spots = locate(decoded, [issue.path for issue in issues if issue.line is None])
+        del decoded
     named: dict[tuple[object, object], str | None] = {}
 
     def record(path: Path) -> str | None:
@@ -117,5 +137,5 @@ def place(
             named[key] = record_of(data, path) if data is not None else None
         return named[key]
 
-    issues = tuple(_placed(issue, spots.get(issue.path), record) for issue in report.issues)
-    return attrs.evolve(report, issues=issues)
+    for index, issue in enumerate(issues):
+        issues[index] = _placed(issue, spots.get(issue.path), record)

@@ -27,7 +27,7 @@ from partnering._fast._plain import is_plain_json
 from partnering._format import SCHEMA_VERSION, checked_version
 from partnering._jsondata import json_text
 from partnering.entities import ENTITIES
-from partnering.report import Issue
+from partnering.report import Bound, Issue
 
 __all__ = ["engines", "schema_issues"]
 
@@ -68,13 +68,18 @@ def _reference(data: Mapping[str, Any]) -> Iterator[Issue]:
     return reference_issues(data)
 
 
-def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iterator[Issue]:
+def schema_issues(
+    data: Mapping[str, Any], *, plain: bool | None = None, bound: Bound | None = None
+) -> Iterator[Issue]:
     """Yield the issues the reference schema layer yields for ``data``, found faster.
 
     Args:
         data: a parsed document.
         plain: whether ``data`` is plain JSON (see :func:`is_plain_json`), as what the strict
             parser returns is; ``None`` to check. Data that is not goes to the reference path.
+        bound: the bound of the report the issues go to, if any: the issues of a record
+            like one explained already, past the bound of their group, are only counted
+            there (see :func:`partnering._schema_layer.issues_in_parts`).
 
     Example:
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": ""})]
@@ -93,7 +98,7 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
         return
     from partnering._schema_layer import issues_in_parts
 
-    yield from issues_in_parts(data, _invalid_records(data, version), version)
+    yield from issues_in_parts(data, _invalid_records(data, version), version, bound)
 
 
 def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[str, int, Hashable]]:
@@ -115,7 +120,7 @@ def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[st
         for index, item in enumerate(items):
             if validator.is_valid(item):
                 continue
-            key = _digest(json_text(item))
+            key = _digest(json_text(item, indent=None))  # on one line: the C encoder
             shape = shapes.get(key)
             if shape is None:
                 shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
