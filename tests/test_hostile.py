@@ -108,7 +108,7 @@ def test_unknown_keys_at_one_place_are_one_group() -> None:
 
 
 def test_only_the_first_hundred_unknown_keys_of_an_object_get_a_suggestion() -> None:
-    partner = {"id": "p", "name": "P", "organisation_type": "21"}
+    partner: dict[str, object] = {"id": "p", "name": "P", "organisation_type": "21"}
     partner.update({f"countyr{number:03d}": 1 for number in range(150)})
     report = validate(_document([partner]))
     hints = {issue.path[-1]: issue.hint for issue in report.issues}
