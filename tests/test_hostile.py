@@ -264,3 +264,28 @@ def test_max_issues_counts_the_issues_of_repeated_records_without_making_them(
         "/partners/1/name",
         "/partners/1/country",
     ]
+
+
+def test_the_reference_validator_does_not_quote_long_unknown_keys() -> None:
+    from partnering._schema_layer._validator import validator
+
+    key = "k" * 5000
+    (error,) = validator("1.0").iter_errors({"schema_version": "1.0", key: 1})
+    assert error.validator == "additionalProperties"
+    assert error.message == "1 properties are not allowed"
+    report = validate(json.dumps({"schema_version": "1.0", key: 1}))
+    assert [issue.code for issue in report.issues] == ["unknown-field"]
+
+
+def test_records_with_long_text_are_each_explained() -> None:
+    # Not recognised as alike by a digest: each is explained, with its own place.
+    partner = {"id": "p", "name": "P", "organisation_type": "21", "website": "x" * 5000}
+    other = {**partner, "id": "q"}
+    report = validate(_document([partner, other, partner]))
+    assert [
+        (issue.code, issue.pointer) for issue in report.issues if issue.code != "duplicate-id"
+    ] == [
+        ("invalid-format", "/partners/0/website"),
+        ("invalid-format", "/partners/1/website"),
+        ("invalid-format", "/partners/2/website"),
+    ]

@@ -43,7 +43,7 @@ from partnering._format import (
     checked_version,
 )
 from partnering._gc import collection_paused
-from partnering._json import parse_json
+from partnering._json import parse_json_text
 from partnering._json._recover import ManySyntaxErrors, every_syntax_error
 from partnering._jsondata import NotADocumentError, as_document
 from partnering._places import place_issues
@@ -299,9 +299,16 @@ class Validator:
         else:
             text = source
         try:
-            data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+            data, decoded = parse_json_text(
+                text, max_bytes=self.max_bytes, max_depth=self.max_depth
+            )
         except JSONParseError as error:
             raise every_syntax_error(text, error) from None
+        if decoded.isascii():
+            # The text takes no more memory than the bytes, and issues are placed in it
+            # without decoding the bytes again; the bytes can go.
+            text = decoded
+        del decoded
         return _Document(data, label, fast=self.engine == "fast", text=text)
 
     def _report(self, source: DocumentInput, label: str) -> Report:

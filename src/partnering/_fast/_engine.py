@@ -101,7 +101,9 @@ def schema_issues(
     yield from issues_in_parts(data, _invalid_records(data, version), version, bound)
 
 
-def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[str, int, Hashable]]:
+def _invalid_records(
+    data: Mapping[str, Any], version: str
+) -> Iterator[tuple[str, int] | tuple[str, int, Hashable]]:
     """Yield every invalid record, in the order of the document, with the shape of its errors.
 
     A record is judged alone, by the schema of its list's items; records of the same content
@@ -120,11 +122,34 @@ def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[st
         for index, item in enumerate(items):
             if validator.is_valid(item):
                 continue
+            if _has_long_text(item):
+                # Alike records are most unlikely: the record is explained at once, neither
+                # written as text for its digest nor judged again for its errors, each of
+                # which would copy the long text (jsonschema-rs's messages quote it).
+                yield entity.name, index
+                continue
             key = _digest(json_text(item, indent=None))  # on one line: the C encoder
             shape = shapes.get(key)
             if shape is None:
                 shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
             yield entity.name, index, shape
+
+
+# A record with a key or a text value longer than this is explained without a shape.
+_LONG_TEXT = 4096
+
+
+def _has_long_text(item: object) -> bool:
+    """Tell whether a record has a key or a text value of more than ``_LONG_TEXT`` characters.
+
+    Only the record's own fields are looked at, so that the check costs little on a file of
+    many small records.
+    """
+    if type(item) is not dict:
+        return False
+    return any(len(key) > _LONG_TEXT for key in item) or any(
+        type(value) is str and len(value) > _LONG_TEXT for value in item.values()
+    )
 
 
 @functools.cache
