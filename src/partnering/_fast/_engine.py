@@ -145,11 +145,11 @@ def _has_long_text(item: object) -> bool:
     Only the record's own fields are looked at, so that the check costs little on a file of
     many small records.
     """
-    if type(item) is not dict:
+    if type(item) is not dict or not item:
         return False
-    return any(len(key) > _LONG_TEXT for key in item) or any(
-        type(value) is str and len(value) > _LONG_TEXT for value in item.values()
-    )
+    if max(map(len, item)) > _LONG_TEXT:
+        return True
+    return any(type(value) is str and len(value) > _LONG_TEXT for value in item.values())
 
 
 @functools.cache
