@@ -289,3 +289,21 @@ def test_records_with_long_text_are_each_explained() -> None:
         ("invalid-format", "/partners/1/website"),
         ("invalid-format", "/partners/2/website"),
     ]
+
+
+def test_issues_placed_a_slice_at_a_time_are_placed_as_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from partnering import _places
+
+    partners = [
+        {"id": f"p{n}", "name": "" if n % 2 else f"P{n}", "organisation_type": "21", f"k{n}": 1}
+        for n in range(7)
+    ]
+    text = json.dumps({"schema_version": "1.0", "partners": partners}, indent=1)
+    at_once = validate(text)
+    monkeypatch.setattr(_places, "_SLICE", 2)
+    in_slices = validate(text)
+    assert in_slices == at_once
+    # The key k0 (line 8, after 3 spaces), then the empty name of p1 (line 12, its value).
+    assert [(issue.line, issue.column) for issue in in_slices.issues][:2] == [(8, 4), (12, 12)]

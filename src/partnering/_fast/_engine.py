@@ -118,7 +118,10 @@ def _invalid_records(
         validator = validators.get(entity.name)
         if validator is None:
             continue  # a list of a later version: the top level's check reports it
-        shapes: dict[tuple[int, bytes], Hashable] = {}
+        # The shape of each record's content, by its digest; and each shape once, so that
+        # 100,000 records with one shape but their ids hold one shape, not 100,000 copies.
+        shapes: dict[bytes, Hashable] = {}
+        known: dict[Hashable, Hashable] = {}
         for index, item in enumerate(items):
             if validator.is_valid(item):
                 continue
@@ -128,10 +131,11 @@ def _invalid_records(
                 # which would copy the long text (jsonschema-rs's messages quote it).
                 yield entity.name, index
                 continue
-            key = _digest(json_text(item, indent=None))  # on one line: the C encoder
+            key = _record_digest(json_text(item, indent=None))  # on one line: the C encoder
             shape = shapes.get(key)
             if shape is None:
-                shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
+                found = tuple(_shape(error) for error in validator.iter_errors(item))
+                shape = shapes[key] = known.setdefault(found, found)
             yield entity.name, index, shape
 
 
@@ -197,6 +201,11 @@ def _shape(error: Any) -> Hashable:
         text = json_text(instance)  # exact for every number, Decimals included
         value = text if len(text) <= _SHORT else _digest(text)
     return (tuple(error.instance_path), tuple(error.schema_path), kind, value)
+
+
+def _record_digest(text: str) -> bytes:
+    """Know a record by a digest of its JSON text: 20 bytes, whatever the record's size."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def _digest(text: str) -> tuple[int, bytes]:
