@@ -147,4 +147,4 @@ def place_issues(
 
 
 #: How many issues are placed at once.
-_SLICE = 10_000
+_SLICE = 5_000
