@@ -107,6 +107,19 @@ def test_unknown_keys_at_one_place_are_one_group() -> None:
     assert "and 48 more" in text
 
 
+def test_only_the_first_hundred_unknown_keys_of_an_object_get_a_suggestion() -> None:
+    partner: dict[str, object] = {"id": "p", "name": "P", "organisation_type": "21"}
+    partner.update({f"countyr{number:03d}": 1 for number in range(150)})
+    report = validate(_document([partner]))
+    hints = {issue.path[-1]: issue.hint for issue in report.issues}
+    assert len(hints) == 150
+    suggested = sorted(key for key, hint in hints.items() if hint == "Did you mean 'country'?")
+    assert suggested == [f"countyr{number:03d}" for number in range(100)]
+    assert hints["countyr100"] == (
+        "Correct the name; put custom data under 'extensions' with a namespaced key."
+    )
+
+
 def test_long_keys_are_cut_with_a_marker_in_json_and_in_text() -> None:
     key = "k" * 300
     text = json.dumps({"schema_version": "1.0", key: 1})
@@ -222,3 +235,75 @@ def test_max_issues_on_the_command_line_keeps_the_counts(
     assert "is not valid: 59 errors (format 1.0)" in out
     assert "error unknown-code at /partners/*/organisation_type (30 times)" in out
     assert "29 more issues of 1 other kind not shown (--max-issues 1)" in out
+
+
+def test_max_issues_counts_the_issues_of_repeated_records_without_making_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    moved: list[int] = []
+    original = _schema_layer._moved
+
+    def counting(found: Any, index: int) -> Any:
+        moved.append(index)
+        return original(found, index)
+
+    monkeypatch.setattr(_schema_layer, "_moved", counting)
+    record = {"id": "p", "name": "", "organisation_type": "21", "country": "XX"}
+    text = _document([record] * 20)
+    report = validate(text, max_issues=2)
+    # The first record is explained; only the second's two issues are moved to its index,
+    # one of each group; the 18 records after it are counted.
+    assert moved == [1, 1]
+    assert report.count_by_code()["empty-text"] == 20
+    assert report.count_by_code()["unknown-code"] == 20
+    full = validate(text)
+    assert report.count_by_code() == full.count_by_code()
+    assert [issue.pointer for issue in report.issues if issue.code != "duplicate-id"] == [
+        "/partners/0/name",
+        "/partners/0/country",
+        "/partners/1/name",
+        "/partners/1/country",
+    ]
+
+
+def test_the_reference_validator_does_not_quote_long_unknown_keys() -> None:
+    from partnering._schema_layer._validator import validator
+
+    key = "k" * 5000
+    (error,) = validator("1.0").iter_errors({"schema_version": "1.0", key: 1})
+    assert error.validator == "additionalProperties"
+    assert error.message == "1 properties are not allowed"
+    report = validate(json.dumps({"schema_version": "1.0", key: 1}))
+    assert [issue.code for issue in report.issues] == ["unknown-field"]
+
+
+def test_records_with_long_text_are_each_explained() -> None:
+    # Not recognised as alike by a digest: each is explained, with its own place.
+    partner = {"id": "p", "name": "P", "organisation_type": "21", "website": "x" * 5000}
+    other = {**partner, "id": "q"}
+    report = validate(_document([partner, other, partner]))
+    assert [
+        (issue.code, issue.pointer) for issue in report.issues if issue.code != "duplicate-id"
+    ] == [
+        ("invalid-format", "/partners/0/website"),
+        ("invalid-format", "/partners/1/website"),
+        ("invalid-format", "/partners/2/website"),
+    ]
+
+
+def test_issues_placed_a_slice_at_a_time_are_placed_as_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from partnering import _places
+
+    partners = [
+        {"id": f"p{n}", "name": "" if n % 2 else f"P{n}", "organisation_type": "21", f"k{n}": 1}
+        for n in range(7)
+    ]
+    text = json.dumps({"schema_version": "1.0", "partners": partners}, indent=1)
+    at_once = validate(text)
+    monkeypatch.setattr(_places, "_SLICE", 2)
+    in_slices = validate(text)
+    assert in_slices == at_once
+    # The key k0 (line 8, after 3 spaces), then the empty name of p1 (line 12, its value).
+    assert [(issue.line, issue.column) for issue in in_slices.issues][:2] == [(8, 4), (12, 12)]

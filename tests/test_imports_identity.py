@@ -47,7 +47,14 @@ def test_the_identity_mapping_is_valid_and_names_every_list_and_every_sheet() ->
     names = {
         section.entity: [inner.entity for inner in section.lists] for section in MAPPING.sections
     }
-    assert names["partnerships"] == ["participants", "resources", "sources"]
+    assert names["partnerships"] == [
+        "participants",
+        "resources",
+        "deliverables",
+        "progress_reports",
+        "deliverable_progress",
+        "sources",
+    ]
     assert names["assessments"] == ["ratings", "respondents", "sources"]
     assert names["platforms"] == ["members", "sources"]
     assert len(names) == 10

@@ -392,6 +392,52 @@ def test_max_depth_can_be_lowered() -> None:
     assert error.pointer == "/a/b"
 
 
+def _depth(value: object) -> int:
+    """Count the levels of objects and lists in a parsed value, by recursion."""
+    if isinstance(value, dict):
+        return 1 + max((_depth(item) for item in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(item) for item in value), default=0)
+    return 0
+
+
+_ESCAPING_TEXT = st.text(alphabet='\\"[]{}a\u00e9\n', max_size=12)
+
+
+@given(
+    st.recursive(
+        st.none() | _ESCAPING_TEXT,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(_ESCAPING_TEXT, inner, max_size=3)
+        ),
+        max_leaves=20,
+    ),
+    st.integers(min_value=1, max_value=9),
+)
+def test_depth_of_text_with_escapes_read_in_slices(value: Any, slice_size: int) -> None:
+    # The depth check reads a document with escapes a slice at a time: escapes, backslash
+    # runs and brackets inside strings must count the same wherever the slices end.
+    from partnering._json import _checks
+
+    document = json.dumps({"v": value}, ensure_ascii=False)
+    depth = _depth({"v": value})
+    original = _checks._SLICE
+    _checks._SLICE = slice_size
+    try:
+        assert _checks.deeper_than(document.encode(), depth) is False
+        assert _checks.deeper_than(document.encode(), depth - 1) is True
+    finally:
+        _checks._SLICE = original
+
+
+def test_document_of_escapes_is_read_within_its_depth() -> None:
+    # Every escape kind, in runs that end on each side of a quote.
+    text = '\\\\\\"[\\u00e9\\n\\\\' * 1000
+    document = '{"a": ["' + text + '"]}'
+    assert parse_json(document, max_depth=2) == {"a": [json.loads('"' + text + '"')]}
+    assert parse_error(document, max_depth=1).code == "json-too-deep"
+
+
 @pytest.mark.parametrize(
     ("document", "pointer", "offset"),
     [

@@ -14,12 +14,14 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, ValidationError
 
 from partnering import make_converter
+from partnering._indented import indented_object
 from partnering._patterns import compile_pattern
 from partnering._report_json import (
     FileReport,
     Issue,
     ValidationReport,
     configure_report_converter,
+    iter_json,
     json_document,
     make_report_converter,
     render_json,
@@ -352,3 +354,41 @@ def test_every_report_written_follows_the_schema(
         assert [issue["pointer"] for issue in entry["issues"]] == [
             issue.pointer for issue in report.issues[:listed]
         ]
+
+
+@given(
+    files=st.lists(st.tuples(st.text(max_size=10), reports), max_size=3),
+    max_issues=st.none() | st.integers(min_value=0, max_value=4),
+)
+def test_report_written_in_pieces_is_what_json_dumps_writes(
+    files: list[tuple[str, Report]], max_issues: int | None
+) -> None:
+    """The report is written an issue at a time, each by a faster encoder: same text."""
+    document = json_document(files, version="0.1.0", max_issues=max_issues)
+    expected = json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+    assert "".join(iter_json(files, version="0.1.0", max_issues=max_issues)) == expected
+    assert render_json(files, version="0.1.0", max_issues=max_issues) == expected
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6),
+        _JSON_SCALARS
+        | st.lists(_JSON_SCALARS, max_size=3)
+        | st.lists(st.dictionaries(st.text(max_size=3), _JSON_SCALARS, max_size=2), max_size=2),
+        max_size=5,
+    ),
+    st.sampled_from(["", "  ", " " * 8]),
+)
+def test_indented_object_is_what_json_dumps_writes(data: dict[str, Any], indent: str) -> None:
+    expected = json.dumps(data, indent=2, ensure_ascii=True).replace("\n", "\n" + indent)
+    assert indented_object(data, indent) == expected
+
+
+def test_indented_object_example() -> None:
+    assert indented_object({"a": [], "b": [0, "\u00e9"], "c": True}, "") == (
+        '{\n  "a": [],\n  "b": [\n    0,\n    "\\u00e9"\n  ],\n  "c": true\n}'
+    )

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnering import Dataset, example_path, load
+from partnering import Dataset, PartialDate, example_path, load
 from partnering._fields import _field, _list, _model
 from partnering.codelists import OrganisationType
 from partnering.entities import describe
@@ -271,13 +271,29 @@ def test_dates_are_date_cells_and_ids_text_cells(tmp_path: Path) -> None:
     row, first = next(
         (number, platform)
         for number, platform in enumerate(dataset.platforms, start=2)
-        if platform.launched_on is not None
+        # A date known to the day; a month or a year is a text cell (see the next test).
+        if isinstance(platform.launched_on, date)
     )
     launched: Any = platforms.cell(row=row, column=headers.index("launched_on") + 1)
     assert launched.is_date
     assert launched.value.date() == first.launched_on
     assert launched.number_format == "yyyy-mm-dd"
     assert platforms.cell(row=2, column=1).data_type == "s"
+
+
+def test_a_date_known_to_the_month_is_a_text_cell_and_comes_back(tmp_path: Path) -> None:
+    """The bundled example's Kenyan platform was announced in September 2017: '2017-09'."""
+    dataset = load(example_path())
+    write_workbook(dataset, tmp_path / "x.xlsx")
+    platforms = openpyxl.load_workbook(tmp_path / "x.xlsx")["Platforms"]
+    headers = [cell.value for cell in platforms[1]]
+    ids = [row[0].value for row in platforms.iter_rows(min_row=2)]
+    cell = platforms.cell(row=ids.index("kenya-sdgpp") + 2, column=headers.index("launched_on") + 1)
+    assert (cell.data_type, cell.value) == ("s", "2017-09")
+    back, report = check_sheets(tmp_path / "x.xlsx", today=date(2026, 12, 1))
+    assert report.issues == ()
+    assert back is not None
+    assert back.platforms[0].launched_on == PartialDate(2017, 9)
 
 
 def test_csv_files_are_utf8_with_a_byte_order_mark(tmp_path: Path) -> None:

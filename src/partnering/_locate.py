@@ -154,8 +154,9 @@ def _skip(text: str, pos: int) -> int:
 def _key(text: str, pos: int) -> tuple[str, int]:
     """Read the key starting at ``pos``: its decoded text, and the offset after it."""
     end = _after(_STRING, text, pos)
-    raw = text[pos:end]
-    key: str = json.loads(raw) if "\\" in raw else raw[1:-1]
+    if text.find("\\", pos, end) < 0:  # no escape: the key is the text between its quotes
+        return text[pos + 1 : end - 1], end
+    key: str = json.loads(text[pos:end])
     return key, end
 
 

@@ -101,7 +101,7 @@ class ProgressReport:
     """A report a partnership made on its progress, as registries ask of it every year.
 
     Whether a partnership's reports are up to date is never stored: it depends on the day it is
-    asked, so :func:`partnering.reporting.reporting_status` works it out as of a date. Where each
+    asked, so :func:`partnering.reporting_status` works it out as of a date. Where each
     deliverable stood on the report's date is in the partnership's ``deliverable_progress``.
     """
 

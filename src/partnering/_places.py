@@ -38,7 +38,7 @@ from partnering._text import quote
 from partnering.entities import ENTITIES
 from partnering.report import KEY_CODES, Issue, Path, Report
 
-__all__ = ["KEY_CODES", "place", "record_of"]
+__all__ = ["KEY_CODES", "place", "place_issues", "record_of"]
 
 #: The fields that name a record, the first present winning.
 _NAMING_FIELDS = ("name", "title", "id")
@@ -104,10 +104,28 @@ def place(
     """
     if not report.issues:
         return report
-    spots: dict[Path, Spot] = {}
+    issues = list(report.issues)
+    place_issues(issues, data=data, text=text)
+    return attrs.evolve(report, issues=tuple(issues))
+
+
+def place_issues(
+    issues: list[Issue],
+    *,
+    data: Mapping[str, Any] | None,
+    text: str | bytes | bytearray | memoryview | None,
+) -> None:
+    """Place issues in any order as :func:`place` does, replacing each in the list given.
+
+    Each issue is replaced in its place, so the issues before and after placing are never
+    all held at once; a report is then made once, and sorted once, from the placed issues.
+    Arguments are as for :func:`place`.
+    """
+    if not issues:
+        return
+    decoded: str | None = None
     if text is not None:
         decoded = text if isinstance(text, str) else bytes(text).decode("utf-8")
-        spots = locate(decoded, [issue.path for issue in report.issues if issue.line is None])
     named: dict[tuple[object, object], str | None] = {}
 
     def record(path: Path) -> str | None:
@@ -117,5 +135,16 @@ def place(
             named[key] = record_of(data, path) if data is not None else None
         return named[key]
 
-    issues = tuple(_placed(issue, spots.get(issue.path), record) for issue in report.issues)
-    return attrs.evolve(report, issues=issues)
+    # The issues are placed a slice at a time: the places of 100,000 paths, found at once,
+    # took several times the memory of the issues themselves.
+    for start in range(0, len(issues), _SLICE):
+        spots: dict[Path, Spot] = {}
+        if decoded is not None:
+            paths = [issue.path for issue in issues[start : start + _SLICE] if issue.line is None]
+            spots = locate(decoded, paths) if paths else {}
+        for index in range(start, min(start + _SLICE, len(issues))):
+            issues[index] = _placed(issues[index], spots.get(issues[index].path), record)
+
+
+#: How many issues are placed at once.
+_SLICE = 5_000

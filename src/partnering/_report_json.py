@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -31,6 +31,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from partnering import report as _report
 from partnering._constraints import Constraint, Length, Pattern, Range, TypeCheck
 from partnering._format import REPORT_FORMAT_VERSION
+from partnering._indented import indented_object
 from partnering._patterns import NamedPattern
 from partnering.report import Path, Severity
 
@@ -42,6 +43,7 @@ __all__ = [
     "Issue",
     "ValidationReport",
     "configure_report_converter",
+    "iter_json",
     "json_document",
     "make_report_converter",
     "render_json",
@@ -191,9 +193,17 @@ class FileReport:
 
     @classmethod
     def of(
-        cls, report: _report.Report, source: str, *, max_issues: int | None = None
+        cls,
+        report: _report.Report,
+        source: str,
+        *,
+        max_issues: int | None = None,
+        listed: bool = True,
     ) -> FileReport:
         """Describe one file's report; ``max_issues`` shortens the list, never the counts.
+
+        Without ``listed``, the list of issues is left empty (the rest is the same), for a
+        writer that writes the issues one at a time.
 
         Example:
             >>> from partnering.report import Report
@@ -207,7 +217,7 @@ class FileReport:
             valid=report.valid,
             counts={Severity(key): count for key, count in report.count_by_severity().items()},
             counts_by_code=report.count_by_code(),
-            issues=tuple(Issue.of(issue) for issue in issues),
+            issues=tuple(Issue.of(issue) for issue in issues) if listed else (),
             truncated=len(issues) < report.count,
         )
 
@@ -238,6 +248,7 @@ class ValidationReport:
         *,
         version: str,
         max_issues: int | None = None,
+        listed: bool = True,
     ) -> ValidationReport:
         """Gather the reports of one run.
 
@@ -245,12 +256,14 @@ class ValidationReport:
             files: each file's source, as the user named it, and its report.
             version: the version of the library that made the reports.
             max_issues: the most issues to list for each file; the counts stay exact.
+            listed: whether the lists of issues are filled (see :meth:`FileReport.of`).
         """
         return cls(
             partnering_version=version,
             valid=all(report.valid for _, report in files),
             files=tuple(
-                FileReport.of(report, source, max_issues=max_issues) for source, report in files
+                FileReport.of(report, source, max_issues=max_issues, listed=listed)
+                for source, report in files
             ),
         )
 
@@ -338,38 +351,47 @@ def render_json(
           "files": []
         }
     """
-    document = ValidationReport.of(files, version=version, max_issues=max_issues)
+    return "".join(iter_json(files, version=version, max_issues=max_issues))
+
+
+def iter_json(
+    files: Sequence[tuple[str, _report.Report]], *, version: str, max_issues: int | None = None
+) -> Iterator[str]:
+    """Yield the text :func:`render_json` returns, in pieces, an issue at a time.
+
+    The text is the one ``json.dumps`` writes for the whole document, with an indent of 2,
+    in parts: the document without its issues, then each issue in its place. Neither the
+    report as Python data nor its text is ever held whole, so that writing a report of
+    100,000 issues costs the memory of one.
+
+    Example:
+        >>> "".join(iter_json([], version="0.1.0")) == render_json([], version="0.1.0")
+        True
+    """
     converter = _converter()
-    # The text json.dumps writes for the whole document, written in parts: the document
-    # without its issues, then each issue in its place, so that no copy of the whole report
-    # is held as Python data, nor as the many small pieces json.dumps joins.
-    empty = attrs.evolve(document, files=tuple(attrs.evolve(f, issues=()) for f in document.files))
-    shell = json.dumps(converter.unstructure(empty), indent=2, ensure_ascii=True)
+    shell = ValidationReport.of(files, version=version, max_issues=max_issues, listed=False)
+    text = json.dumps(converter.unstructure(shell), indent=2, ensure_ascii=True)
     # One "issues": [] a file, in order: inside a string, the quotes would be escaped.
-    pieces = shell.split(_NO_ISSUES)
-    if len(pieces) != len(document.files) + 1:  # pragma: no cover - one list a file
+    pieces = text.split(_NO_ISSUES)
+    if len(pieces) != len(files) + 1:  # pragma: no cover - one list a file
         raise AssertionError("the report's issues could not be placed")
-    written = [pieces[0]]
-    for each, rest in zip(document.files, pieces[1:], strict=True):
-        written.append(_issues_text(converter, each.issues))
-        written.append(rest)
-    return "".join(written) + "\n"
+    yield pieces[0]
+    for (_, report), rest in zip(files, pieces[1:], strict=True):
+        issues = report.issues if max_issues is None else report.issues[:max_issues]
+        if not issues:
+            yield _NO_ISSUES
+        else:
+            yield '"issues": [\n'
+            for index, issue in enumerate(issues):
+                data = converter.unstructure(Issue.of(issue))
+                yield (
+                    (",\n" if index else "") + _ISSUE_INDENT + indented_object(data, _ISSUE_INDENT)
+                )
+            yield "\n" + " " * 6 + "]"
+        yield rest
+    yield "\n"
 
 
 _NO_ISSUES = '"issues": []'
 # The depth of an issue in the report: document, files, a file, its issues.
 _ISSUE_INDENT = " " * 8
-
-
-def _issues_text(converter: Any, issues: Sequence[Issue]) -> str:
-    """Write a file's list of issues as json.dumps writes it at its depth in the report."""
-    if not issues:
-        return _NO_ISSUES
-    items = [
-        _ISSUE_INDENT
-        + json.dumps(converter.unstructure(issue), indent=2, ensure_ascii=True).replace(
-            "\n", "\n" + _ISSUE_INDENT
-        )
-        for issue in issues
-    ]
-    return '"issues": [\n' + ",\n".join(items) + "\n" + " " * 6 + "]"

@@ -31,6 +31,7 @@ from partnering.entities import ENTITIES
 from partnering.report import Issue, Path
 
 __all__ = [
+    "SUGGESTED_KEYS",
     "TYPE_NAMES",
     "issue",
     "missing",
@@ -140,10 +141,20 @@ def missing(noun: str | None) -> Breach:
     return Breach("missing-field", f"is missing; every {noun} needs one")
 
 
-def unknown_field(name: str, noun: str | None, known: Iterable[str]) -> Breach:
-    """Say that ``name`` is not a field of the object, suggesting the closest known field."""
+#: How many unknown keys of one object are compared with its field names for a suggestion:
+#: an object of 100,000 unknown keys is a file of another kind, not a typing slip.
+SUGGESTED_KEYS = 100
+
+
+def unknown_field(
+    name: str, noun: str | None, known: Iterable[str], *, suggest: bool = True
+) -> Breach:
+    """Say that ``name`` is not a field of the object, suggesting the closest known field.
+
+    Without ``suggest``, no field is suggested: see :data:`SUGGESTED_KEYS`.
+    """
     where = "this object" if noun is None else f"{_article(noun)} {noun}"
-    suggestion = did_you_mean(name, known)
+    suggestion = did_you_mean(name, known) if suggest else ""
     hint = suggestion_hint(suggestion) if suggestion else None
     return Breach("unknown-field", f"is not a field of {where}", hint)
 

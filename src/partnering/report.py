@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -29,6 +30,7 @@ from partnering._pointers import escape_pointer_segment, format_pointer
 __all__ = [
     "KEY_CODES",
     "KEY_LIMIT",
+    "Bound",
     "Issue",
     "IssueGroup",
     "Path",
@@ -223,7 +225,21 @@ class IssueGroup:
 
 
 def _sorted_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    return tuple(sorted(issues, key=lambda issue: issue.sort_key))
+    # The order of Issue.sort_key. Most issues of a file have a place of their own: they are
+    # ordered by it, and the whole key, which builds the key of the path, is only worked out
+    # where places tie (the sort is stable, so this is the order the whole key gives).
+    ordered = sorted(issues, key=_place_of)
+    result: list[Issue] = []
+    for _, tied in itertools.groupby(ordered, key=_place_of):
+        run = list(tied)
+        if len(run) > 1:
+            run.sort(key=lambda issue: issue.sort_key)
+        result.extend(run)
+    return tuple(result)
+
+
+def _place_of(issue: Issue) -> tuple[int, int]:
+    return (issue.line or 0, issue.column or 0)
 
 
 @attrs.frozen(kw_only=True)
@@ -348,13 +364,66 @@ class Report:
         return cls(issues=tuple(issues), source=source, schema_version=schema_version)
 
 
+class Bound:
+    """Keep the first issues of each group, in the order they come, and count the rest.
+
+    Validation gives it to the layers that find issues by the thousand, so that an issue
+    past the bound of its group is counted without being made (see :meth:`full`).
+
+    Example:
+        >>> bound = Bound(1)
+        >>> issues = [
+        ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
+        ...     for n in range(3)
+        ... ]
+        >>> [bound.keeps(issue) for issue in issues], bound.omitted()
+        ([True, False, False], (('c', <Severity.ERROR: 'error'>, '/partners/*', 2),))
+    """
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._kept: Counter[tuple[str | int | None, ...]] = Counter()
+        self._left: dict[tuple[str | int | None, ...], tuple[str, Severity, int]] = {}
+
+    @staticmethod
+    def key(issue: Issue) -> tuple[str | int | None, ...]:
+        """Key an issue by its group; issues of one record moved to another keep their key."""
+        return _group_key(issue.code, issue.path)
+
+    def full(self, key: tuple[str | int | None, ...]) -> bool:
+        """Tell whether the group of ``key`` has all the issues it keeps."""
+        return self._kept[key] >= self.most
+
+    def count(self, key: tuple[str | int | None, ...], code: str, severity: Severity) -> None:
+        """Count an issue of a full group that is not made, as :meth:`keeps` would."""
+        _, _, count = self._left.get(key, (code, severity, 0))
+        self._left[key] = (code, severity, count + 1)
+
+    def keeps(self, issue: Issue) -> bool:
+        """Tell whether ``issue`` is kept, counting it either way."""
+        key = _group_key(issue.code, issue.path)
+        if self._kept[key] < self.most:
+            self._kept[key] += 1
+            return True
+        self.count(key, issue.code, issue.severity)
+        return False
+
+    def omitted(self) -> tuple[tuple[str, Severity, str, int], ...]:
+        """Say how many issues of each group were left out: code, severity, pointer, count."""
+        return tuple(
+            (code, severity, _pointer_of(key), count)
+            for key, (code, severity, count) in self._left.items()
+        )
+
+
 def bounded(
-    issues: Iterable[Issue], most: int
+    issues: Iterable[Issue], most: int, bound: Bound | None = None
 ) -> tuple[list[Issue], tuple[tuple[str, Severity, str, int], ...]]:
     """Keep the first ``most`` issues of each group, in the order given, and count the rest.
 
     What :meth:`Report.groups` and a list of the first ``most`` issues of a file show is then
-    among the issues kept, when each group's issues come in the order of the file.
+    among the issues kept, when each group's issues come in the order of the file. A
+    :class:`Bound` given (of ``most``) also counts the issues the layers did not make.
 
     Example:
         >>> issues = [
@@ -365,18 +434,6 @@ def bounded(
         >>> [issue.pointer for issue in kept], omitted
         (['/partners/0', '/partners/1'], (('c', <Severity.ERROR: 'error'>, '/partners/*', 3),))
     """
-    kept: list[Issue] = []
-    seen: Counter[tuple[str | int | None, ...]] = Counter()
-    counts: dict[tuple[str | int | None, ...], tuple[str, Severity, int]] = {}
-    for issue in issues:
-        key = _group_key(issue.code, issue.path)
-        if seen[key] < most:
-            seen[key] += 1
-            kept.append(issue)
-        else:
-            code, severity, count = counts.get(key, (issue.code, issue.severity, 0))
-            counts[key] = (code, severity, count + 1)
-    omitted = tuple(
-        (code, severity, _pointer_of(key), count) for key, (code, severity, count) in counts.items()
-    )
-    return kept, omitted
+    bound = Bound(most) if bound is None else bound
+    kept = [issue for issue in issues if bound.keeps(issue)]
+    return kept, bound.omitted()

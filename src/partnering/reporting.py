@@ -50,12 +50,12 @@ FINISHED = frozenset({ProgressStatus.COMPLETED, ProgressStatus.DISCONTINUED})
 class ReportingStatus(enum.Enum):
     """How a partnership's reports stand on a given day."""
 
-    #: It reported within the first limit (12 months by default).
+    #: It reported within the first limit, 12 months by default.
     CURRENT = "current"
-    #: Its last report, or its start, is older than the first limit: a report is due.
+    #: A report is due, as its last report or its start is older than the first limit.
     LATE = "late"
-    #: Nothing for longer than the second limit (24 months by default): registries mark it
-    #: inactive.
+    #: Registries mark it inactive, as nothing came for longer than the second limit, 24 months
+    #: by default.
     INACTIVE = "inactive"
 
 
@@ -115,7 +115,7 @@ def status_as_of(
 ) -> ReportingStatus | None:
     """Return the reporting status on ``today`` of a partnership described by its values.
 
-    This is the one place the status is worked out: :func:`reporting_status` calls it with a
+    This is the one place the status is worked out: :func:`~partnering.reporting_status` calls it with a
     :class:`~partnering.models.Partnership`'s fields, and the rule with a file's values.
 
     Args:

@@ -43,13 +43,13 @@ from partnering._format import (
     checked_version,
 )
 from partnering._gc import collection_paused
-from partnering._json import parse_json
+from partnering._json import parse_json_text
 from partnering._json._recover import ManySyntaxErrors, every_syntax_error
 from partnering._jsondata import NotADocumentError, as_document
-from partnering._places import place
+from partnering._places import place_issues
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
-from partnering.report import Issue, Report, Severity, bounded
+from partnering.report import Bound, Issue, Report, Severity, bounded
 from partnering.reporting import ReportingLimits
 from partnering.rules import rule_issues
 
@@ -146,19 +146,22 @@ class _Document:
         """The version of the format the document is checked against."""
         return checked_version(self.data) or SCHEMA_VERSION
 
-    def report(self, issues: Iterable[Issue], max_issues: int | None = None) -> Report:
+    def report(self, issues: Iterable[Issue], bound: Bound | None = None) -> Report:
         """Gather issues into the document's report, placed in its text when there are any.
 
-        With ``max_issues``, only the first issues of each group are kept, placed and
-        sorted; the others are only counted (:attr:`Report.omitted`).
+        With a ``bound``, only the first issues of each group are kept, placed and sorted;
+        the others are only counted (:attr:`Report.omitted`), there or where they are found.
         """
-        if max_issues is None:
-            report = Report.of(issues, source=self.label, schema_version=self.version)
-            return place(report, data=self.data, text=self.text)
-        kept, omitted = bounded(issues, max_issues)
-        report = Report.of(kept, source=self.label, schema_version=self.version)
-        report = place(report, data=self.data, text=self.text)
-        return attrs.evolve(report, omitted=omitted)
+        omitted: tuple[tuple[str, Severity, str, int], ...] = ()
+        if bound is None:
+            kept = list(issues)
+        else:
+            kept, omitted = bounded(issues, bound.most, bound)
+        # Placed before the report is made: the issues are sorted once, by their places.
+        place_issues(kept, data=self.data, text=self.text)
+        return Report(
+            issues=tuple(kept), source=self.label, schema_version=self.version, omitted=omitted
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -303,9 +306,16 @@ class Validator:
         else:
             text = source
         try:
-            data = parse_json(text, max_bytes=self.max_bytes, max_depth=self.max_depth)
+            data, decoded = parse_json_text(
+                text, max_bytes=self.max_bytes, max_depth=self.max_depth
+            )
         except JSONParseError as error:
             raise every_syntax_error(text, error) from None
+        if decoded.isascii():
+            # The text takes no more memory than the bytes, and issues are placed in it
+            # without decoding the bytes again; the bytes can go.
+            text = decoded
+        del decoded
         return _Document(data, label, fast=self.engine == "fast", text=text)
 
     def _report(self, source: DocumentInput, label: str) -> Report:
@@ -314,8 +324,9 @@ class Validator:
             document = self._read(source, label)
         except _UNREADABLE as error:
             return Report.of(_refusal(error), source=label)
-        issues = itertools.chain(self._schema_issues(document), self._rule_issues(document))
-        return document.report(issues, self.max_issues)
+        bound = None if self.max_issues is None else Bound(self.max_issues)
+        issues = itertools.chain(self._schema_issues(document, bound), self._rule_issues(document))
+        return document.report(issues, bound)
 
     def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:
         """Take parsed data as the reader takes text, raising what makes it no document."""
@@ -334,9 +345,9 @@ class Validator:
         yield from self._schema_issues(document)
         yield from self._rule_issues(document)
 
-    def _schema_issues(self, document: _Document) -> Iterator[Issue]:
+    def _schema_issues(self, document: _Document, bound: Bound | None = None) -> Iterator[Issue]:
         if document.fast:
-            return _fast.schema_issues(document.data, plain=True)
+            return _fast.schema_issues(document.data, plain=True, bound=bound)
         from partnering._schema_layer import schema_issues
 
         return schema_issues(document.data)  # each picks the schema of the file's version

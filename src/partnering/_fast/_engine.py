@@ -27,7 +27,7 @@ from partnering._fast._plain import is_plain_json
 from partnering._format import SCHEMA_VERSION, checked_version
 from partnering._jsondata import json_text
 from partnering.entities import ENTITIES
-from partnering.report import Issue
+from partnering.report import Bound, Issue
 
 __all__ = ["engines", "schema_issues"]
 
@@ -68,13 +68,18 @@ def _reference(data: Mapping[str, Any]) -> Iterator[Issue]:
     return reference_issues(data)
 
 
-def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iterator[Issue]:
+def schema_issues(
+    data: Mapping[str, Any], *, plain: bool | None = None, bound: Bound | None = None
+) -> Iterator[Issue]:
     """Yield the issues the reference schema layer yields for ``data``, found faster.
 
     Args:
         data: a parsed document.
         plain: whether ``data`` is plain JSON (see :func:`is_plain_json`), as what the strict
             parser returns is; ``None`` to check. Data that is not goes to the reference path.
+        bound: the bound of the report the issues go to, if any: the issues of a record
+            like one explained already, past the bound of their group, are only counted
+            there (see :func:`partnering._schema_layer.issues_in_parts`).
 
     Example:
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": ""})]
@@ -93,10 +98,12 @@ def schema_issues(data: Mapping[str, Any], *, plain: bool | None = None) -> Iter
         return
     from partnering._schema_layer import issues_in_parts
 
-    yield from issues_in_parts(data, _invalid_records(data, version), version)
+    yield from issues_in_parts(data, _invalid_records(data, version), version, bound)
 
 
-def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[str, int, Hashable]]:
+def _invalid_records(
+    data: Mapping[str, Any], version: str
+) -> Iterator[tuple[str, int] | tuple[str, int, Hashable]]:
     """Yield every invalid record, in the order of the document, with the shape of its errors.
 
     A record is judged alone, by the schema of its list's items; records of the same content
@@ -111,15 +118,42 @@ def _invalid_records(data: Mapping[str, Any], version: str) -> Iterator[tuple[st
         validator = validators.get(entity.name)
         if validator is None:
             continue  # a list of a later version: the top level's check reports it
-        shapes: dict[tuple[int, bytes], Hashable] = {}
+        # The shape of each record's content, by its digest; and each shape once, so that
+        # 100,000 records with one shape but their ids hold one shape, not 100,000 copies.
+        shapes: dict[bytes, Hashable] = {}
+        known: dict[Hashable, Hashable] = {}
         for index, item in enumerate(items):
             if validator.is_valid(item):
                 continue
-            key = _digest(json_text(item))
+            if _has_long_text(item):
+                # Alike records are most unlikely: the record is explained at once, neither
+                # written as text for its digest nor judged again for its errors, each of
+                # which would copy the long text (jsonschema-rs's messages quote it).
+                yield entity.name, index
+                continue
+            key = _record_digest(json_text(item, indent=None))  # on one line: the C encoder
             shape = shapes.get(key)
             if shape is None:
-                shape = shapes[key] = tuple(_shape(error) for error in validator.iter_errors(item))
+                found = tuple(_shape(error) for error in validator.iter_errors(item))
+                shape = shapes[key] = known.setdefault(found, found)
             yield entity.name, index, shape
+
+
+# A record with a key or a text value longer than this is explained without a shape.
+_LONG_TEXT = 4096
+
+
+def _has_long_text(item: object) -> bool:
+    """Tell whether a record has a key or a text value of more than ``_LONG_TEXT`` characters.
+
+    Only the record's own fields are looked at, so that the check costs little on a file of
+    many small records.
+    """
+    if type(item) is not dict or not item:
+        return False
+    if max(map(len, item)) > _LONG_TEXT:
+        return True
+    return any(type(value) is str and len(value) > _LONG_TEXT for value in item.values())
 
 
 @functools.cache
@@ -167,6 +201,11 @@ def _shape(error: Any) -> Hashable:
         text = json_text(instance)  # exact for every number, Decimals included
         value = text if len(text) <= _SHORT else _digest(text)
     return (tuple(error.instance_path), tuple(error.schema_path), kind, value)
+
+
+def _record_digest(text: str) -> bytes:
+    """Know a record by a digest of its JSON text: 20 bytes, whatever the record's size."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def _digest(text: str) -> tuple[int, bytes]:

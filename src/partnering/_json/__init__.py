@@ -28,6 +28,6 @@ The modules, one job each:
 
 from __future__ import annotations
 
-from partnering._json._read import parse_json
+from partnering._json._read import parse_json, parse_json_text
 
-__all__ = ["parse_json"]
+__all__ = ["parse_json", "parse_json_text"]

@@ -30,7 +30,7 @@ from partnering._json._scan import locate, skip
 from partnering._json._syntax import syntax_error
 from partnering.errors import DocumentTooLargeError, JSONParseError
 
-__all__ = ["parse_json"]
+__all__ = ["parse_json", "parse_json_text"]
 
 #: The errors a file of another kind meets first: only these are looked at again.
 _WHEN_OTHER_KINDS_FAIL = frozenset(
@@ -75,6 +75,23 @@ def parse_json(
         ...     print(error.code, error.line, error.column, "-", error.hint)
         json-duplicate-key 1 10 - Keep one of the two values.
     """
+    return parse_json_text(data, max_bytes=max_bytes, max_depth=max_depth)[0]
+
+
+def parse_json_text(
+    data: bytes | bytearray | memoryview | str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> tuple[dict[str, Any], str]:
+    """Do what :func:`parse_json` does, and return the text read as well as the object.
+
+    For a caller that needs the text again (to place issues): bytes are decoded once.
+
+    Example:
+        >>> parse_json_text(b'{"a": 1}')
+        ({'a': 1}, '{"a": 1}')
+    """
     try:
         return _parse(data, max_bytes, max_depth)
     except JSONParseError as problem:
@@ -100,7 +117,7 @@ def parse_json(
 
 def _parse(
     data: bytes | bytearray | memoryview | str, max_bytes: int, max_depth: int
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str]:
     """Do the work of :func:`parse_json`."""
     text: str
     raw: bytes | bytearray
@@ -166,7 +183,7 @@ def _parse(
             offset=start,
             path=(),
         )
-    return value
+    return value, text
 
 
 def _kind_of(value: Any) -> str:

@@ -25,7 +25,7 @@ from partnering._schema_layer._validator import validator as _validator
 from partnering._text import excerpt
 from partnering._wording import issue
 from partnering.entities import ENTITIES
-from partnering.report import Issue, Path
+from partnering.report import Bound, Issue, Path
 
 __all__ = ["issues_in_parts", "schema_issues", "unsupported_version"]
 
@@ -103,6 +103,7 @@ def issues_in_parts(
     data: Mapping[str, Any],
     records: Iterable[tuple[str, int] | tuple[str, int, Hashable]],
     version: str | None = None,
+    bound: Bound | None = None,
 ) -> Iterator[Issue]:
     """Yield the issues of the top level of ``data`` and of the records named, only.
 
@@ -124,6 +125,8 @@ def issues_in_parts(
             and, when it is known, the shape of the record's errors.
         version: the version of the format the document is checked against; by default
             the one it declares.
+        bound: the bound of the report the issues go to, if any: a moved issue whose
+            group is full is counted there, and not made.
 
     Example:
         >>> data = {"schema_version": "1.0", "title": 5, "partners": [{"id": "a"}, {"id": "b"}]}
@@ -140,11 +143,23 @@ def issues_in_parts(
     # A shape's issues, or None when they cannot be moved: an issue of the record itself
     # names the record by its index ("item 3 of 'partners'").
     explained: dict[tuple[str, Hashable], tuple[Issue, ...] | None] = {}
+    # The group of each of a shape's issues, in the report's bound.
+    grouped: dict[tuple[str, Hashable], tuple[tuple[str | int | None, ...], ...]] = {}
     for name, index, *shape in records:
         key = (name, shape[0]) if shape else None
         known = explained.get(key) if key is not None else None
-        if known is not None:
-            yield from (_moved(found, index) for found in known)
+        if key is not None and known is not None:
+            if bound is None:
+                yield from (_moved(found, index) for found in known)
+                continue
+            groups = grouped.get(key)
+            if groups is None:  # the same for every index
+                groups = grouped[key] = tuple(Bound.key(found) for found in known)
+            for each, group in zip(known, groups, strict=True):
+                if bound.full(group):
+                    bound.count(group, each.code, each.severity)
+                else:
+                    yield _moved(each, index)
             continue
         found = tuple(_issues(_record_errors(validator, data, name, index)))
         if key is not None and key not in explained:

@@ -41,6 +41,7 @@ from partnering._format import SCHEMA_VERSIONS
 from partnering._patterns import NamedPattern
 from partnering._shapes import CURRENCY_TITLE, SUBDIVISION_TITLE
 from partnering._wording import (
+    SUGGESTED_KEYS,
     issue,
     missing,
     not_a_code,
@@ -94,9 +95,12 @@ def _additional_properties(
     value: Any, instance: Any, schema: Mapping[str, Any], path: Path
 ) -> Iterator[Issue]:
     known = list(schema.get("properties", {}))
+    noun = _noun(path, schema)
+    unknown = 0
     for name in instance:
         if name not in known:
-            breach = unknown_field(name, _noun(path, schema), known)
+            unknown += 1
+            breach = unknown_field(name, noun, known, suggest=unknown <= SUGGESTED_KEYS)
             since = _fields_of_versions().get((str(schema.get("title")), name))
             if since is not None:  # a field of a later version than the file declares
                 breach = attrs.evolve(

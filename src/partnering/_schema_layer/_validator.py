@@ -40,6 +40,28 @@ def _pattern(
         yield ValidationError(f"text of {len(instance)} characters does not match {pattern!r}")
 
 
+_ADDITIONAL_PROPERTIES = Draft202012Validator.VALIDATORS["additionalProperties"]
+
+
+def _additional_properties(
+    validator: Any, value: Any, instance: object, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    if value is not False or not isinstance(instance, dict):
+        yield from _ADDITIONAL_PROPERTIES(validator, value, instance, schema)
+        return
+    # As jsonschema finds the keys that are not allowed; but its text, which quotes every
+    # one of them, is never made: a key may be megabytes long (see _keywords for the words).
+    known = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    extras = sum(
+        1
+        for key in instance
+        if key not in known and not any(re.search(pattern, key) for pattern in patterns)
+    )
+    if extras:
+        yield ValidationError(f"{extras} properties are not allowed")
+
+
 def _is_integer(checker: Any, instance: object) -> bool:
     if isinstance(instance, Decimal):
         return instance.is_finite() and instance == instance.to_integral_value()
@@ -50,7 +72,7 @@ _DRAFT_TYPES = Draft202012Validator.TYPE_CHECKER
 
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
-    validators={"pattern": _pattern},
+    validators={"pattern": _pattern, "additionalProperties": _additional_properties},
     type_checker=_DRAFT_TYPES.redefine("integer", _is_integer),
 )
 

@@ -166,10 +166,10 @@ def run_validate(args: argparse.Namespace) -> int:
         )
     elif not as_text:
         # Imported here: cattrs, which writes the JSON report, is slow to import.
-        from partnering._report_json import render_json
+        from partnering._report_json import iter_json
 
-        sys.stdout.write(
-            render_json(results, version=library_version(), max_issues=args.max_issues)
+        sys.stdout.writelines(
+            iter_json(results, version=library_version(), max_issues=args.max_issues)
         )
     elif len(inputs) > 1 and not args.quiet:
         counted = ", ".join(f"{count} {what}" for what, count in tally.items() if count)

@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta
 from typing import Any, Protocol
 
 import attrs
@@ -31,7 +30,6 @@ from partnering.codelists import (
     DeliverableStatus,
     OrganisationType,
     PlatformScope,
-    ProgressStatus,
     Sector,
     sector_of,
 )
@@ -43,14 +41,11 @@ from partnering.models import (
     Partner,
     Partnership,
     Platform,
-    ProgressReport,
     Publisher,
 )
+from partnering.reporting import FINISHED
 from partnering.strategies import _values as values
 from partnering.strategies._derive import FREE, FREE_OVERRIDES, FieldKey, Fix, Values
-
-#: How far back the latest progress report of a drawn partnership may lie: under 12 months.
-_A_YEAR = timedelta(days=360)
 
 
 class NoRoomError(Exception):
@@ -62,11 +57,7 @@ class NoRoomError(Exception):
 
 
 class Drawn(Protocol):
-    """The records of a consistent dataset drawn so far, and the day they are consistent on."""
-
-    @property
-    def today(self) -> date:
-        """The day the dataset is consistent on: dates of the past lie on or before it."""
+    """The records of a consistent dataset drawn so far."""
 
     def records(self, name: str) -> Sequence[Any]:
         """Return the records of the entity list ``name`` drawn so far."""
@@ -190,25 +181,21 @@ def providers_take_part(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values
 def deliverables_agree(draw: st.DrawFn, fields: Values, drawn: Drawn) -> Values:
     """Keep deliverable ids distinct, and give progress only of them, on the reports' dates.
 
-    Each deliverable gets at most one entry per report. Reports are dated apart, one a day.
-    Whether reports are late depends on the day of the check, so none is drawn stale: the
-    latest lies within the year before ``today``.
+    Each deliverable gets at most one entry per report, and reports are dated apart, one a day.
+    Whether reports are late depends on the day of the check, and a drawn dataset must pass
+    whenever it is checked: so a partnership that reports ends with a report that says it is
+    completed or discontinued, after which no report is due, and one with deliverables but no
+    report yet has no start to count from.
     """
     deliverables = {each.id: each for each in fields.get("deliverables", ())}
     reports = {each.reported_on: each for each in fields.get("progress_reports", ())}
-    today = drawn.today
-    if reports and max(reports) < today - _A_YEAR:
-        latest = reports.pop(max(reports))
-        day = draw(st.dates(min_value=today - _A_YEAR, max_value=today))
-        reports[day] = attrs.evolve(latest, reported_on=day)
     if deliverables and not reports:
-        # Held to report from its start: a report within the year keeps it current.
-        day = draw(st.dates(min_value=today - _A_YEAR, max_value=today))
-        reports[day] = draw(
-            st.builds(
-                ProgressReport, reported_on=st.just(day), status=st.sampled_from(ProgressStatus)
-            )
-        )
+        # Held to report from its start, with none made yet: without a start, nothing is due.
+        fields["start_date"] = None
+    if reports:
+        last = max(reports)
+        final = draw(st.sampled_from(sorted(FINISHED, key=lambda status: status.value)))
+        reports[last] = attrs.evolve(reports[last], status=final)
     pairs = [(ident, day) for ident in deliverables for day in sorted(reports)]
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=4)) if pairs else []
     fields["deliverables"] = tuple(deliverables.values())

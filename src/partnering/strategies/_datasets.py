@@ -175,10 +175,9 @@ def _one(pool: tuple[str, ...], required: bool) -> st.SearchStrategy[str | None]
 class _Draft:
     """The records of a consistent dataset drawn so far, and how to draw the next ones."""
 
-    def __init__(self, entities: Entities, derivation: Derivation, today: date) -> None:
+    def __init__(self, entities: Entities, derivation: Derivation) -> None:
         self._shape = _shape(entities)
         self._derivation = derivation
-        self.today = today
         self._records: dict[str, list[Any]] = {entity.name: [] for entity in entities.lists}
 
     def _holds(self, model: type[Any], name: str) -> bool:
@@ -305,7 +304,7 @@ def consistent_datasets(
 
     @st.composite
     def consistent(draw: st.DrawFn) -> Any:
-        lists = _Draft(entities, derivation, today).draw(draw, max_size)
+        lists = _Draft(entities, derivation).draw(draw, max_size)
         metadata = draw(derivation.values(entities.root, without=names))
         return entities.root(**metadata, **lists)
 
