@@ -54,9 +54,7 @@ DATASET = Dataset(
         partnership("q2", progress_reports=(report(date(2025, 6, 1)),)),
         partnership("q3", deliverables=(DELIVERABLE,), start_date=date(2024, 1, 1)),
         partnership("q4"),
-        partnership(
-            "q5", progress_reports=(report(date(2025, 1, 1), ProgressStatus.COMPLETED),)
-        ),
+        partnership("q5", progress_reports=(report(date(2025, 1, 1), ProgressStatus.COMPLETED),)),
         partnership("q6", deliverables=(DELIVERABLE,)),
     )
 )

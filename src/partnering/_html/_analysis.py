@@ -23,6 +23,7 @@ from partnering.analysis import (
     sector_bridges,
     shared_members,
 )
+from partnering.analysis.activity import DEFAULT_LIMITS
 from partnering.entities import ENTITIES
 from partnering.models import Dataset
 from partnering.reporting import ReportingLimits
@@ -161,7 +162,7 @@ def analysis_page(
     label: str,
     version: str,
     today: date | None = None,
-    limits: ReportingLimits = ReportingLimits(),
+    limits: ReportingLimits = DEFAULT_LIMITS,
 ) -> str:
     """Render the report of a valid dataset as one self-contained HTML page.
 
@@ -173,9 +174,7 @@ def analysis_page(
             figure of reporting status.
         limits: the months after which a progress report is late, and a partnership inactive.
     """
-    figures = [
-        _figure(figure) for figure in portfolio(dataset, today=today, limits=limits).figures
-    ]
+    figures = [_figure(figure) for figure in portfolio(dataset, today=today, limits=limits).figures]
     charts = [item["chart"] for item in figures if item["chart"] is not None]
     return render(
         "analysis.html",

@@ -20,7 +20,10 @@ from partnering.analysis.figures import Figure
 from partnering.models import Dataset
 from partnering.reporting import ReportingLimits, ReportingStatus, reporting_status
 
-__all__ = ["partnerships_by_reporting_status"]
+__all__ = ["DEFAULT_LIMITS", "partnerships_by_reporting_status"]
+
+#: The limits the rule uses unless told otherwise: late after 12 months, inactive after 24.
+DEFAULT_LIMITS = ReportingLimits()
 
 _TITLES = {
     ReportingStatus.CURRENT: "Reported in time",
@@ -34,7 +37,7 @@ NO_STATUS = "has ended, or gives no day to count from"
 
 
 def partnerships_by_reporting_status(
-    dataset: Dataset, *, today: date, limits: ReportingLimits = ReportingLimits()
+    dataset: Dataset, *, today: date, limits: ReportingLimits = DEFAULT_LIMITS
 ) -> Figure:
     """Count the partnerships whose progress reports are current, late or inactive on ``today``.
 

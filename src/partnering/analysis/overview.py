@@ -14,7 +14,7 @@ from datetime import date
 import attrs
 
 from partnering._gc import collection_paused
-from partnering.analysis.activity import partnerships_by_reporting_status
+from partnering.analysis.activity import DEFAULT_LIMITS, partnerships_by_reporting_status
 from partnering.analysis.breakdowns import (
     partnerships_by_country,
     partnerships_by_platform,
@@ -71,7 +71,7 @@ class Portfolio:
 
 @collection_paused()  # many small acyclic objects: the collector would only slow this
 def portfolio(
-    dataset: Dataset, *, today: date | None = None, limits: ReportingLimits = ReportingLimits()
+    dataset: Dataset, *, today: date | None = None, limits: ReportingLimits = DEFAULT_LIMITS
 ) -> Portfolio:
     """Compute every portfolio figure of a dataset, reading each list once per figure.
 
