@@ -41,7 +41,8 @@ FACTS = """({
     changes: document.querySelectorAll(".grid .cell .change").length,
     divergences: document.querySelectorAll("p.divergence").length,
     amounts: document.querySelectorAll("#figure-resources-by-kind td.amount").length,
-    resourceChart: document.querySelectorAll("#figure-resources-by-kind canvas").length
+    resourceChart: document.querySelectorAll("#figure-resources-by-kind canvas").length,
+    reportingRows: document.querySelectorAll("#figure-reporting-status tbody tr").length
 })"""
 
 
@@ -125,12 +126,12 @@ def test_the_report_renders_offline_with_its_charts_and_grid(
     )
     assert visit.problems == []
     facts = visit.facts["value"]
-    # 12 figures; the SDG targets by platform and the resources (format 1.0 has none) have no
-    # rows to draw in the example.
+    # 13 figures; the SDG targets by platform and the resources (format 1.0 has none) have no
+    # rows to draw in the example, and no partnership of it is held to report.
     assert facts["canvases"] == facts["charts"] == facts["instances"] == 10
     # 6 ratings and 5 unrated blocks of the 11 of the framework.
     assert facts["cells"] == 11
-    # records, 3 plans' solution tables, 12 figures (two without rows), 2 network tables.
+    # records, 3 plans' solution tables, 13 figures (two without rows), 2 network tables.
     assert facts["tables"] >= 14
     assert facts["width"] <= SIZES[size][0]
 
@@ -158,6 +159,8 @@ def test_the_report_of_several_respondents_renders_their_spread_and_the_change(
     assert (facts["spreads"], facts["divergences"]) == (1, 1)
     # Financial KES and staff with no amount: two rows with an amount cell, and a chart.
     assert (facts["amounts"], facts["resourceChart"]) == (2, 1)
+    # The reporting status of the day the page was written: its three rows, all present.
+    assert facts["reportingRows"] == 3
     assert facts["canvases"] == facts["charts"] == facts["instances"]
     assert facts["width"] <= SIZES[size][0]
 
