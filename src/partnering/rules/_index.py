@@ -44,7 +44,6 @@ __all__ = [
     "item_noun",
     "objects",
     "read_date",
-    "sector_of_record",
     "strings",
 ]
 
@@ -64,23 +63,7 @@ Record = Mapping[str, Any]
 Nested = tuple[list[str], list[int]]
 
 _SECTORS: Mapping[str, Sector] = {sector.value: sector for sector in Sector}
-_TYPES: Mapping[str, OrganisationType] = {kind.value: kind for kind in OrganisationType}
-
-
-def sector_of_record(partner: Record) -> Sector | None:
-    """Return a partner's sector: the one it states, or else the one its type implies.
-
-    Example:
-        >>> sector_of_record({"organisation_type": "70"}), sector_of_record({"sector": "x"})
-        (<Sector.PRIVATE: 'private'>, None)
-    """
-    stated = partner.get("sector")
-    if isinstance(stated, str) and stated in _SECTORS:
-        return _SECTORS[stated]
-    kind = partner.get("organisation_type")
-    if isinstance(kind, str) and kind in _TYPES:
-        return sector_of(_TYPES[kind])
-    return None
+_SECTOR_OF_TYPE: Mapping[str, Sector] = {kind.value: sector_of(kind) for kind in OrganisationType}
 
 
 def read_date(value: object) -> date | None:
@@ -238,6 +221,9 @@ class Index:
     def sectors(self) -> Mapping[str, Sector]:
         """Return the sector of each partner id whose first record gives one, stated or implied.
 
+        A partner's sector is its stated ``sector``, or else the one its ``organisation_type``
+        implies (:func:`partnering.codelists.sector_of`); anything else gives none.
+
         Example:
             >>> from partnering.entities import ENTITIES
             >>> partners = [{"id": "a", "organisation_type": "70"}, {"id": "b"}]
@@ -246,11 +232,18 @@ class Index:
         """
         if self._sectors is None:
             records = self._lists.get("partners", ())
-            self._sectors = {}
+            sectors: dict[str, Sector] = {}
             for ident, i in self.ids("partners").items():
-                sector = sector_of_record(records[i])
-                if sector is not None:
-                    self._sectors[ident] = sector
+                # Its stated sector, or else the one its organisation type implies.
+                partner = records[i]
+                stated = partner.get("sector")
+                if isinstance(stated, str) and stated in _SECTORS:
+                    sectors[ident] = _SECTORS[stated]
+                    continue
+                kind = partner.get("organisation_type")
+                if isinstance(kind, str) and kind in _SECTOR_OF_TYPE:
+                    sectors[ident] = _SECTOR_OF_TYPE[kind]
+            self._sectors = sectors
         return self._sectors
 
     def date(self, value: object) -> date | PartialDate | None:
