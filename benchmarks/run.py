@@ -456,7 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         "when writing the default output)",
     )
     parser.add_argument(
-        "--process-repeats", type=int, default=10, help="runs of each command (default 10)"
+        "--process-repeats",
+        type=int,
+        default=10,
+        help="runs of each command (default 10; 0 skips them)",
     )
     parser.add_argument(
         "--jobs-repeats",
@@ -541,8 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="partnering-bench-") as folder:
         workdir = Path(folder)
         contenders = warm_up(shapes, workdir)
-        run["processes"] = _processes.measure_processes(args.process_repeats, log)
-        save("start-up")
+        if args.process_repeats > 0:  # 0 skips the start-up comparison
+            run["processes"] = _processes.measure_processes(args.process_repeats, log)
+            save("start-up")
         for size in sorted(sizes):
             for shape in shapes:
                 run["files"][f"{shape}/{size}"], found = measure_size(

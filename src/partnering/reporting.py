@@ -115,8 +115,9 @@ def status_as_of(
 ) -> ReportingStatus | None:
     """Return the reporting status on ``today`` of a partnership described by its values.
 
-    This is the one place the status is worked out: :func:`~partnering.reporting_status` calls it with a
-    :class:`~partnering.models.Partnership`'s fields, and the rule with a file's values.
+    This is the one place the status is worked out: :func:`~partnering.reporting_status`
+    calls it with a :class:`~partnering.models.Partnership`'s fields, and the rule with a
+    file's values.
 
     Args:
         today: the day the status is asked for.

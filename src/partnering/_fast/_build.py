@@ -26,7 +26,7 @@ import attrs
 from partnering.codelists import CodeList
 from partnering.frozen import freeze
 from partnering.models import Dataset
-from partnering.partial_dates import PartialDate, read_date_of_1_1
+from partnering.partial_dates import PartialDate
 
 __all__ = ["structure"]
 
@@ -46,10 +46,11 @@ class _Generator:
         self.namespace: dict[str, Any] = {
             "_new": object.__new__,
             "_date": datetime.date.fromisoformat,
-            "_date_or_partial": read_date_of_1_1,
+            "_partial": PartialDate.fromisoformat,
             "_datetime": _structure_datetime,
             "_freeze": freeze,
             "_tuple": tuple,
+            "_map": map,
             "_int": int,
             "_decimal": decimal.Decimal,
         }
@@ -80,7 +81,8 @@ class _Generator:
             datetime.date,
             PartialDate,
         }:
-            return f"_date_or_partial({expression})"
+            # The schema has accepted the text: ten characters are a day, fewer a month or year.
+            return f"(_date({expression}) if len({expression}) == 10 else _partial({expression}))"
         if isinstance(type_, type) and issubclass(type_, CodeList):
             members = self.name(type_._value2member_map_, "codes")
             return f"{members}[{expression}]"
@@ -94,6 +96,14 @@ class _Generator:
             built = self.convert(item, "x")
             if built == "x":
                 return f"_tuple({expression})"
+            if item is int:
+                # int() returns an int as it is, and 25.0 as 25: no step in Python for each.
+                return f"_tuple(_map(_int, {expression}))"
+            if isinstance(item, type) and issubclass(item, CodeList):
+                members = self.name(item._value2member_map_.__getitem__, "codes")
+                return f"_tuple(_map({members}, {expression}))"
+            if attrs.has(item):
+                return f"_tuple(_map({self.function(item)}, {expression}))"
             return f"_tuple([{built} for x in {expression}])"
         raise TypeError(f"no fast structuring for {type_!r}")  # pragma: no cover
 
@@ -136,10 +146,13 @@ class _Generator:
                 lines.append(f"    {setter}(o, {built})")
                 continue
             # The schema allows no null, so None stands for an absent field.
-            lines.append(f"    v = d.get({field.name!r})")
             built = self.convert(type_, "v")
+            if field.default is None and built == "v":  # as written, absent or not
+                lines.append(f"    {setter}(o, d.get({field.name!r}))")
+                continue
+            lines.append(f"    v = d.get({field.name!r})")
             if field.default is None:
-                value = "v" if built == "v" else f"None if v is None else {built}"
+                value = f"None if v is None else {built}"
             else:
                 value = f"{self.default(field.default)} if v is None else {built}"
             lines.append(f"    {setter}(o, {value})")

@@ -64,7 +64,7 @@ def check_file(path: Path, validator: validation.Validator = DEFAULT) -> Report:
 
         return validate_sheets(path, today=validator.today, reporting=validator.reporting)
     # A Path, never a str: a str is JSON text to validate().
-    return validator.validate(path)
+    return _validate(path, validator)
 
 
 def check_input(item: Input, validator: validation.Validator = DEFAULT) -> Report:
@@ -74,7 +74,17 @@ def check_input(item: Input, validator: validation.Validator = DEFAULT) -> Repor
     data = read_stdin(DEFAULT_MAX_BYTES)
     if data is None:
         return _stdin_unreadable()
-    return validator.validate(data)
+    return _validate(data, validator)
+
+
+def _validate(source: Path | bytes, validator: validation.Validator) -> Report:
+    """Validate with the module's function, the one place a command's checks go through."""
+    return validation.validate(
+        source,
+        max_issues=validator.max_issues,
+        today=validator.today,
+        reporting=validator.reporting,
+    )
 
 
 def validator_of(args: argparse.Namespace) -> validation.Validator:

@@ -5,7 +5,12 @@ whose records break the schema: every problem is reported at once. A rule skips,
 word, any value of the wrong type (the schema layer reports those) and never raises, whatever
 JSON it is given. Each rule is a small function with its own code; all of them share one
 index of the records and ids of each entity list, built once, and each makes one pass, so a
-file of 100,000 partners is checked in linear time.
+file of 100,000 partners is checked in linear time. What several rules read, the index works
+out once for all of them: the ids each nested list names (the partnerships' participants are
+walked once, for the dangling references, the parties named twice, the partnerships of one
+sector and the resources' providers), each partner's sector, and each date. A rule first
+takes a quick look that settles a file without problems (the ids a field names against the
+ids that exist, say), and walks the records again to say where only when the look finds one.
 
 The rules learn the shape of the dataset from :mod:`partnering.entities`, which reads it from
 the models: the entity lists and their nouns, every reference field, and every date that must

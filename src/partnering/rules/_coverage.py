@@ -23,17 +23,23 @@ def sdg_targets_without_goal(index: Index, today: date) -> Iterator[Issue]:
         >>> demo(sdg_targets_without_goal, data)
         ['sdg-target-without-goal at /partnerships/0/sdg_targets/1']
     """
+    # The goal of each target, read once: a file names the same targets again and again.
+    goal_of: dict[str, int | None] = {}
     for i, record in index.records("partnerships"):
+        targets = record.get("sdg_targets")
+        if not targets:
+            continue  # no target, nothing to check: most partnerships name none
         sdgs = record.get("sdgs", ())
         if not isinstance(sdgs, ARRAY):
             continue
         goals = {goal for goal in sdgs if type(goal) is int}
-        for k, target in strings(record.get("sdg_targets")):
-            match = SDG_TARGET.match(target)
-            if match is None:
-                continue
-            goal = int(match.group(1))
-            if goal not in goals:
+        for k, target in strings(targets):
+            if target in goal_of:
+                goal = goal_of[target]
+            else:
+                match = SDG_TARGET.match(target)
+                goal = goal_of[target] = None if match is None else int(match.group(1))
+            if goal is not None and goal not in goals:
                 yield issue(
                     "sdg-target-without-goal",
                     ("partnerships", i, "sdg_targets", k),

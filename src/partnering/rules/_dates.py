@@ -13,39 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnering._patterns import DATE, PARTIAL_DATE
 from partnering._text import quote
 from partnering.entities import DateRule
 from partnering.partial_dates import PartialDate, earliest_day, surely_before
 from partnering.report import Issue, Path
-from partnering.rules._index import Index, Record, item_noun, objects
+from partnering.rules._index import Index, Record, item_noun, objects, read_date
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
 __all__ = ["dates_in_future", "ends_before_starts", "read_date"]
-
-
-def read_date(value: object) -> date | None:
-    """Read a date written YYYY-MM-DD, or return None for anything else.
-
-    Example:
-        >>> read_date("2014-04-13"), read_date("2014-02-30"), read_date(20140413)
-        (datetime.date(2014, 4, 13), None, None)
-    """
-    if isinstance(value, str) and DATE.matches(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _read(index: Index, value: object) -> date | PartialDate | None:
-    """Read a date of the file's version: in 1.1, a month or a year as well as a day."""
-    if index.holds("1.1") and isinstance(value, str) and len(value) in (4, 7):
-        if PARTIAL_DATE.matches(value):
-            return PartialDate.fromisoformat(value)
-        return None
-    return read_date(value)
 
 
 def _written(value: date | PartialDate) -> str:
@@ -119,10 +94,18 @@ def ends_before_starts(index: Index, today: date) -> Iterator[Issue]:
         if earliest is None:
             continue
         for i, record, j, holder in _holders(index, rule):
-            end = _read(index, holder.get(rule.field))
+            written_end, written_start = holder.get(rule.field), holder.get(earliest)
+            if (
+                type(written_end) is str
+                and type(written_start) is str
+                and len(written_end) == len(written_start) == 10
+                and written_end >= written_start
+            ):
+                continue  # both YYYY-MM-DD and in order, or not both dates: no issue either way
+            end = index.date(written_end)
             if end is None:
                 continue
-            start = _read(index, holder.get(earliest))
+            start = index.date(written_start)
             # Surely before: every day the end may be comes before every day the start may be.
             if start is not None and surely_before(end, start):
                 yield issue(
@@ -146,7 +129,7 @@ def dates_in_future(index: Index, today: date) -> Iterator[Issue]:
         if verb is None:
             continue
         for i, record, j, holder in _holders(index, rule):
-            found = _read(index, holder.get(rule.field))
+            found = index.date(holder.get(rule.field))
             # A month or a year is in the future only when its first day is after today.
             if found is not None and earliest_day(found) > today:
                 yield issue(

@@ -25,6 +25,8 @@ def duplicate_ids(index: Index, today: date) -> Iterator[Issue]:
         ['duplicate-id at /partners/2/id']
     """
     for entity in index.entities.lists:
+        if not index.repeats_ids(entity.name):
+            continue
         first = index.ids(entity.name)
         for i, record in index.records(entity.name):
             ident = record.get("id")

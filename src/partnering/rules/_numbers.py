@@ -13,6 +13,7 @@ import typing
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from operator import methodcaller
 from typing import Any
 
 import attrs
@@ -82,25 +83,63 @@ def written_whole(value: object) -> int | None:
     return int(value)
 
 
-def _found(record: Any, plan: _Plan, path: Path) -> Iterator[tuple[Path, Decimal]]:
+def _any_fraction(records: list[Any], plan: _Plan) -> bool:
+    """Tell whether any of these objects holds a number with a fraction where ``plan`` has one.
+
+    A look at each field across all the records at once, without paths: nearly every file
+    holds no such number, and is done with here.
+    """
+    for name in plan.numbers:
+        if Decimal in map(type, map(methodcaller("get", name), records)):
+            return True
+    for name in plan.lists:
+        for values in map(methodcaller("get", name), records):
+            if isinstance(values, ARRAY) and Decimal in map(type, values):
+                return True
+    for name, inner, many in plan.nested:
+        values = map(methodcaller("get", name), records)
+        if many:
+            children = [
+                child
+                for value in values
+                if isinstance(value, ARRAY)
+                for child in value
+                if isinstance(child, OBJECT)
+            ]
+        else:
+            children = [value for value in values if isinstance(value, OBJECT)]
+        if children and _any_fraction(children, inner):
+            return True
+    return False
+
+
+def _found(record: Any, plan: _Plan) -> list[tuple[Path, Decimal]]:
+    """Return the numbers with a fraction in one record, each with its path within the record.
+
+    A number with a fraction is rare, so the walk builds no path until it finds one.
+    """
+    found: list[tuple[Path, Decimal]] = []
     for name in plan.numbers:
         value = record.get(name)
         if type(value) is Decimal:
-            yield (*path, name), value
+            found.append(((name,), value))
     for name in plan.lists:
         values = record.get(name)
         if isinstance(values, ARRAY):
             for k, value in enumerate(values):
                 if type(value) is Decimal:
-                    yield (*path, name, k), value
+                    found.append(((name, k), value))
     for name, inner, many in plan.nested:
         value = record.get(name)
         if many and isinstance(value, ARRAY):
             for k, child in enumerate(value):
                 if isinstance(child, OBJECT):
-                    yield from _found(child, inner, (*path, name, k))
+                    for path, number in _found(child, inner):
+                        found.append(((name, k, *path), number))
         elif not many and isinstance(value, OBJECT):
-            yield from _found(value, inner, (*path, name))
+            for path, number in _found(value, inner):
+                found.append(((name, *path), number))
+    return found
 
 
 def whole_numbers_with_fraction(index: Index, today: date) -> Iterator[Issue]:
@@ -116,8 +155,11 @@ def whole_numbers_with_fraction(index: Index, today: date) -> Iterator[Issue]:
         plan = _plan(entity.model)  # type: ignore[arg-type]  # classes are hashable
         if not plan:
             continue
+        if not _any_fraction([record for _, record in index.records(entity.name)], plan):
+            continue
         for i, record in index.records(entity.name):
-            for path, value in _found(record, plan, (entity.name, i)):
+            for within, value in _found(record, plan):
+                path = (entity.name, i, *within)
                 whole = written_whole(value)
                 if whole is None:
                     continue

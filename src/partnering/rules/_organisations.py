@@ -1,7 +1,8 @@
 """What the file says about organisations: their sectors, their types and their identifiers.
 
 A partner's sector is its stated ``sector``, or else the one its ``organisation_type`` implies
-(:func:`partnering.codelists.sector_of`).
+(:func:`partnering.codelists.sector_of`); the index works it out once for each partner
+(:meth:`~partnering.rules._index.Index.sectors`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from partnering._patterns import ORG_ID
 from partnering._text import quote
 from partnering.codelists import OrganisationType, Sector, sector_of
 from partnering.report import Issue, Path
-from partnering.rules._index import Index, Record, objects
+from partnering.rules._index import Index
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
 __all__ = [
@@ -25,16 +26,6 @@ __all__ = [
 
 _SECTORS: Mapping[str, Sector] = {sector.value: sector for sector in Sector}
 _TYPES: Mapping[str, OrganisationType] = {kind.value: kind for kind in OrganisationType}
-
-
-def _sector_of_record(partner: Record) -> Sector | None:
-    stated = partner.get("sector")
-    if isinstance(stated, str) and stated in _SECTORS:
-        return _SECTORS[stated]
-    kind = partner.get("organisation_type")
-    if isinstance(kind, str) and kind in _TYPES:
-        return sector_of(_TYPES[kind])
-    return None
 
 
 def single_sector_partnerships(index: Index, today: date) -> Iterator[Issue]:
@@ -50,31 +41,27 @@ def single_sector_partnerships(index: Index, today: date) -> Iterator[Issue]:
         >>> demo(single_sector_partnerships, data)
         ['single-sector-partnership at /partnerships/0/participants']
     """
-    # Each partner's sector, worked out on its first participation.
-    known: dict[str, Sector | None] = {}
-    for i, record in index.records("partnerships"):
-        participants = record.get("participants")
-        sectors: dict[str, Sector] = {}
-        for _, participant in objects(participants):
-            partner = participant.get("partner_id")
-            if isinstance(partner, str) and partner not in sectors:
-                if partner in known:
-                    sector = known[partner]
-                else:
-                    found = index.record("partners", partner)
-                    sector = known[partner] = None if found is None else _sector_of_record(found)
-                if sector is not None and sector is not Sector.OTHER:
-                    sectors[partner] = sector
-        kinds = set(sectors.values())
-        if len(sectors) >= 2 and len(kinds) == 1:
-            (sector,) = kinds
+    # Only a sector that says where an organisation stands counts.
+    telling = {
+        partner: sector for partner, sector in index.sectors().items() if sector is not Sector.OTHER
+    }
+    records = index.items("partnerships")
+    for i, (partners, _) in index.nested("partnerships", "participants", "partner_id").items():
+        kinds = set(map(telling.get, partners))
+        kinds.discard(None)
+        if len(kinds) != 1:
+            continue  # sectors brought together, or none known
+        (sector,) = kinds
+        counted = {partner for partner in partners if partner in telling}
+        if sector is not None and len(counted) >= 2:
+            record = records[i]
             yield issue(
                 "single-sector-partnership",
                 ("partnerships", i, "participants"),
-                f"the {len(sectors)} participants of {index.name_of('partnerships', record, i)} "
+                f"the {len(counted)} participants of {index.name_of('partnerships', record, i)} "
                 f"all belong to the {quote(sector.value)} sector; a partnership brings different "
                 "sectors together",
-                value=participants,
+                value=record.get("participants"),
             )
 
 

@@ -8,6 +8,7 @@ declared.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from partnering._text import quote
@@ -19,21 +20,42 @@ from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the ex
 __all__ = ["dangling_references", "duplicate_parties", "hosts_not_members", "parent_cycles"]
 
 
-def _referenced(reference: Reference, i: int, record: Record) -> Iterator[tuple[Path, str]]:
-    """Yield the ids one record names through one reference field, with their paths."""
-    source, field = reference.source, reference.field
-    if reference.within is not None:
-        for j, item in objects(record.get(reference.within)):
-            value = item.get(field)
-            if isinstance(value, str):
-                yield (source, i, reference.within, j, field), value
+def _referenced(index: Index, reference: Reference) -> Iterator[tuple[int, Record, Path, str]]:
+    """Yield the ids that records name through one reference field, with the record and path.
+
+    Only texts are yielded, each with the index of its record, the record and its path. The
+    objects of nested lists are read from the index, which walks each such field once for
+    every rule.
+    """
+    source, field, within = reference.source, reference.field, reference.within
+    if within is not None:
+        records = index.items(source)
+        for i, (texts, places) in index.nested(source, within, field).items():
+            for j, value in zip(places, texts, strict=True):
+                yield i, records[i], (source, i, within, j, field), value
     elif reference.many:
-        for k, value in strings(record.get(field)):
-            yield (source, i, field, k), value
+        for i, record in index.records(source):
+            for k, value in strings(record.get(field)):
+                yield i, record, (source, i, field, k), value
     else:
-        value = record.get(field)
-        if isinstance(value, str):
-            yield (source, i, field), value
+        for i, record in index.records(source):
+            named = record.get(field)
+            if isinstance(named, str):
+                yield i, record, (source, i, field), named
+
+
+def _named(index: Index, reference: Reference) -> AbstractSet[str]:
+    """Return every id that records name through one reference field, without where."""
+    source, field, within = reference.source, reference.field, reference.within
+    if within is not None:
+        return index.named(source, within, field)
+    if reference.many:
+        return {
+            value for _, record in index.records(source) for _, value in strings(record.get(field))
+        }
+    return {
+        value for _, record in index.records(source) if isinstance(value := record.get(field), str)
+    }
 
 
 def dangling_references(index: Index, today: date) -> Iterator[Issue]:
@@ -47,21 +69,24 @@ def dangling_references(index: Index, today: date) -> Iterator[Issue]:
     """
     for reference in index.entities.references:
         known = index.ids(reference.target)
+        # Most files name only ids that exist: one look at the set of names settles it, and
+        # only a reference field that names an unknown id is walked again to say where.
+        if known.keys() >= _named(index, reference):
+            continue
         noun = index.noun(reference.target)
-        for i, record in index.records(reference.source):
-            for path, ident in _referenced(reference, i, record):
-                if ident in known:
-                    continue
-                closest = index.closest_id(reference.target, ident)
-                suggestion = "" if closest is None else f"Did you mean {quote(closest)}? "
-                yield issue(
-                    "dangling-reference",
-                    path,
-                    f"{index.name_of(reference.source, record, i)} {reference.verb} "
-                    f"{quote(ident)}, but no {noun} has that id",
-                    f"{suggestion}Correct the id, or add the {noun} to {quote(reference.target)}.",
-                    ident,
-                )
+        for i, record, path, ident in _referenced(index, reference):
+            if ident in known:
+                continue
+            closest = index.closest_id(reference.target, ident)
+            suggestion = "" if closest is None else f"Did you mean {quote(closest)}? "
+            yield issue(
+                "dangling-reference",
+                path,
+                f"{index.name_of(reference.source, record, i)} {reference.verb} "
+                f"{quote(ident)}, but no {noun} has that id",
+                f"{suggestion}Correct the id, or add the {noun} to {quote(reference.target)}.",
+                ident,
+            )
 
 
 def _cycle_text(cycle: list[str], start: int) -> str:
@@ -163,22 +188,19 @@ def duplicate_parties(index: Index, today: date) -> Iterator[Issue]:
         if within is None or reference.many or reference.repeats or reference.target != "partners":
             continue
         noun, field = item_noun(within), reference.field
-        for i, record in index.records(reference.source):
-            entries = record.get(within)
-            if not isinstance(entries, ARRAY):
-                continue
+        records = index.items(reference.source)
+        for i, (partners, places) in index.nested(reference.source, within, field).items():
+            if len(set(partners)) == len(partners):
+                continue  # each partner named once, as in most records
             first: dict[str, int] = {}
-            for j, entry in objects(entries):
-                partner = entry.get(field)
-                if not isinstance(partner, str):
-                    continue
+            for j, partner in zip(places, partners, strict=True):
                 if partner not in first:
                     first[partner] = j
                     continue
                 yield issue(
                     "duplicate-party",
                     (reference.source, i, within, j, field),
-                    f"{index.name_of(reference.source, record, i)} names partner "
+                    f"{index.name_of(reference.source, records[i], i)} names partner "
                     f"{quote(partner)} as {noun} {first[partner]} and again as {noun} {j}",
                     f"Keep one {noun} entry for {quote(partner)} and list all its roles there.",
                     partner,

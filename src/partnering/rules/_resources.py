@@ -7,7 +7,7 @@ from datetime import date
 
 from partnering._text import quote
 from partnering.report import Issue
-from partnering.rules._index import Index, objects
+from partnering.rules._index import Index
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
 __all__ = ["providers_not_participants"]
@@ -28,19 +28,16 @@ def providers_not_participants(index: Index, today: date) -> Iterator[Issue]:
     """
     if not index.holds("1.1"):
         return
-    for i, record in index.records("partnerships"):
-        taking_part = {
-            partner
-            for _, participant in objects(record.get("participants"))
-            if isinstance(partner := participant.get("partner_id"), str)
-        }
-        for k, resource in objects(record.get("resources")):
-            provider = resource.get("provider_id")
-            if isinstance(provider, str) and provider not in taking_part:
+    taking_part = index.nested("partnerships", "participants", "partner_id")
+    records = index.items("partnerships")
+    for i, (providers, places) in index.nested("partnerships", "resources", "provider_id").items():
+        partners = set(taking_part[i][0]) if i in taking_part else set()
+        for k, provider in zip(places, providers, strict=True):
+            if provider not in partners:
                 yield issue(
                     "provider-not-participant",
                     ("partnerships", i, "resources", k, "provider_id"),
-                    f"{index.name_of('partnerships', record, i)} has a resource provided by "
+                    f"{index.name_of('partnerships', records[i], i)} has a resource provided by "
                     f"{quote(provider)}, but that partner is not among its participants",
                     value=provider,
                 )
