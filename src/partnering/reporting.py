@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from datetime import date
 
 import attrs
@@ -38,6 +38,7 @@ __all__ = [
     "FINISHED",
     "ReportingLimits",
     "ReportingStatus",
+    "held_to_report",
     "months_after",
     "reporting_status",
     "status_as_of",
@@ -103,6 +104,18 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def held_to_report(*, reports: Sized, deliverables: Sized | bool) -> bool:
+    """Tell whether a partnership must report: it records deliverables or progress reports.
+
+    Example:
+        >>> held_to_report(reports=[], deliverables=())
+        False
+        >>> held_to_report(reports=[], deliverables=True)
+        True
+    """
+    return bool(reports) or bool(deliverables)
+
+
 def status_as_of(
     today: date,
     *,
@@ -137,7 +150,7 @@ def status_as_of(
         <ReportingStatus.INACTIVE: 'inactive'>
     """
     reports = sorted(reports, key=lambda report: report[0])
-    if not reports and not deliverables:
+    if not held_to_report(reports=reports, deliverables=deliverables):
         return None
     last_report, last_status = reports[-1] if reports else (None, None)
     ended = (

@@ -18,7 +18,12 @@ from datetime import date
 from partnering.analysis._tally import Tally
 from partnering.analysis.figures import Figure
 from partnering.models import Dataset
-from partnering.reporting import ReportingLimits, ReportingStatus, reporting_status
+from partnering.reporting import (
+    ReportingLimits,
+    ReportingStatus,
+    held_to_report,
+    reporting_status,
+)
 
 __all__ = ["DEFAULT_LIMITS", "partnerships_by_reporting_status"]
 
@@ -64,7 +69,9 @@ def partnerships_by_reporting_status(
         status = reporting_status(partnership, today=today, limits=limits)
         if status is not None:
             tally.add(status.value, partnership.id)
-        elif not partnership.deliverables and not partnership.progress_reports:
+        elif not held_to_report(
+            reports=partnership.progress_reports, deliverables=partnership.deliverables
+        ):
             tally.leave_out(NOT_HELD, partnership.id)
         else:
             tally.leave_out(NO_STATUS, partnership.id)

@@ -41,6 +41,7 @@ __all__ = [
     "Index",
     "Nested",
     "Record",
+    "first_places",
     "item_noun",
     "objects",
     "read_date",
@@ -312,6 +313,28 @@ def objects(values: object) -> Iterator[tuple[int, Record]]:
         for k, value in enumerate(values):
             if isinstance(value, OBJECT):
                 yield k, value
+
+
+def first_places(values: object, key: str) -> tuple[dict[str, int], list[tuple[int, str, int]]]:
+    """Find where each text of ``key`` first appears among a list's objects, and its repeats.
+
+    Returns:
+        The index of the first object holding each text, and each later object that holds a
+        text again, as its index, the text and the index of the first.
+
+    Example:
+        >>> first_places([{"key": "r1"}, {"key": "r2"}, {"key": "r1"}, {"key": 5}], "key")
+        ({'r1': 0, 'r2': 1}, [(2, 'r1', 0)])
+    """
+    first: dict[str, int] = {}
+    repeats: list[tuple[int, str, int]] = []
+    for k, item in objects(values):
+        text = item.get(key)
+        if isinstance(text, str):
+            earlier = first.setdefault(text, k)
+            if earlier != k:
+                repeats.append((k, text, earlier))
+    return first, repeats
 
 
 def item_noun(within: str) -> str:

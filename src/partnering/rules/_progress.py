@@ -13,11 +13,10 @@ from typing import TypeVar
 
 from partnering._text import quote
 from partnering.codelists import PartnershipStage, ProgressStatus
-from partnering.partial_dates import PartialDate, read_date_of_1_1
 from partnering.report import Issue
 from partnering.reporting import ReportingLimits, ReportingStatus, status_as_of
 from partnering.rules._dates import read_date
-from partnering.rules._index import Index, Record, objects
+from partnering.rules._index import Index, Record, first_places, objects
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
 __all__ = ["late_reports", "unknown_deliverables"]
@@ -50,20 +49,15 @@ def unknown_deliverables(index: Index, today: date) -> Iterator[Issue]:
         return
     for i, record in index.records("partnerships"):
         name = index.name_of("partnerships", record, i)
-        ids: dict[str, int] = {}
-        for k, deliverable in objects(record.get("deliverables")):
-            ident = deliverable.get("id")
-            if not isinstance(ident, str):
-                continue
-            earlier = ids.setdefault(ident, k)
-            if earlier != k:
-                yield issue(
-                    "duplicate-deliverable",
-                    ("partnerships", i, "deliverables", k, "id"),
-                    f"{name} lists deliverable {quote(ident)} twice; the first is at index "
-                    f"{earlier} of deliverables",
-                    value=ident,
-                )
+        ids, repeats = first_places(record.get("deliverables"), "id")
+        for k, ident, earlier in repeats:
+            yield issue(
+                "duplicate-deliverable",
+                ("partnerships", i, "deliverables", k, "id"),
+                f"{name} lists deliverable {quote(ident)} twice; the first is at index "
+                f"{earlier} of deliverables",
+                value=ident,
+            )
         reported = {
             day
             for _, report in objects(record.get("progress_reports"))
@@ -139,8 +133,8 @@ def late_reports(
             today,
             reports=reports,
             deliverables=any(True for _ in objects(record.get("deliverables"))),
-            start=_date(record.get("start_date")),
-            end=_date(record.get("end_date")),
+            start=index.date(record.get("start_date")),
+            end=index.date(record.get("end_date")),
             stage=_code(PartnershipStage, record.get("stage")),
             limits=limits,
         )
@@ -182,14 +176,5 @@ def _code(codes: type[_Code], value: object) -> _Code | None:
         return None
     try:
         return codes(value)
-    except ValueError:
-        return None
-
-
-def _date(value: object) -> date | PartialDate | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return read_date_of_1_1(value)
     except ValueError:
         return None

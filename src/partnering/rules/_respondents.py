@@ -7,7 +7,7 @@ from datetime import date
 
 from partnering._text import quote
 from partnering.report import Issue
-from partnering.rules._index import Index, objects
+from partnering.rules._index import Index, first_places, objects
 from partnering.rules._issues import demo, issue  # noqa: F401 (demo runs the examples)
 
 __all__ = ["unknown_respondents"]
@@ -26,27 +26,22 @@ def unknown_respondents(index: Index, today: date) -> Iterator[Issue]:
     if not index.holds("1.1"):
         return
     for i, record in index.records("assessments"):
-        keys: dict[str, int] = {}
-        for k, respondent in objects(record.get("respondents")):
-            key = respondent.get("key")
-            if not isinstance(key, str):
-                continue
-            earlier = keys.setdefault(key, k)
-            if earlier != k:
-                yield issue(
-                    "duplicate-respondent",
-                    ("assessments", i, "respondents", k, "key"),
-                    f"{index.name_of('assessments', record, i)} lists respondent {quote(key)} "
-                    f"twice; the first is at index {earlier} of respondents",
-                    value=key,
-                )
+        keys, repeats = first_places(record.get("respondents"), "key")
+        for k, key, earlier in repeats:
+            yield issue(
+                "duplicate-respondent",
+                ("assessments", i, "respondents", k, "key"),
+                f"{index.name_of('assessments', record, i)} lists respondent {quote(key)} "
+                f"twice; the first is at index {earlier} of respondents",
+                value=key,
+            )
         for j, rating in objects(record.get("ratings")):
-            key = rating.get("respondent")
-            if isinstance(key, str) and key not in keys:
+            named = rating.get("respondent")
+            if isinstance(named, str) and named not in keys:
                 yield issue(
                     "unknown-respondent",
                     ("assessments", i, "ratings", j, "respondent"),
                     f"{index.name_of('assessments', record, i)} has a rating by respondent "
-                    f"{quote(key)}, but lists no respondent with that key",
-                    value=key,
+                    f"{quote(named)}, but lists no respondent with that key",
+                    value=named,
                 )
