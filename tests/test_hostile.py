@@ -6,16 +6,22 @@ Long strings are cut and suggestions bounded too. Small sizes only; the costs ar
 
 from __future__ import annotations
 
+import copy
+import datetime
 import json
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from partnering import _schema_layer, validate
+from partnering._jsondata import json_text
 from partnering._render import render_text
 from partnering._report_json import render_json
 from partnering._text import did_you_mean
 from partnering.rules._suggestions import IdSuggestions
+from test_engines import mutated_documents
 
 
 def _document(partners: list[Any]) -> str:
@@ -307,3 +313,69 @@ def test_issues_placed_a_slice_at_a_time_are_placed_as_at_once(
     assert in_slices == at_once
     # The key k0 (line 8, after 3 spaces), then the empty name of p1 (line 12, its value).
     assert [(issue.line, issue.column) for issue in in_slices.issues][:2] == [(8, 4), (12, 12)]
+
+
+# --- Records written alike share one dict: the reports stay those of every record its own ---
+
+
+def _without_places(report: Any) -> list[Any]:
+    """The issues of a report, their places in the text left out, in the order of their paths."""
+    import attrs
+
+    unplaced = [attrs.evolve(issue, line=None, column=None) for issue in report.issues]
+    return sorted(unplaced, key=lambda issue: (repr(issue.path), issue.code, issue.message))
+
+
+@st.composite
+def documents_with_repeats(draw: Any) -> str:
+    """A mutated dataset whose records are repeated, some exactly, some with one value changed."""
+    document = draw(mutated_documents())
+    for name, items in document.items():
+        if not isinstance(items, list) or not items:
+            continue
+        for _ in range(draw(st.integers(min_value=1, max_value=4))):
+            copied = copy.deepcopy(items[draw(st.integers(0, len(items) - 1))])
+            if isinstance(copied, dict) and copied and draw(st.booleans()):
+                key = draw(st.sampled_from(sorted(copied)))
+                copied[key] = draw(st.sampled_from([True, 1, "1", None, "", "XX", 25]))
+            items.insert(draw(st.integers(0, len(items))), copied)
+        assert name  # every list of the root may hold repeats
+    return json_text(document, indent=None)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], max_examples=60)
+@given(documents_with_repeats())
+def test_records_read_as_one_dict_report_as_records_read_apart(text: str) -> None:
+    """The text, whose alike records share a dict, reports what its parse without sharing does."""
+    from decimal import Decimal
+
+    today = datetime.date(2026, 1, 1)
+    from_text = validate(text, today=today)
+    from_data = validate(json.loads(text, parse_float=Decimal), today=today)
+    assert _without_places(from_text) == _without_places(from_data)
+    bounded = validate(text, today=today, max_issues=1)
+    assert bounded.count_by_code() == from_text.count_by_code()
+
+
+def test_a_record_repeated_in_one_dict_is_reported_at_every_index() -> None:
+    bad = {"id": "p", "name": "", "organisation_type": "99"}
+    report = validate(_document([bad] * 3 + [{**bad, "organisation_type": "21"}, bad]))
+    pointers = sorted(issue.pointer for issue in report.issues if issue.code == "unknown-code")
+    assert pointers == [f"/partners/{i}/organisation_type" for i in (0, 1, 2, 4)]
+    empty = sorted(issue.pointer for issue in report.issues if issue.code == "empty-text")
+    assert empty == [f"/partners/{i}/name" for i in range(5)]
+    assert [issue.line for issue in report.issues if issue.code == "empty-text"] == [1] * 5
+
+
+def test_records_equal_in_python_but_not_in_json_are_judged_apart() -> None:
+    # 1 == True and Decimal("1.0") == Decimal("1.00") in Python; in the file they differ, and so
+    # must the verdicts: records written alike share a dict only when their texts are alike.
+    head = '{"schema_version": "1.1", "frameworks": [{"id": "f", "name": "F"}], '
+    block = '{"id": "b", "framework_id": "f", "name": "B", "description": "D", "order": %s}'
+    blocks = ", ".join(block % order for order in ["1", "true", "1"])
+    report = validate(head + '"building_blocks": [' + blocks + "]}")
+    assert sorted((issue.code, issue.pointer) for issue in report.issues) == [
+        ("duplicate-id", "/building_blocks/1/id"),
+        ("duplicate-id", "/building_blocks/2/id"),
+        ("wrong-type", "/building_blocks/1/order"),
+    ]

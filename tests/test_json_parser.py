@@ -12,7 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
-from partnering._json import parse_json
+from partnering._json import parse_json, parse_json_text
+from partnering._json._hooks import SHARED_OBJECTS, SHORT_TEXT
+from partnering._jsondata import json_text
 from partnering._pointers import display_pointer, escape_pointer_segment, format_pointer
 from partnering._text import quote, safe_text
 from partnering.catalogue import PARSE_CODES
@@ -935,3 +937,81 @@ def test_format_pointer_round_trips(path: list[str | int]) -> None:
     assert (pointer == "") == (not path)
     segments = [unescape_pointer_segment(part) for part in pointer.split("/")[1:]]
     assert segments == [str(step) for step in path]
+
+
+# --- Shared flat objects, for the validator ------------------------------------------------
+
+
+def test_equal_flat_objects_are_one_dict_when_shared() -> None:
+    text = '{"a": [{"id": "p", "n": 1, "x": null}, {"id": "p", "n": 1, "x": null}]}'
+    shared, _ = parse_json_text(text, shared=True)
+    first, second = shared["a"]
+    assert first is second
+    assert first == {"id": "p", "n": 1, "x": None}
+    plain = parse_json(text)
+    assert plain["a"][0] is not plain["a"][1]  # the default: every object its own dict
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ('{"n": 1}', '{"n": true}'),  # equal in Python, another JSON value
+        ('{"n": 1.0}', '{"n": 1.00}'),  # equal decimals, another text
+        ('{"n": 1}', '{"n": 1.0}'),
+        ('{"n": "1"}', '{"n": 1}'),
+        ('{"a": 1, "b": 2}', '{"b": 2, "a": 1}'),  # another order of keys
+    ],
+)
+def test_objects_that_differ_in_their_text_are_never_one_dict(one: str, other: str) -> None:
+    data, _ = parse_json_text(f'{{"a": [{one}, {other}]}}', shared=True)
+    first, second = data["a"]
+    assert first is not second
+    assert json_text(first, indent=None) == one
+    assert json_text(second, indent=None) == other
+
+
+def test_objects_with_booleans_decimals_or_containers_are_not_shared() -> None:
+    for value in ("true", "2.5", "[1]", '{"b": 1}'):
+        data, _ = parse_json_text(f'{{"a": [{{"v": {value}}}, {{"v": {value}}}]}}', shared=True)
+        assert data["a"][0] is not data["a"][1], value
+    # The flat object inside is shared, though its container is not.
+    data, _ = parse_json_text('{"a": [{"v": {"b": 1}}, {"v": {"b": 1}}]}', shared=True)
+    assert data["a"][0]["v"] is data["a"][1]["v"]
+
+
+def test_the_memory_of_shared_objects_is_bounded() -> None:
+    # After as many other flat objects as the memory holds, an object written again is a new
+    # dict: remembering costs a fixed amount, however many distinct records a file has.
+    others = ", ".join(f'{{"id": "{i}"}}' for i in range(SHARED_OBJECTS))
+    data, _ = parse_json_text(f'{{"a": [{{"id": "p"}}, {others}, {{"id": "p"}}]}}', shared=True)
+    assert data["a"][0] == data["a"][-1]
+    assert data["a"][0] is not data["a"][-1]
+    near, _ = parse_json_text('{"a": [{"id": "p"}, {"id": "q"}, {"id": "p"}]}', shared=True)
+    assert near["a"][0] is near["a"][-1]
+
+
+def test_a_repeated_key_is_refused_when_shared_too() -> None:
+    with pytest.raises(JSONParseError) as caught:
+        parse_json_text('{"a": [{"id": "p"}, {"id": "p", "id": "q"}]}', shared=True)
+    assert caught.value.code == "json-duplicate-key"
+    assert caught.value.pointer == "/a/1"  # the object that repeats a key
+
+
+@given(json_documents)
+def test_shared_parse_equals_the_plain_parse(document: dict[str, Any]) -> None:
+    assume(depth_of(document) <= DEFAULT_MAX_DEPTH)
+    text = json.dumps(document)
+    shared, _ = parse_json_text(text, shared=True)
+    assert repr(shared) == repr(exact_loads(text))
+
+
+def test_short_texts_are_one_string_when_shared() -> None:
+    text = '{"a": [{"country": "KE", "n": [1]}, {"country": "KE", "n": [2]}], "b": "KE"}'
+    data, _ = parse_json_text(text, shared=True)
+    assert data["a"][0]["country"] is data["a"][1]["country"] == "KE"
+    long = "x" * (SHORT_TEXT + 1)
+    data, _ = parse_json_text(
+        f'{{"a": [{{"t": "{long}", "n": [1]}}, {{"t": "{long}"}}]}}', shared=True
+    )
+    assert data["a"][0]["t"] == data["a"][1]["t"]
+    assert data["a"][0]["t"] is not data["a"][1]["t"]

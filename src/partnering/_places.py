@@ -129,9 +129,12 @@ def place_issues(
     named: dict[tuple[object, object], str | None] = {}
 
     def record(path: Path) -> str | None:
-        # Many issues of one record name it once.
+        # Many issues of one record name it once. The names of a slice's records are kept,
+        # not those of every record: a dict of 100,000 names took a tenth of the report.
         key = (path[0], path[1]) if len(path) >= 2 else (None, None)
         if key not in named:
+            if len(named) >= _SLICE:
+                named.clear()
             named[key] = record_of(data, path) if data is not None else None
         return named[key]
 

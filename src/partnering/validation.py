@@ -306,8 +306,9 @@ class Validator:
         else:
             text = source
         try:
+            # Shared: equal flat objects are one dict, which the checks only read.
             data, decoded = parse_json_text(
-                text, max_bytes=self.max_bytes, max_depth=self.max_depth
+                text, max_bytes=self.max_bytes, max_depth=self.max_depth, shared=True
             )
         except JSONParseError as error:
             raise every_syntax_error(text, error) from None

@@ -101,6 +101,10 @@ def schema_issues(
     yield from issues_in_parts(data, _invalid_records(data, version), version, bound)
 
 
+#: Stands for no record yet: unlike ``None``, which a list may hold.
+_NOTHING = object()
+
+
 def _invalid_records(
     data: Mapping[str, Any], version: str
 ) -> Iterator[tuple[str, int] | tuple[str, int, Hashable]]:
@@ -122,21 +126,35 @@ def _invalid_records(
         # 100,000 records with one shape but their ids hold one shape, not 100,000 copies.
         shapes: dict[bytes, Hashable] = {}
         known: dict[Hashable, Hashable] = {}
+        # The reader gives records written alike one dict (see _json's sharing_pairs_hook):
+        # a record that is the one before it is not judged again. Its verdict: None when
+        # valid, or what is yielded after the record's place.
+        last: object = _NOTHING
+        verdict: tuple[()] | tuple[Hashable] | None = None
         for index, item in enumerate(items):
-            if validator.is_valid(item):
-                continue
-            if _has_long_text(item):
-                # Alike records are most unlikely: the record is explained at once, neither
-                # written as text for its digest nor judged again for its errors, each of
-                # which would copy the long text (jsonschema-rs's messages quote it).
-                yield entity.name, index
-                continue
-            key = _record_digest(json_text(item, indent=None))  # on one line: the C encoder
-            shape = shapes.get(key)
-            if shape is None:
-                found = tuple(_shape(error) for error in validator.iter_errors(item))
-                shape = shapes[key] = known.setdefault(found, found)
-            yield entity.name, index, shape
+            if item is not last:
+                last, verdict = item, _verdict(validator, item, shapes, known)
+            if verdict is not None:
+                yield (entity.name, index, *verdict)
+
+
+def _verdict(
+    validator: Any, item: object, shapes: dict[bytes, Hashable], known: dict[Hashable, Hashable]
+) -> tuple[()] | tuple[Hashable] | None:
+    """Judge one record: ``None`` if valid, ``()`` to explain it alone, else its shape."""
+    if validator.is_valid(item):
+        return None
+    if _has_long_text(item):
+        # Alike records are most unlikely: the record is explained at once, neither written
+        # as text for its digest nor judged again for its errors, each of which would copy
+        # the long text (jsonschema-rs's messages quote it).
+        return ()
+    key = _record_digest(json_text(item, indent=None))  # on one line: the C encoder
+    shape = shapes.get(key)
+    if shape is None:
+        found = tuple(_shape(error) for error in validator.iter_errors(item))
+        shape = shapes[key] = known.setdefault(found, found)
+    return (shape,)
 
 
 # A record with a key or a text value longer than this is explained without a shape.

@@ -15,6 +15,7 @@ from partnering._json._hooks import (
     pairs_hook,
     parse_constant,
     parse_float,
+    sharing_pairs_hook,
 )
 from partnering._json._kinds import other_kind
 from partnering._json._problems import (
@@ -83,17 +84,20 @@ def parse_json_text(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    shared: bool = False,
 ) -> tuple[dict[str, Any], str]:
     """Do what :func:`parse_json` does, and return the text read as well as the object.
 
-    For a caller that needs the text again (to place issues): bytes are decoded once.
+    For a caller that needs the text again (to place issues): bytes are decoded once. With
+    ``shared``, equal flat objects are one dict (see :func:`sharing_pairs_hook`), for a caller
+    that only reads the result: a file of one record repeated then takes little memory.
 
     Example:
         >>> parse_json_text(b'{"a": 1}')
         ({'a': 1}, '{"a": 1}')
     """
     try:
-        return _parse(data, max_bytes, max_depth)
+        return _parse(data, max_bytes, max_depth, shared)
     except JSONParseError as problem:
         if problem.code not in _WHEN_OTHER_KINDS_FAIL:
             raise
@@ -116,7 +120,7 @@ def parse_json_text(
 
 
 def _parse(
-    data: bytes | bytearray | memoryview | str, max_bytes: int, max_depth: int
+    data: bytes | bytearray | memoryview | str, max_bytes: int, max_depth: int, shared: bool
 ) -> tuple[dict[str, Any], str]:
     """Do the work of :func:`parse_json`."""
     text: str
@@ -147,7 +151,7 @@ def _parse(
     try:
         value = json.loads(
             text,
-            object_pairs_hook=pairs_hook,
+            object_pairs_hook=sharing_pairs_hook() if shared else pairs_hook,
             parse_float=parse_float,
             parse_constant=parse_constant,
             parse_int=PARSE_INT,
