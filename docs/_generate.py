@@ -24,12 +24,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from partnering._format import REPORT_FORMAT_VERSION, SCHEMA_VERSION
+
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 OUT = DOCS / "reference" / "_generated"
 SCHEMAS = ROOT / "schemas"
-#: The version of each schema documented: the newest of its format.
-SCHEMA_VERSIONS = {"dataset": "1.1", "report": "1.0"}
+#: The version of each schema documented: the newest of its format, as the library declares it.
+SCHEMA_VERSIONS = {"dataset": SCHEMA_VERSION, "report": REPORT_FORMAT_VERSION}
 
 
 def commands() -> tuple[tuple[str, ...], ...]:

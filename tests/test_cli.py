@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -266,7 +267,7 @@ def test_json_output_follows_the_report_schema(
     assert status == 1
     document = json.loads(out)
     report_validator().validate(document)
-    assert document["format_version"] == "1.0"
+    assert document["format_version"] == "1.1"
     assert document["partnering_version"] == version("partnering")
     assert document["valid"] is False
     first, second = document["files"]
@@ -325,7 +326,7 @@ def test_json_output_is_written_exactly(capsys: pytest.CaptureFixture[str], tmp_
     assert status == 1
     assert out == (
         "{\n"
-        '  "format_version": "1.0",\n'
+        '  "format_version": "1.1",\n'
         f'  "partnering_version": {json.dumps(version("partnering"))},\n'
         '  "valid": false,\n'
         '  "files": [\n'
@@ -1009,3 +1010,30 @@ def test_the_schema_command_prints_each_version_of_the_format(
     status, _, err = run(capsys, "schema", "--format-version", "2.0")
     assert status == 2
     assert "invalid choice: '2.0'" in err
+
+
+def test_the_schema_command_prints_each_version_of_the_report_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for number in ("1.0", "1.1"):
+        status, out, _ = run(capsys, "schema", "--name", "report", "--format-version", number)
+        assert status == 0
+        assert json.loads(out)["$id"] == (
+            f"https://partnering.dev/schemas/{number}/report.schema.json"
+        )
+    status, out, _ = run(capsys, "schema", "--name", "report")
+    assert json.loads(out)["properties"]["format_version"]["const"] == "1.1"
+
+
+def test_a_version_that_the_schema_named_lacks_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both formats have 1.0 and 1.1 today; a report format 1.2 would not make a dataset 1.2.
+    from partnering.cli import _schema
+
+    monkeypatch.setattr(_schema, "REPORT_FORMAT_VERSIONS", ("1.0", "1.1", "1.2"))
+    status = _schema.run_schema(argparse.Namespace(name="dataset", format_version="1.2"))
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "partnering: the dataset schema has no version 1.2: it has 1.0, 1.1\n"
+    )

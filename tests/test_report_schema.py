@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, ValidationError
 
+import partnering
 from partnering import make_converter
 from partnering._indented import indented_object
 from partnering._patterns import compile_pattern
@@ -33,7 +35,7 @@ from partnering.report import Report, Severity
 from partnering.schemagen import render, report_schema, write_schemas
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
-COMMITTED = SCHEMAS / "1.0" / "report.schema.json"
+COMMITTED = SCHEMAS / "1.1" / "report.schema.json"
 SCHEMA: dict[str, Any] = json.loads(COMMITTED.read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 
@@ -102,8 +104,8 @@ def test_write_schemas_writes_the_dataset_and_the_report(tmp_path: Path) -> None
     written = write_schemas(tmp_path)
     assert sorted(path.relative_to(tmp_path).as_posix() for path in written) == [
         "1.0/dataset.schema.json",
-        "1.0/report.schema.json",
         "1.1/dataset.schema.json",
+        "1.1/report.schema.json",
     ]
     for path in written:
         committed = SCHEMAS / path.relative_to(tmp_path)
@@ -112,7 +114,7 @@ def test_write_schemas_writes_the_dataset_and_the_report(tmp_path: Path) -> None
 
 def test_the_report_schema_keeps_its_identifier() -> None:
     """The schema's $id is the one the format has always published."""
-    assert SCHEMA["$id"] == "https://partnering.dev/schemas/1.0/report.schema.json"
+    assert SCHEMA["$id"] == "https://partnering.dev/schemas/1.1/report.schema.json"
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator.check_schema(SCHEMA)
 
@@ -146,7 +148,7 @@ def test_every_catalogued_code_fits_the_schema() -> None:
 def test_the_converter_writes_every_key_and_null() -> None:
     """Empty hints and absent values are written, not left out, with the values as given."""
     data = document()
-    assert data["format_version"] == "1.0"
+    assert data["format_version"] == "1.1"
     assert data["valid"] is False
     broken, bad, good = data["files"]
     assert broken["issues"] == [
@@ -198,7 +200,7 @@ def test_the_library_converter_can_write_reports() -> None:
     assert "format_version" not in converter.unstructure(record)
     configure_report_converter(converter)
     assert converter.unstructure(record) == make_report_converter().unstructure(record)
-    assert converter.unstructure(record)["format_version"] == "1.0"
+    assert converter.unstructure(record)["format_version"] == "1.1"
     assert converter.unstructure(record)["files"][0]["issues"][0]["excerpt"] is None
 
 
@@ -392,3 +394,89 @@ def test_indented_object_example() -> None:
     assert indented_object({"a": [], "b": [0, "\u00e9"], "c": True}, "") == (
         '{\n  "a": [],\n  "b": [\n    0,\n    "\\u00e9"\n  ],\n  "c": true\n}'
     )
+
+
+# --- Report format 1.0, as 0.1.0 published it ---------------------------------------------
+
+REPORT_1_0 = SCHEMAS / "1.0" / "report.schema.json"
+
+#: What ``partnering validate --format json bad.json`` printed with partnering 0.1.0, for the
+#: file ``{"schema_version": "1.0", "partners": [{"id": "tpi", "nmae": "TPI"}]}``.
+WRITTEN_BY_0_1_0: dict[str, Any] = {
+    "format_version": "1.0",
+    "partnering_version": "0.1.0",
+    "valid": False,
+    "files": [
+        {
+            "source": "bad.json",
+            "schema_version": "1.0",
+            "valid": False,
+            "counts": {"error": 3, "warning": 0},
+            "counts_by_code": {"missing-field": 2, "unknown-field": 1},
+            "issues": [
+                {
+                    "code": "missing-field",
+                    "severity": "error",
+                    "pointer": "/partners/0/name",
+                    "path": ["partners", 0, "name"],
+                    "message": "'name' is missing; every partner needs one",
+                    "hint": "add 'name' to this partner",
+                    "excerpt": None,
+                    "line": None,
+                    "column": None,
+                },
+                {
+                    "code": "unknown-field",
+                    "severity": "error",
+                    "pointer": "/partners/0/nmae",
+                    "path": ["partners", 0, "nmae"],
+                    "message": "unknown field 'nmae' in partner (did you mean 'name'?)",
+                    "hint": "correct the name, or put custom data under 'extensions' "
+                    "with a namespaced key such as 'my-platform:field'",
+                    "excerpt": None,
+                    "line": None,
+                    "column": None,
+                },
+                {
+                    "code": "missing-field",
+                    "severity": "error",
+                    "pointer": "/partners/0/organisation_type",
+                    "path": ["partners", 0, "organisation_type"],
+                    "message": "'organisation_type' is missing; every partner needs one",
+                    "hint": "add 'organisation_type' to this partner",
+                    "excerpt": None,
+                    "line": None,
+                    "column": None,
+                },
+            ],
+            "truncated": False,
+        }
+    ],
+}
+
+
+def test_the_schema_of_report_format_1_0_is_the_one_published() -> None:
+    """A published format never changes: the file is byte for byte the one 0.1.0 shipped."""
+    digest = hashlib.sha256(REPORT_1_0.read_bytes()).hexdigest()
+    assert digest == "e19d55f091ceade731157f56fbfedd567c5f8393d5b4618bfcde0992e736d9c6"
+    assert partnering.get_schema("report", version="1.0")["$id"] == (
+        "https://partnering.dev/schemas/1.0/report.schema.json"
+    )
+
+
+def test_a_report_of_0_1_0_follows_format_1_0_and_not_1_1() -> None:
+    old = Draft202012Validator(json.loads(REPORT_1_0.read_text(encoding="utf-8")))
+    assert list(old.iter_errors(WRITTEN_BY_0_1_0)) == []
+    # 1.1 names the record and the cell of every issue, so a 1.0 report is not a 1.1 one.
+    assert {error.validator for error in VALIDATOR.iter_errors(WRITTEN_BY_0_1_0)} == {
+        "const",
+        "required",
+    }
+
+
+def test_a_report_of_today_follows_format_1_1_and_not_1_0() -> None:
+    written = document()
+    assert list(VALIDATOR.iter_errors(written)) == []
+    assert written["format_version"] == "1.1"
+    old = Draft202012Validator(json.loads(REPORT_1_0.read_text(encoding="utf-8")))
+    assert not old.is_valid(written)

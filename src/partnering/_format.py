@@ -21,6 +21,7 @@ __all__ = [
     "DEFAULT_MAX_DEPTH",
     "MAX_INTEGER",
     "REPORT_FORMAT_VERSION",
+    "REPORT_FORMAT_VERSIONS",
     "SCHEMA_BASE_URI",
     "SCHEMA_VERSION",
     "SCHEMA_VERSIONS",
@@ -36,8 +37,13 @@ SCHEMA_VERSION = "1.1"
 #: only adds to the one before it (see the versioning policy in the docs).
 SCHEMA_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 
-#: The version of the JSON report format, described by ``schemas/1.0/report.schema.json``.
-REPORT_FORMAT_VERSION = "1.0"
+#: The version of the JSON report format this library writes, described by
+#: ``schemas/1.1/report.schema.json``. It is counted apart from the interchange format's.
+REPORT_FORMAT_VERSION = "1.1"
+
+#: Every version of the JSON report format, oldest first. Only the newest is generated from
+#: the records that write the report; the schemas of the others stay as they were published.
+REPORT_FORMAT_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 
 #: Where the interchange schemas are published; an identifier only, never fetched.
 SCHEMA_BASE_URI = "https://partnering.dev/schemas"
@@ -59,7 +65,7 @@ def schema_id(name: str, version: str = SCHEMA_VERSION) -> str:
 
     Example:
         >>> schema_id("report", REPORT_FORMAT_VERSION)
-        'https://partnering.dev/schemas/1.0/report.schema.json'
+        'https://partnering.dev/schemas/1.1/report.schema.json'
     """
     return f"{SCHEMA_BASE_URI}/{version}/{name}.schema.json"
 

@@ -284,7 +284,7 @@ def configure_report_converter(converter: cattrs.Converter) -> None:
         >>> converter = make_converter()
         >>> configure_report_converter(converter)
         >>> converter.unstructure(ValidationReport.of([], version="0.1.0"))["format_version"]
-        '1.0'
+        '1.1'
     """
     converter.register_unstructure_hook(Severity, lambda severity: severity.value)
     for record in RECORDS:
@@ -305,7 +305,7 @@ def make_report_converter() -> cattrs.Converter:
         >>> from partnering.report import Report
         >>> converter = make_report_converter()
         >>> converter.unstructure(ValidationReport.of([], version="0.1.0"))
-        {'format_version': '1.0', 'partnering_version': '0.1.0', 'valid': True, 'files': []}
+        {'format_version': '1.1', 'partnering_version': '0.1.0', 'valid': True, 'files': []}
     """
     converter = cattrs.Converter()
     configure_report_converter(converter)
@@ -345,7 +345,7 @@ def render_json(
     Example:
         >>> print(render_json([], version="0.1.0"), end="")
         {
-          "format_version": "1.0",
+          "format_version": "1.1",
           "partnering_version": "0.1.0",
           "valid": true,
           "files": []

@@ -365,9 +365,9 @@ def report_schema() -> dict[str, Any]:
     Example:
         >>> schema = report_schema()
         >>> schema["$id"]
-        'https://partnering.dev/schemas/1.0/report.schema.json'
+        'https://partnering.dev/schemas/1.1/report.schema.json'
         >>> schema["properties"]["format_version"]["const"]
-        '1.0'
+        '1.1'
     """
     generator = _ReportGenerator(shapes=())
     root = generator.object_schema(ValidationReport)

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS
+from partnering._format import (
+    REPORT_FORMAT_VERSION,
+    REPORT_FORMAT_VERSIONS,
+    SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
+)
 from partnering.cli._analysis_parser import add_analysis
 from partnering.cli._file_commands import add_fix, add_init, add_upgrade
 from partnering.cli._import_parser import add_import
@@ -109,6 +114,8 @@ examples:
   partnering schema                         the schema of exchange files
   partnering schema --format-version 1.0    the schema of version 1.0 of the format
   partnering schema --name report           the schema of 'partnering validate --format json'
+  partnering schema --name report --format-version 1.0
+                                            the report's schema as version 0.1.0 wrote it
   partnering schema > dataset.schema.json
 
 The text is exactly the file shipped in the package, so it can be compared or committed.
@@ -407,12 +414,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument(
         "--format-version",
-        choices=SCHEMA_VERSIONS,
+        choices=sorted({*SCHEMA_VERSIONS, *REPORT_FORMAT_VERSIONS}),
         default=None,
         metavar="VERSION",
         help=(
-            "the version of the interchange format whose dataset schema to print: "
-            f"{', '.join(SCHEMA_VERSIONS)} (default: the newest, {SCHEMA_VERSION})"
+            "the version of the format whose schema to print: of the interchange format for "
+            f"the dataset ({', '.join(SCHEMA_VERSIONS)}; default {SCHEMA_VERSION}), of the "
+            f"report format for the report ({', '.join(REPORT_FORMAT_VERSIONS)}; default "
+            f"{REPORT_FORMAT_VERSION}); each counts its versions apart"
         ),
     )
     return parser

@@ -14,15 +14,21 @@ from __future__ import annotations
 import argparse
 import sys
 
+from partnering._format import REPORT_FORMAT_VERSIONS, SCHEMA_VERSIONS
+from partnering.cli._terminal import error
 from partnering.schemas import schema_text
 
 __all__ = ["run_schema"]
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """Print the schema named by ``--name`` and return the exit status, 0."""
+    """Print the schema named by ``--name``; return 0, or 2 for a version it does not have."""
     version = getattr(args, "format_version", None)
-    text = schema_text(args.name, version=version if args.name == "dataset" else None)
+    versions = REPORT_FORMAT_VERSIONS if args.name == "report" else SCHEMA_VERSIONS
+    if version is not None and version not in versions:
+        error(f"the {args.name} schema has no version {version}: it has {', '.join(versions)}")
+        return 2
+    text = schema_text(args.name, version=version)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(text)
