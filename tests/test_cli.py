@@ -77,6 +77,8 @@ def sections(text: str) -> dict[str, dict[str, int]]:
     for line in text.splitlines():
         if line.endswith(":") and not line.startswith(" "):
             current = found.setdefault(line[:-1], {})
+        elif line == "  (none)" and current is not None:
+            continue  # an empty section
         elif line.startswith("  ") and current is not None:
             name, count = line.strip().rsplit(maxsplit=1)
             current[name.strip()] = int(count)

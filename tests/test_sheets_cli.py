@@ -139,3 +139,45 @@ def test_template_and_convert_never_replace_a_file_without_force(
     assert run(capsys, "template", "--force", target)[0] == 0
     assert run(capsys, "convert", "--force", example_path(), target)[0] == 0
     assert target.read_bytes()[:2] == b"PK"
+
+
+# --- The commands that read one valid file read workbooks and CSV folders too ---------------
+
+
+@pytest.mark.parametrize("form", ["a.xlsx", "csv"])
+@pytest.mark.parametrize("command", ["summary", "stats"])
+def test_commands_of_one_file_read_a_workbook_as_the_json_it_holds(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, form: str
+) -> None:
+    """A workbook or CSV folder gets the summary and the figures its JSON gets."""
+    assert run(capsys, "convert", example_path(), tmp_path / form)[0] == 0
+    status, from_json, _ = run(capsys, command, example_path())
+    assert status == 0
+    status, from_sheets, err = run(capsys, command, tmp_path / form)
+    assert (status, err) == (0, "")
+    # The label differs (the example's path against the workbook's); the figures do not.
+    assert from_sheets.replace(str(tmp_path / form), str(example_path())) == from_json
+    assert from_json.count("\n") > 5
+
+
+def test_summary_of_an_invalid_workbook_names_the_cells(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = hostile.number_for_text(tmp_path)
+    status, out, err = run(capsys, "summary", source)
+    assert (status, out) == (1, "")
+    assert "is not valid" in err
+    assert "Partners!A2: partner 'One' (/partners/0/id)" in err
+
+
+@pytest.mark.parametrize("make", [hostile.old_xls, hostile.encrypted, hostile.entity_expansion])
+def test_summary_and_stats_give_2_for_workbooks_they_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: object
+) -> None:
+    assert callable(make)
+    source = make(tmp_path)
+    for command in ("summary", "stats"):
+        status, out, err = run(capsys, command, source)
+        assert (status, out) == (2, "")
+        assert err.startswith("partnering: ")
+        assert "Traceback" not in err

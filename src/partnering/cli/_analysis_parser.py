@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-__all__ = ["add_analysis"]
+__all__ = ["add_analysis", "add_file"]
 
 _VALID_ONLY = """\
 The file must be valid. If it is not, its validation report goes to standard error and the
@@ -57,6 +57,7 @@ examples:
   partnering stats platforms.json                    tables for people
   partnering stats platforms.json --format json      every figure with every id
   partnering stats platforms.json --format csv > figures.csv
+  partnering stats platforms.xlsx                    the same, from a workbook
 
 Each figure states what it counts, how many records it counted of how many, and the
 records it left out with the reason. JSON and CSV list the ids behind every row. Amounts
@@ -97,12 +98,16 @@ there without scripts too.
 {_STATUSES}"""
 
 
-def _file(command: argparse.ArgumentParser) -> None:
+def add_file(command: argparse.ArgumentParser) -> None:
+    """Add the one file a command reads, as ``validate`` reads each of its files."""
     command.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="the exchange file; '-' reads standard input (default: the bundled example)",
+        help=(
+            "the exchange file, a workbook (.xlsx) or a folder of CSV files; '-' reads an "
+            "exchange file from standard input (default: the bundled example)"
+        ),
     )
 
 
@@ -157,7 +162,7 @@ def add_analysis(
         epilog=_PLAN_EPILOG,
         formatter_class=formatter,
     )
-    _file(plan)
+    add_file(plan)
     plan.add_argument(
         "--assessment",
         metavar="ID",
@@ -176,7 +181,7 @@ def add_analysis(
         epilog=_STATS_EPILOG,
         formatter_class=formatter,
     )
-    _file(stats)
+    add_file(stats)
     stats.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -193,7 +198,7 @@ def add_analysis(
         epilog=_GRAPH_EPILOG,
         formatter_class=formatter,
     )
-    _file(graph)
+    add_file(graph)
     graph.add_argument(
         "-o",
         "--output",
@@ -224,7 +229,7 @@ def add_analysis(
         epilog=_REPORT_EPILOG,
         formatter_class=formatter,
     )
-    _file(report)
+    add_file(report)
     report.add_argument(
         "-o",
         "--output",

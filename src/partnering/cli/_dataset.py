@@ -1,6 +1,8 @@
 """What the analysis commands share: reading one valid file, and progress on a terminal.
 
-The analysis commands (``plan``, ``stats``, ``graph``, ``report``) work on valid files only.
+The analysis commands (``plan``, ``stats``, ``graph``, ``report``) and ``summary`` work on
+valid files only, read as ``validate`` reads them: an exchange file, a workbook or a folder of
+CSV files.
 A file that is not valid gets its validation report on standard error and exit status 1, as
 for ``summary``: figures computed from a file with dangling references or repeated ids would
 count records that are not there, and nothing would say so.
@@ -34,6 +36,7 @@ from partnering.cli._terminal import (
 )
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
+from partnering.report import Report
 
 __all__ = ["NOT_VALID", "UNREADABLE", "Steps", "read_dataset"]
 
@@ -60,7 +63,9 @@ class Steps(StatusLine):
 
 
 def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, str]:
-    """Read and check the file named on the command line.
+    """Read and check the file named on the command line, as ``partnering validate`` does.
+
+    The file is an exchange file, a workbook or a folder of CSV files, or standard input.
 
     Returns:
         The dataset (``None`` when it could not be used), the exit status so far (0, or
@@ -74,20 +79,50 @@ def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, s
         steps.clear()
         error(STDIN_CLOSED)
         return None, UNREADABLE, item.label
-    try:
-        dataset = partnering.load(source) if isinstance(source, Path) else partnering.loads(source)
-    except ReadError as problem:
-        steps.clear()
-        error(shown(problem.message))
-        return None, UNREADABLE, item.label
-    except InvalidDocumentError as problem:
-        report = problem.report
-    except (JSONParseError, DocumentTooLargeError):
-        # The parser's problem is reported as validation reports it, with line and column.
-        report = validation.validate(source)
+    if isinstance(source, Path) and _is_sheets(source):
+        dataset, report = _read_sheets(source)
+        if dataset is not None:
+            return dataset, 0, item.label
     else:
-        return dataset, 0, item.label
+        try:
+            if isinstance(source, Path):
+                return partnering.load(source), 0, item.label
+            return partnering.loads(source), 0, item.label
+        except ReadError as problem:
+            steps.clear()
+            error(shown(problem.message))
+            return None, UNREADABLE, item.label
+        except InvalidDocumentError as problem:
+            report = problem.report
+        except (JSONParseError, DocumentTooLargeError):
+            # The parser's problem is reported as validation reports it, with line and column.
+            report = validation.validate(source)
     steps.clear()
+    return None, _refused(report, item.label), item.label
+
+
+def _is_sheets(path: Path) -> bool:
+    from partnering.sheets import is_sheets
+
+    return is_sheets(path)
+
+
+def _read_sheets(path: Path) -> tuple[Dataset | None, Report]:
+    # Imported here: the spreadsheet modules are needed only for a workbook or a CSV folder.
+    from partnering.sheets import check_sheets
+
+    return check_sheets(path)
+
+
+def _refused(report: Report, label: str) -> int:
+    """Write why a file cannot be used to standard error, and return the exit status."""
+    from partnering.sheets import UNREADABLE as UNREADABLE_SHEETS
+
+    if any(issue.code in UNREADABLE_SHEETS for issue in report.issues):
+        # A workbook that is unsafe or cannot be opened: the reason, as for an unreadable file.
+        for issue in report.issues:
+            error(shown(issue.message))
+        return UNREADABLE
     style = Style(color=use_color("auto", sys.stderr), unicode=is_utf8(sys.stderr))
-    sys.stderr.write(render_text(report, item.label, style=style))
-    return None, NOT_VALID, item.label
+    sys.stderr.write(render_text(report, label, style=style))
+    return NOT_VALID

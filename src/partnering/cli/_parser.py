@@ -23,7 +23,7 @@ from partnering._format import (
     SCHEMA_VERSION,
     SCHEMA_VERSIONS,
 )
-from partnering.cli._analysis_parser import add_analysis
+from partnering.cli._analysis_parser import add_analysis, add_file
 from partnering.cli._file_commands import add_fix, add_init, add_upgrade
 from partnering.cli._import_parser import add_import
 from partnering.cli._sheet_parsers import add_convert, add_template
@@ -85,6 +85,7 @@ _SUMMARY_EPILOG = """\
 examples:
   partnering summary                  summarise the bundled example
   partnering summary platforms.json   summarise a file
+  partnering summary platforms.xlsx   summarise a workbook (needs the sheets extra)
   partnering summary - < platforms.json
 
 The file must be valid. If it is not, its validation report goes to standard error and the
@@ -349,20 +350,16 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser(
         "summary",
         parents=[common],
-        help="show what an exchange file holds",
+        help="show what an exchange file or a workbook holds",
         description=(
-            "Show what an exchange file holds: how many records of each kind; platforms\n"
-            "by country and by scope; partners by sector; partnerships by platform."
+            "Show what an exchange file, a workbook or a folder of CSV files holds: how many\n"
+            "records of each kind; platforms by country and by scope; partners by sector;\n"
+            "partnerships by platform."
         ),
         epilog=_SUMMARY_EPILOG,
         formatter_class=formatter,
     )
-    summary.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="the exchange file; '-' reads standard input (default: the bundled example)",
-    )
+    add_file(summary)
 
     codes = commands.add_parser(
         "codes",

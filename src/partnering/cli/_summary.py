@@ -19,18 +19,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from pathlib import Path
 
 import attrs
 
-import partnering
-from partnering import validation
-from partnering._format import DEFAULT_MAX_BYTES
-from partnering._render import Style, render_text, shown, table
-from partnering.cli._terminal import STDIN_CLOSED, Input, error, is_utf8, read_stdin, use_color
+from partnering._render import shown, table
+from partnering.cli._dataset import Steps, read_dataset
 from partnering.codelists import PlatformScope, Sector
 from partnering.entities import ENTITIES, Reference
-from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
 from partnering.models import Dataset
 
 __all__ = ["Brokered", "Summary", "render_summary", "run_summary", "summarise"]
@@ -144,7 +139,8 @@ def summarise(dataset: Dataset) -> Summary:
 
 
 def _section(heading: str, rows: list[Row]) -> list[str]:
-    return ["", f"{heading}:", *table(rows)]
+    # An empty section says so, rather than end the summary on a bare heading.
+    return ["", f"{heading}:", *(table(rows) if rows else ["  (none)"])]
 
 
 def render_summary(summary: Summary, label: str) -> str:
@@ -192,24 +188,9 @@ def render_summary(summary: Summary, label: str) -> str:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Run ``partnering summary`` with the parsed arguments, and return the exit status."""
-    item = Input.of(args.file)
-    source: Path | bytes | None = item.path or read_stdin(DEFAULT_MAX_BYTES)
-    if source is None:
-        error(STDIN_CLOSED)
-        return 2
-    try:
-        dataset = partnering.load(source) if isinstance(source, Path) else partnering.loads(source)
-    except ReadError as problem:
-        error(shown(problem.message))
-        return 2
-    except InvalidDocumentError as problem:
-        report = problem.report
-    except (JSONParseError, DocumentTooLargeError):
-        # The parser's problem is reported as validation reports it, with line and column.
-        report = validation.validate(source)
-    else:
-        sys.stdout.write(render_summary(summarise(dataset), item.label))
-        return 0
-    style = Style(color=use_color("auto", sys.stderr), unicode=is_utf8(sys.stderr))
-    sys.stderr.write(render_text(report, item.label, style=style))
-    return 1
+    # Summing up is quick: no step is worth a status line.
+    dataset, status, label = read_dataset(args.file, Steps(sys.stderr, enabled=False))
+    if dataset is None:
+        return status
+    sys.stdout.write(render_summary(summarise(dataset), label))
+    return 0
