@@ -28,28 +28,28 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any, Literal, Union
 
 import attrs
 
 from partnering import _fast
-from partnering._files import display_path, read_bytes
-from partnering._format import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_DEPTH,
-    SCHEMA_VERSION,
-    checked_version,
-)
+from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
-from partnering._json import parse_json_text
-from partnering._json._recover import ManySyntaxErrors, every_syntax_error
-from partnering._jsondata import NotADocumentError, as_document
-from partnering._places import place_issues
-from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
+from partnering._json._recover import ManySyntaxErrors
+from partnering._reading import (
+    TEXT,
+    UNREADABLE,
+    Document,
+    data_document,
+    label_of,
+    read_document,
+    refusal,
+)
+from partnering.errors import InvalidDocumentError
 from partnering.models import Dataset
-from partnering.report import Bound, Issue, Report, Severity, bounded
+from partnering.report import Bound, Issue, Report
 from partnering.reporting import ReportingLimits
 from partnering.rules import rule_issues
 
@@ -73,95 +73,6 @@ DocumentInput = Union[str, bytes, bytearray, "os.PathLike[str]", Mapping[str, An
 #: ``reference`` (jsonschema's pure-Python validator on the whole document).
 Engine = Literal["fast", "reference"]
 ENGINES: tuple[Engine, ...] = ("fast", "reference")
-
-_READ_HINT = "check the path and the file's permissions"
-
-
-_TEXT = (str, bytes, bytearray, memoryview)
-
-
-def _label(source: object) -> str:
-    """Say where a document came from, for reports, in text any strict JSON reader accepts."""
-    if isinstance(source, os.PathLike):
-        return display_path(source)
-    if isinstance(source, str):
-        return "<text>"
-    if isinstance(source, _TEXT):
-        return "<bytes>"
-    if isinstance(source, Dataset):
-        return "<dataset>"
-    return "<data>"
-
-
-#: What prevents reading a document; :func:`_refusal` turns each into issues.
-_UNREADABLE = (ReadError, JSONParseError, DocumentTooLargeError, NotADocumentError)
-
-
-def _refusal(error: Exception) -> list[Issue]:
-    """Turn the error that prevents reading a document into its issues."""
-    if isinstance(error, NotADocumentError):
-        return error.issues
-    if isinstance(error, ManySyntaxErrors):  # every syntax error the reader could find
-        return [_unreadable(each) for each in error.errors]
-    assert isinstance(error, (ReadError, JSONParseError, DocumentTooLargeError))
-    return [_unreadable(error)]
-
-
-def _unreadable(error: ReadError | JSONParseError | DocumentTooLargeError) -> Issue:
-    """Turn the error that prevents reading a document into its issue."""
-    if isinstance(error, ReadError):
-        return Issue(
-            code=error.code, severity=Severity.ERROR, message=error.message, hint=_READ_HINT
-        )
-    if isinstance(error, DocumentTooLargeError):
-        return Issue(
-            code=error.code, severity=Severity.ERROR, message=error.message, hint=error.hint
-        )
-    return Issue(
-        code=error.code,
-        severity=Severity.ERROR,
-        path=error.path or (),
-        message=error.message,
-        hint=error.hint,
-        line=error.line,
-        column=error.column,
-    )
-
-
-@attrs.frozen
-class _Document:
-    """A document read from any kind of input, ready for the schema and the rules."""
-
-    data: Mapping[str, Any]
-    label: str
-    #: Whether the fast engine judges it: it was asked for, and the data is plain JSON.
-    fast: bool
-    #: The dataset the document was unstructured from, when it was given as one.
-    dataset: Dataset | None = None
-    #: The text or bytes the data was read from, to place the issues; ``None`` for data.
-    text: str | bytes | bytearray | memoryview | None = None
-
-    @property
-    def version(self) -> str:
-        """The version of the format the document is checked against."""
-        return checked_version(self.data) or SCHEMA_VERSION
-
-    def report(self, issues: Iterable[Issue], bound: Bound | None = None) -> Report:
-        """Gather issues into the document's report, placed in its text when there are any.
-
-        With a ``bound``, only the first issues of each group are kept, placed and sorted;
-        the others are only counted (:attr:`Report.omitted`), there or where they are found.
-        """
-        omitted: tuple[tuple[str, Severity, str, int], ...] = ()
-        if bound is None:
-            kept = list(issues)
-        else:
-            kept, omitted = bounded(issues, bound.most, bound)
-        # Placed before the report is made: the issues are sorted once, by their places.
-        place_issues(kept, data=self.data, text=self.text)
-        return Report(
-            issues=tuple(kept), source=self.label, schema_version=self.version, omitted=omitted
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -220,7 +131,7 @@ class Validator:
             >>> next(Validator().iter_issues('{"schema_version": "1.0",}')).code
             'json-syntax'
         """
-        return self._issues(source, _label(source))
+        return self._issues(source, label_of(source))
 
     def validate(self, source: DocumentInput) -> Report:
         """Check a document against the schema and the rules; never raises for bad data.
@@ -242,7 +153,7 @@ class Validator:
             >>> Validator().validate('{"schema_version": "1.0", "title": 5}').issues[0].code
             'wrong-type'
         """
-        label = _label(source)
+        label = label_of(source)
         with collection_paused():
             return self._report(source, label)
 
@@ -259,15 +170,15 @@ class Validator:
             >>> dataset.title, report.valid
             ('Mine', True)
         """
-        label = _label(source)
+        label = label_of(source)
         with collection_paused():
             return self._read_and_check(source, label)
 
     def _check_document(self, document: str | bytes | bytearray) -> tuple[Dataset | None, Report]:
         """Do what :meth:`check` does for text or bytes, raising when they are not JSON."""
-        if not isinstance(document, _TEXT):
+        if not isinstance(document, TEXT):
             raise TypeError(f"a document is text or bytes, not {type(document).__name__}")
-        label = _label(document)
+        label = label_of(document)
         with collection_paused():
             return self._read_and_check(document, label, raising=True)
 
@@ -285,79 +196,59 @@ class Validator:
         except ManySyntaxErrors as errors:
             if raising:
                 raise errors.errors[0] from None  # one error, of the public class
-            return None, Report.of(_refusal(errors), source=label)
-        except _UNREADABLE as error:
+            return None, Report.of(refusal(errors), source=label)
+        except UNREADABLE as error:
             if raising:
                 raise
-            return None, Report.of(_refusal(error), source=label)
+            return None, Report.of(refusal(error), source=label)
         return self._check(document)
 
-    def _read(self, source: object, label: str) -> _Document:
+    def _read(self, source: object, label: str) -> Document:
         """Parse a document, raising what prevents it."""
-        if isinstance(source, Dataset):
-            from partnering.convert import unstructure
-
-            return self._data(unstructure(source), label, dataset=source)
-        if not isinstance(source, (*_TEXT, os.PathLike)):
-            return self._data(source, label)
-        text: str | bytes | bytearray | memoryview
-        if isinstance(source, os.PathLike):
-            text = read_bytes(source, max_bytes=self.max_bytes)
-        else:
-            text = source
-        try:
-            # Shared: equal flat objects are one dict, which the checks only read.
-            data, decoded = parse_json_text(
-                text, max_bytes=self.max_bytes, max_depth=self.max_depth, shared=True
-            )
-        except JSONParseError as error:
-            raise every_syntax_error(text, error) from None
-        if decoded.isascii():
-            # The text takes no more memory than the bytes, and issues are placed in it
-            # without decoding the bytes again; the bytes can go.
-            text = decoded
-        del decoded
-        return _Document(data, label, fast=self.engine == "fast", text=text)
+        return read_document(
+            source,
+            label,
+            fast=self.engine == "fast",
+            max_bytes=self.max_bytes,
+            max_depth=self.max_depth,
+        )
 
     def _report(self, source: DocumentInput, label: str) -> Report:
         # The parsed data dies with this call, before the collector runs again.
         try:
             document = self._read(source, label)
-        except _UNREADABLE as error:
-            return Report.of(_refusal(error), source=label)
+        except UNREADABLE as error:
+            return Report.of(refusal(error), source=label)
         bound = None if self.max_issues is None else Bound(self.max_issues)
         issues = itertools.chain(self._schema_issues(document, bound), self._rule_issues(document))
         return document.report(issues, bound)
 
-    def _data(self, data: object, label: str, dataset: Dataset | None = None) -> _Document:
+    def _data(self, data: object, label: str, dataset: Dataset | None = None) -> Document:
         """Take parsed data as the reader takes text, raising what makes it no document."""
-        plain = _fast.is_plain_json(data, self.max_depth)
-        # Data that is not what the strict parser returns is judged as the JSON text it
-        # stands for, on the reference path: jsonschema-rs reads only plain JSON.
-        document = as_document(data, plain=plain, max_depth=self.max_depth)
-        return _Document(document, label, fast=plain and self.engine == "fast", dataset=dataset)
+        fast = self.engine == "fast"
+        return data_document(data, label, fast=fast, max_depth=self.max_depth, dataset=dataset)
 
     def _issues(self, source: object, label: str) -> Iterator[Issue]:
         try:
             document = self._read(source, label)
-        except _UNREADABLE as error:
-            yield from _refusal(error)
+        except UNREADABLE as error:
+            yield from refusal(error)
             return
         yield from self._schema_issues(document)
         yield from self._rule_issues(document)
 
-    def _schema_issues(self, document: _Document, bound: Bound | None = None) -> Iterator[Issue]:
+    def _schema_issues(self, document: Document, bound: Bound | None = None) -> Iterator[Issue]:
         if document.fast:
             return _fast.schema_issues(document.data, plain=True, bound=bound)
         from partnering._schema_layer import schema_issues
 
         return schema_issues(document.data)  # each picks the schema of the file's version
 
-    def _rule_issues(self, document: _Document) -> Iterator[Issue]:
+    def _rule_issues(self, document: Document) -> Iterator[Issue]:
         today = date.today() if self.today is None else self.today
         return rule_issues(document.data, today=today, reporting=self.reporting)
 
-    def _check(self, document: _Document) -> tuple[Dataset | None, Report]:
+    def _check(self, document: Document) -> tuple[Dataset | None, Report]:
         issues = [*self._schema_issues(document), *self._rule_issues(document)]
         report = document.report(issues)
         if not report.valid:
@@ -382,7 +273,7 @@ def check_written(data: Mapping[str, Any], dataset: Dataset) -> Report:
 
 
 def _converted(
-    document: _Document, issues: list[Issue], report: Report
+    document: Document, issues: list[Issue], report: Report
 ) -> tuple[Dataset | None, Report]:
     """Build a dataset with the converter, reporting whatever it refuses."""
     from partnering.convert import structure
