@@ -156,7 +156,7 @@ def _misread_by_doubles(document: bytes) -> bool:
 
 
 def _pointer(path: Iterable[object]) -> str:
-    from partnering.report import format_pointer
+    from partnering._pointers import format_pointer
 
     return format_pointer([part if isinstance(part, int) else str(part) for part in path])
 

@@ -121,12 +121,15 @@ def test_the_report_and_the_format_sit_at_the_bottom() -> None:
     found = graph()
     assert found["partnering._format"] == set()
     assert found["partnering._pointers"] == set()
-    # The report orders issues without a line by the schema's order of fields.
+    # The report groups issues by their generic place, and orders issues without a line by
+    # the schema's order of fields; bounding a report sits above it.
     assert found["partnering.report"] == {
         "partnering._format",
         "partnering._pointers",
-        "partnering._order",
+        "partnering._grouping",
     }
+    assert found["partnering._grouping"] == {"partnering._pointers", "partnering._order"}
+    assert found["partnering._bounds"] == {"partnering._grouping", "partnering.report"}
     assert found["partnering._order"] == {"partnering.schemas"}
     assert found["partnering.schemas"] == {"partnering._format"}
 

@@ -33,10 +33,11 @@ from typing import Any
 
 import attrs
 
+from partnering._grouping import KEY_CODES
 from partnering._locate import Spot, locate
 from partnering._text import quote
 from partnering.entities import ENTITIES
-from partnering.report import KEY_CODES, Issue, Path, Report
+from partnering.report import Issue, Path, Report
 
 __all__ = ["KEY_CODES", "place", "place_issues", "record_of"]
 

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from partnering import _fast
+from partnering._bounds import Bound, bounded
 from partnering._files import display_path, read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, SCHEMA_VERSION, checked_version
 from partnering._json import parse_json_text
@@ -32,7 +33,7 @@ from partnering._jsondata import NotADocumentError, as_document
 from partnering._places import place_issues
 from partnering.errors import DocumentTooLargeError, JSONParseError, ReadError
 from partnering.models import Dataset
-from partnering.report import Bound, Issue, Report, Severity, bounded
+from partnering.report import Issue, Report, Severity
 
 __all__ = [
     "TEXT",

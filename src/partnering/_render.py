@@ -30,10 +30,11 @@ from collections.abc import Sequence
 
 import attrs
 
+from partnering._grouping import shortened
 from partnering._pointers import display_pointer
 from partnering._text import safe_text
 from partnering.catalogue import PARSE_CODES
-from partnering.report import Issue, IssueGroup, Report, Severity, shortened
+from partnering.report import Issue, IssueGroup, Report, Severity
 
 __all__ = [
     "PLAIN",

@@ -31,8 +31,10 @@ from cattrs.gen import make_dict_unstructure_fn
 from partnering import report as _report
 from partnering._constraints import Constraint, Length, Pattern, Range, TypeCheck
 from partnering._format import REPORT_FORMAT_VERSION
+from partnering._grouping import KEY_LIMIT, shortened
 from partnering._indented import indented_object
 from partnering._patterns import NamedPattern
+from partnering._pointers import format_pointer
 from partnering.report import Path, Severity
 
 __all__ = [
@@ -105,7 +107,7 @@ class Issue:
     severity: Severity = _field("An error makes the file invalid; a warning does not.")
     pointer: str = _field(
         "Where the problem is, as an RFC 6901 JSON Pointer; the empty string is the whole "
-        f"document. A key longer than {_report.KEY_LIMIT} characters is cut there and ends "
+        f"document. A key longer than {KEY_LIMIT} characters is cut there and ends "
         "with '\u2026'."
     )
     path: Path = _field(
@@ -149,8 +151,8 @@ class Issue:
         return cls(
             code=issue.code,
             severity=issue.severity,
-            pointer=_report.format_pointer(_report.shortened(issue.path)),
-            path=_report.shortened(issue.path),
+            pointer=format_pointer(shortened(issue.path)),
+            path=shortened(issue.path),
             message=issue.message,
             hint=issue.hint,
             excerpt=issue.excerpt,

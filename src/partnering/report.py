@@ -16,32 +16,18 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from enum import Enum
 
 import attrs
 
 from partnering._format import SCHEMA_VERSION
-from partnering._pointers import escape_pointer_segment, format_pointer
+from partnering._grouping import group_pointer, path_key
+from partnering._pointers import format_pointer
 
-__all__ = [
-    "KEY_CODES",
-    "KEY_LIMIT",
-    "Bound",
-    "Issue",
-    "IssueGroup",
-    "Path",
-    "Report",
-    "Severity",
-    "bounded",
-    "format_pointer",
-    "generic_pointer",
-    "group_pointer",
-    "shortened",
-]
+__all__ = ["Issue", "IssueGroup", "Path", "Report", "Severity"]
 
 #: A location in a document: object keys and array indices, from the root.
 Path = tuple[str | int, ...]
@@ -52,105 +38,6 @@ class Severity(Enum):
 
     ERROR = "error"
     WARNING = "warning"
-
-
-#: The most characters of one key that a report shows, in text as in JSON: a longer key is
-#: cut there, and ``…`` (U+2026) follows it, in the issue's path and in its pointer.
-KEY_LIMIT = 200
-_MARK = "\u2026"
-
-#: The codes whose subject is a key rather than a value: an unknown field, an extension key
-#: that is not namespaced. Their issues at one place are grouped whatever the key.
-KEY_CODES = frozenset({"unknown-field", "invalid-extension-key"})
-
-
-def shortened(path: Sequence[str | int]) -> Path:
-    """Cut every key of a path longer than :data:`KEY_LIMIT` characters, marking the cut.
-
-    Example:
-        >>> shortened(("partners", 0, "k" * 300))[2] == "k" * 200 + "\u2026"
-        True
-        >>> shortened(("partners", 0, "name"))
-        ('partners', 0, 'name')
-    """
-    if all(isinstance(segment, int) or len(segment) <= KEY_LIMIT for segment in path):
-        return tuple(path)
-    return tuple(
-        segment
-        if isinstance(segment, int) or len(segment) <= KEY_LIMIT
-        else segment[:KEY_LIMIT] + _MARK
-        for segment in path
-    )
-
-
-def generic_pointer(path: Sequence[str | int]) -> str:
-    """Render a path with every array index replaced by ``*``, to group like issues.
-
-    Example:
-        >>> generic_pointer(("partners", 12, "sector"))
-        '/partners/*/sector'
-    """
-    return "".join(
-        "/*" if isinstance(segment, int) else "/" + escape_pointer_segment(segment)
-        for segment in shortened(path)
-    )
-
-
-def group_pointer(code: str, path: Sequence[str | int]) -> str:
-    """Render the generic location that groups an issue: for a key's issue, any key there.
-
-    Example:
-        >>> group_pointer("unknown-field", ("partners", 3, "nmae"))
-        '/partners/*/*'
-        >>> group_pointer("missing-field", ("partners", 3, "name"))
-        '/partners/*/name'
-    """
-    return _pointer_of(_group_key(code, path))
-
-
-# In a group's key, an index (any index) and, for a key's issue, the key (any key).
-_ANY_INDEX = -1
-_ANY_KEY = None
-
-
-def _group_key(code: str, path: Sequence[str | int]) -> tuple[str | int | None, ...]:
-    """Key an issue by its group, cheaply: what :func:`group_pointer` renders, not rendered."""
-    generic: tuple[str | int | None, ...] = tuple(
-        _ANY_INDEX if type(segment) is int else segment for segment in path
-    )
-    if code in KEY_CODES and generic and isinstance(generic[-1], str):
-        return (code, *generic[:-1], _ANY_KEY)
-    return (code, *generic)
-
-
-@functools.lru_cache(maxsize=4096)
-def _pointer_of(key: tuple[str | int | None, ...]) -> str:
-    parts = []
-    for segment in key[1:]:
-        if isinstance(segment, str):
-            cut = segment if len(segment) <= KEY_LIMIT else segment[:KEY_LIMIT] + _MARK
-            parts.append("/" + escape_pointer_segment(cut))
-        else:
-            parts.append("/*")
-    return "".join(parts)
-
-
-def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:
-    # The order of the format, not of the alphabet: /partners comes before /events, as in a file.
-    # The key of a path depends on its indices only where they stand, so the key of its
-    # generic form is worked out once and the indices are put in.
-    key = _generic_key(tuple(0 if isinstance(segment, int) else segment for segment in path))
-    return tuple(
-        (step[0], segment, step[2]) if isinstance(segment, int) else step
-        for step, segment in zip(key, path, strict=True)
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _generic_key(path: Path) -> tuple[tuple[int, int, str], ...]:
-    from partnering._order import order_key
-
-    return order_key(path)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,7 +85,7 @@ class Issue:
         Issues without a line follow the order of the format (:mod:`partnering._order`); then
         the code and the message break ties, so the order never depends on discovery.
         """
-        return (self.line or 0, self.column or 0, _path_key(self.path), self.code, self.message)
+        return (self.line or 0, self.column or 0, path_key(self.path), self.code, self.message)
 
 
 @attrs.frozen(kw_only=True)
@@ -331,7 +218,7 @@ class Report:
         counts: Counter[tuple[str, str]] = Counter()
         severities: dict[tuple[str, str], Severity] = {}
         for issue in self.issues:
-            key = (issue.code, _pointer_of(_group_key(issue.code, issue.path)))
+            key = (issue.code, group_pointer(issue.code, issue.path))
             counts[key] += 1
             severities.setdefault(key, issue.severity)
             kept = grouped.setdefault(key, [])
@@ -362,78 +249,3 @@ class Report:
     ) -> Report:
         """Build a report from issues in any order."""
         return cls(issues=tuple(issues), source=source, schema_version=schema_version)
-
-
-class Bound:
-    """Keep the first issues of each group, in the order they come, and count the rest.
-
-    Validation gives it to the layers that find issues by the thousand, so that an issue
-    past the bound of its group is counted without being made (see :meth:`full`).
-
-    Example:
-        >>> bound = Bound(1)
-        >>> issues = [
-        ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
-        ...     for n in range(3)
-        ... ]
-        >>> [bound.keeps(issue) for issue in issues], bound.omitted()
-        ([True, False, False], (('c', <Severity.ERROR: 'error'>, '/partners/*', 2),))
-    """
-
-    def __init__(self, most: int) -> None:
-        self.most = most
-        self._kept: Counter[tuple[str | int | None, ...]] = Counter()
-        self._left: dict[tuple[str | int | None, ...], tuple[str, Severity, int]] = {}
-
-    @staticmethod
-    def key(issue: Issue) -> tuple[str | int | None, ...]:
-        """Key an issue by its group; issues of one record moved to another keep their key."""
-        return _group_key(issue.code, issue.path)
-
-    def full(self, key: tuple[str | int | None, ...]) -> bool:
-        """Tell whether the group of ``key`` has all the issues it keeps."""
-        return self._kept[key] >= self.most
-
-    def count(self, key: tuple[str | int | None, ...], code: str, severity: Severity) -> None:
-        """Count an issue of a full group that is not made, as :meth:`keeps` would."""
-        _, _, count = self._left.get(key, (code, severity, 0))
-        self._left[key] = (code, severity, count + 1)
-
-    def keeps(self, issue: Issue) -> bool:
-        """Tell whether ``issue`` is kept, counting it either way."""
-        key = _group_key(issue.code, issue.path)
-        if self._kept[key] < self.most:
-            self._kept[key] += 1
-            return True
-        self.count(key, issue.code, issue.severity)
-        return False
-
-    def omitted(self) -> tuple[tuple[str, Severity, str, int], ...]:
-        """Say how many issues of each group were left out: code, severity, pointer, count."""
-        return tuple(
-            (code, severity, _pointer_of(key), count)
-            for key, (code, severity, count) in self._left.items()
-        )
-
-
-def bounded(
-    issues: Iterable[Issue], most: int, bound: Bound | None = None
-) -> tuple[list[Issue], tuple[tuple[str, Severity, str, int], ...]]:
-    """Keep the first ``most`` issues of each group, in the order given, and count the rest.
-
-    What :meth:`Report.groups` and a list of the first ``most`` issues of a file show is then
-    among the issues kept, when each group's issues come in the order of the file. A
-    :class:`Bound` given (of ``most``) also counts the issues the layers did not make.
-
-    Example:
-        >>> issues = [
-        ...     Issue(code="c", severity=Severity.ERROR, path=("partners", n), message="m")
-        ...     for n in range(5)
-        ... ]
-        >>> kept, omitted = bounded(issues, 2)
-        >>> [issue.pointer for issue in kept], omitted
-        (['/partners/0', '/partners/1'], (('c', <Severity.ERROR: 'error'>, '/partners/*', 3),))
-    """
-    bound = Bound(most) if bound is None else bound
-    kept = [issue for issue in issues if bound.keeps(issue)]
-    return kept, bound.omitted()

@@ -35,6 +35,7 @@ from typing import Any, Literal, Union
 import attrs
 
 from partnering import _fast
+from partnering._bounds import Bound
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._gc import collection_paused
 from partnering._json._recover import ManySyntaxErrors
@@ -49,7 +50,7 @@ from partnering._reading import (
 )
 from partnering.errors import InvalidDocumentError
 from partnering.models import Dataset
-from partnering.report import Bound, Issue, Report
+from partnering.report import Issue, Report
 from partnering.reporting import ReportingLimits
 from partnering.rules import rule_issues
 

@@ -23,11 +23,12 @@ import hashlib
 from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
+from partnering._bounds import Bound
 from partnering._fast._plain import is_plain_json
 from partnering._format import SCHEMA_VERSION, checked_version
 from partnering._jsondata import json_text
 from partnering.entities import ENTITIES
-from partnering.report import Bound, Issue
+from partnering.report import Issue
 
 __all__ = ["engines", "schema_issues"]
 

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from jsonschema import ValidationError
 
+from partnering._bounds import Bound
 from partnering._constraints import Breach
 from partnering._format import SCHEMA_VERSION, SCHEMA_VERSIONS, checked_version
 from partnering._schema_layer._keywords import translate
@@ -25,7 +26,7 @@ from partnering._schema_layer._validator import validator as _validator
 from partnering._text import excerpt
 from partnering._wording import issue
 from partnering.entities import ENTITIES
-from partnering.report import Bound, Issue, Path
+from partnering.report import Issue, Path
 
 __all__ = ["issues_in_parts", "schema_issues", "unsupported_version"]
 

@@ -38,6 +38,7 @@ from partnering._constraints import (
     UniqueItems,
 )
 from partnering._format import SCHEMA_VERSIONS
+from partnering._grouping import generic_pointer
 from partnering._patterns import NamedPattern
 from partnering._shapes import CURRENCY_TITLE, SUBDIVISION_TITLE
 from partnering._wording import (
@@ -50,7 +51,7 @@ from partnering._wording import (
     unknown_field,
     wrong_type,
 )
-from partnering.report import Issue, Path, generic_pointer
+from partnering.report import Issue, Path
 from partnering.schemas import get_schema
 
 __all__ = ["KEYWORDS", "translate"]
