@@ -142,6 +142,24 @@ def test_fix_never_guesses(field: str, value: str) -> None:
     assert not result.report.valid
 
 
+def test_windows_line_breaks_in_prose_become_line_feeds() -> None:
+    """CR LF and CR in a description become LF; in a name, a line break is left for a person."""
+    text = (
+        '{"schema_version": "1.1", "platforms": [{"id": "p", "name": "P", "scope": "global", '
+        '"hosting_model": "ngo_hosted", "description": "One.\\r\\nTwo.\\rThree."}]}'
+    )
+    result = fix(text)
+    assert result.text == text.replace("\\r\\n", "\\n").replace("\\r", "\\n")
+    assert [change.kind for change in result.changes] == ["line-endings"]
+    assert result.report.valid
+    named = text.replace('"name": "P"', '"name": "P\\r\\nQ"')
+    left = fix(named)
+    fixed = '"description": "One.\\nTwo.\\nThree."'
+    assert left.text == named.replace('"description": "One.\\r\\nTwo.\\rThree."', fixed)
+    assert [issue.code for issue in left.report.issues] == ["control-character"]
+    assert left.report.issues[0].pointer == "/platforms/0/name"
+
+
 def test_fix_keeps_the_layout_and_shows_a_diff() -> None:
     """Only the wrong characters change; the diff names the file."""
     text = '{\n  "schema_version": "1.0",\n  "title": “Ours”,\n}\n'
@@ -192,6 +210,8 @@ def _schema_kind(path: tuple[str | int, ...]) -> str | None:
         return None
     if isinstance(schema.get("enum"), list):
         return "code"
+    if schema.get("x-def") == "#/$defs/long_text":
+        return "prose"
     return "integer" if schema.get("type") == "integer" else None
 
 
@@ -212,6 +232,10 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
                 edits.append((start, end, json.dumps(value.upper())))
         elif kind == "integer" and type(value) is int and draw(st.booleans()):
             edits.append((start, end, f'"{value}"'))
+        elif kind == "prose" and "\n" in value and draw(st.booleans()):
+            # Line breaks as Windows writes them, or as old Macs did.
+            ending = draw(st.sampled_from(["\r\n", "\r"]))
+            edits.append((start, end, json.dumps(value.replace("\n", ending), ensure_ascii=False)))
         elif (
             isinstance(value, str)
             and path

@@ -200,6 +200,24 @@ def _whole_number_fraction(value: Any, schema: Mapping[str, Any]) -> int | None:
     return int(value)
 
 
+_LONG_TEXT = "#/$defs/long_text"
+_LINE_ENDING = re.compile("\r\n?")
+
+
+@_correction(
+    "line-endings",
+    ["control-character"],
+    "line breaks written as a carriage return and a line feed (Windows) or as a carriage "
+    "return alone, in a description or another field of prose, where the format takes a line "
+    "feed alone",
+)
+def _line_endings(value: Any, schema: Mapping[str, Any]) -> str | None:
+    # Only prose takes a line break; in a name, a line break has no one meaning.
+    if not isinstance(value, str) or "\r" not in value or schema.get("x-def") != _LONG_TEXT:
+        return None
+    return _LINE_ENDING.sub("\n", value)
+
+
 # -- Country names and code titles -----------------------------------------------------------
 
 _COUNTRY = "#/$defs/country_code"

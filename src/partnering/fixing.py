@@ -1,4 +1,4 @@
-"""Make the mechanical corrections of an exchange file, and say what still needs a person.
+r"""Make the mechanical corrections of an exchange file, and say what still needs a person.
 
 :func:`~partnering.fix` corrects only what can have one meaning:
 
@@ -9,7 +9,9 @@
   ``21``), and country names and other codes (``Kenya`` for ``KE``, ``UK`` for ``GB``), each
   when exactly one code fits;
 * whole numbers written as text (``"25"`` for ``25``) where the field takes a number, and
-  whole numbers written with a fraction or an exponent (``25.0`` for ``25``).
+  whole numbers written with a fraction or an exponent (``25.0`` for ``25``);
+* line breaks written ``\r\n`` (as Windows writes them) or ``\r`` in prose, such as a
+  description, where the format takes ``\n``.
 
 It never guesses: a date such as ``01/03/2017`` may be March or January, and a code that is
 only close to one (``privat``) may be another; both are left for a person, in the report.
@@ -68,7 +70,7 @@ class Change:
     Attributes:
         kind: what was corrected: ``byte-order-mark``, ``trailing-comma``, ``smart-quotes``,
             ``single-quotes``, ``code-spelling``, ``code-title``, ``country-name``,
-            ``whole-number`` or ``whole-number-fraction``.
+            ``whole-number``, ``whole-number-fraction`` or ``line-endings``.
         description: what changed, for a person, such as ``'Green' → 'green'``.
         line: the 1-based line of the text that changed, in the text before the change.
         path: the keys and indices of the value corrected; ``None`` for a syntax correction.

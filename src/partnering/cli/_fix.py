@@ -50,6 +50,10 @@ _KINDS = {
         "whole number written with a fraction",
         "whole numbers written with a fraction",
     ),
+    "line-endings": (
+        "text with carriage-return line breaks",
+        "texts with carriage-return line breaks",
+    ),
 }
 
 
