@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnering import _schema_layer, validate
+from partnering import _reading, _schema_layer, validate
 from partnering._jsondata import json_text
 from partnering._render import render_text
 from partnering._report_json import render_json
@@ -316,6 +316,12 @@ def test_issues_placed_a_slice_at_a_time_are_placed_as_at_once(
 
 
 # --- Records written alike share one dict: the reports stay those of every record its own ---
+# Only a document over SHARE_OVER is read so; these tests read every document so.
+
+
+@pytest.fixture
+def shared_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_reading, "SHARE_OVER", 0)
 
 
 def _without_places(report: Any) -> list[Any]:
@@ -350,13 +356,16 @@ def test_records_read_as_one_dict_report_as_records_read_apart(text: str) -> Non
     from decimal import Decimal
 
     today = datetime.date(2026, 1, 1)
-    from_text = validate(text, today=today)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_reading, "SHARE_OVER", 0)
+        from_text = validate(text, today=today)
+        bounded = validate(text, today=today, max_issues=1)
     from_data = validate(json.loads(text, parse_float=Decimal), today=today)
     assert _without_places(from_text) == _without_places(from_data)
-    bounded = validate(text, today=today, max_issues=1)
     assert bounded.count_by_code() == from_text.count_by_code()
 
 
+@pytest.mark.usefixtures("shared_always")
 def test_a_record_repeated_in_one_dict_is_reported_at_every_index() -> None:
     bad = {"id": "p", "name": "", "organisation_type": "99"}
     report = validate(_document([bad] * 3 + [{**bad, "organisation_type": "21"}, bad]))
@@ -367,6 +376,7 @@ def test_a_record_repeated_in_one_dict_is_reported_at_every_index() -> None:
     assert [issue.line for issue in report.issues if issue.code == "empty-text"] == [1] * 5
 
 
+@pytest.mark.usefixtures("shared_always")
 def test_records_equal_in_python_but_not_in_json_are_judged_apart() -> None:
     # 1 == True and Decimal("1.0") == Decimal("1.00") in Python; in the file they differ, and so
     # must the verdicts: records written alike share a dict only when their texts are alike.
@@ -379,3 +389,36 @@ def test_records_equal_in_python_but_not_in_json_are_judged_apart() -> None:
         ("duplicate-id", "/building_blocks/2/id"),
         ("wrong-type", "/building_blocks/1/order"),
     ]
+
+
+def test_a_large_document_is_read_with_its_alike_records_shared() -> None:
+    record = '{"id": "p", "name": "P", "organisation_type": "21"}'
+    small = _reading.read_document(_document_text(record, 2), "<text>", fast=True)
+    assert small.data["partners"][0] is not small.data["partners"][1]
+    count = _reading.SHARE_OVER // len(record) + 1
+    large = _reading.read_document(_document_text(record, count), "<text>", fast=True)
+    assert large.data["partners"][0] is large.data["partners"][-1]
+
+
+def _document_text(record: str, count: int) -> str:
+    return '{"schema_version": "1.0", "partners": [' + ", ".join([record] * count) + "]}"
+
+
+def test_an_invalid_document_read_here_holds_its_short_texts_once() -> None:
+    text = _document([{"id": str(i), "name": "", "country": "KE"} for i in range(3)])
+    document = _reading.read_document(text, "<text>", fast=True)
+    countries = [partner["country"] for partner in document.data["partners"]]
+    assert countries[0] is not countries[1]
+    document.compact()
+    after = [partner["country"] for partner in document.data["partners"]]
+    assert after[0] is after[1] is after[2]
+    assert document.data == json.loads(text)
+
+
+def test_data_given_as_a_mapping_is_never_changed() -> None:
+    partners = [{"id": str(i), "name": "", "country": "".join(["K", "E"])} for i in range(3)]
+    data = {"schema_version": "1.0", "partners": partners}
+    before = [id(partner["country"]) for partner in partners]
+    report = validate(data)
+    assert not report.valid
+    assert [id(partner["country"]) for partner in partners] == before

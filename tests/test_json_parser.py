@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._json import parse_json, parse_json_text
-from partnering._json._hooks import SHARED_OBJECTS, SHORT_TEXT
+from partnering._json._hooks import SHARED_OBJECTS
 from partnering._jsondata import json_text
 from partnering._pointers import display_pointer, escape_pointer_segment, format_pointer
 from partnering._text import quote, safe_text
@@ -1003,15 +1003,3 @@ def test_shared_parse_equals_the_plain_parse(document: dict[str, Any]) -> None:
     text = json.dumps(document)
     shared, _ = parse_json_text(text, shared=True)
     assert repr(shared) == repr(exact_loads(text))
-
-
-def test_short_texts_are_one_string_when_shared() -> None:
-    text = '{"a": [{"country": "KE", "n": [1]}, {"country": "KE", "n": [2]}], "b": "KE"}'
-    data, _ = parse_json_text(text, shared=True)
-    assert data["a"][0]["country"] is data["a"][1]["country"] == "KE"
-    long = "x" * (SHORT_TEXT + 1)
-    data, _ = parse_json_text(
-        f'{{"a": [{{"t": "{long}", "n": [1]}}, {{"t": "{long}"}}]}}', shared=True
-    )
-    assert data["a"][0]["t"] == data["a"][1]["t"]
-    assert data["a"][0]["t"] is not data["a"][1]["t"]

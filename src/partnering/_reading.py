@@ -29,7 +29,7 @@ from partnering._files import display_path, read_bytes
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, SCHEMA_VERSION, checked_version
 from partnering._json import parse_json_text
 from partnering._json._recover import ManySyntaxErrors, every_syntax_error
-from partnering._jsondata import NotADocumentError, as_document
+from partnering._jsondata import NotADocumentError, as_document, share_short_texts
 from partnering._places import place_issues
 from partnering.errors import DocumentTooLargeError, JSONParseError, ReadError
 from partnering.models import Dataset
@@ -47,6 +47,11 @@ __all__ = [
 
 _READ_HINT = "check the path and the file's permissions"
 
+
+#: The size, in bytes or characters, from which a document is read with its equal flat
+#: objects shared (see ``partnering._json._hooks.sharing_pairs_hook``): above it, memory is
+#: what limits; below it, the parse is quicker without (sharing costs a tenth of the parse).
+SHARE_OVER = 16 * 1024 * 1024
 
 #: The kinds of input that are the text of a document, or its bytes.
 TEXT = (str, bytes, bytearray, memoryview)
@@ -113,6 +118,14 @@ class Document:
     #: The text or bytes the data was read from, to place the issues; ``None`` for data.
     text: str | bytes | bytearray | memoryview | None = None
 
+    def compact(self) -> None:
+        """Hold the document's equal short texts once, when its data is the reader's own.
+
+        Validation calls it when the document has errors, before their issues are made.
+        """
+        if self.text is not None:  # parsed here, so nobody else holds the data
+            share_short_texts(self.data)
+
     @property
     def version(self) -> str:
         """The version of the format the document is checked against."""
@@ -168,8 +181,11 @@ def read_document(
         read_bytes(source, max_bytes=max_bytes) if isinstance(source, os.PathLike) else source
     )
     try:
-        # Shared: equal flat objects are one dict, which the checks only read.
-        data, decoded = parse_json_text(text, max_bytes=max_bytes, max_depth=max_depth, shared=True)
+        # A large document's equal flat objects are one dict, which the checks only read:
+        # below SHARE_OVER, the parse is quicker without.
+        data, decoded = parse_json_text(
+            text, max_bytes=max_bytes, max_depth=max_depth, shared=len(text) >= SHARE_OVER
+        )
     except JSONParseError as error:
         raise every_syntax_error(text, error) from None
     if decoded.isascii():

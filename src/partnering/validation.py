@@ -240,7 +240,9 @@ class Validator:
 
     def _schema_issues(self, document: Document, bound: Bound | None = None) -> Iterator[Issue]:
         if document.fast:
-            return _fast.schema_issues(document.data, plain=True, bound=bound)
+            return _fast.schema_issues(
+                document.data, plain=True, bound=bound, on_invalid=document.compact
+            )
         from partnering._schema_layer import schema_issues
 
         return schema_issues(document.data)  # each picks the schema of the file's version

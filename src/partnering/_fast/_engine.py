@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import Any
 
 from partnering._bounds import Bound
@@ -70,7 +70,11 @@ def _reference(data: Mapping[str, Any]) -> Iterator[Issue]:
 
 
 def schema_issues(
-    data: Mapping[str, Any], *, plain: bool | None = None, bound: Bound | None = None
+    data: Mapping[str, Any],
+    *,
+    plain: bool | None = None,
+    bound: Bound | None = None,
+    on_invalid: Callable[[], object] | None = None,
 ) -> Iterator[Issue]:
     """Yield the issues the reference schema layer yields for ``data``, found faster.
 
@@ -81,6 +85,8 @@ def schema_issues(
         bound: the bound of the report the issues go to, if any: the issues of a record
             like one explained already, past the bound of their group, are only counted
             there (see :func:`partnering._schema_layer.issues_in_parts`).
+        on_invalid: called once the document is known to have errors, before any issue is
+            made.
 
     Example:
         >>> [issue.code for issue in schema_issues({"schema_version": "1.0", "title": ""})]
@@ -97,6 +103,8 @@ def schema_issues(
     # of this module, and it is raised rather than hidden behind the slower reference path.
     if whole.is_valid(data):
         return
+    if on_invalid is not None:
+        on_invalid()
     from partnering._schema_layer import issues_in_parts
 
     yield from issues_in_parts(data, _invalid_records(data, version), version, bound)

@@ -77,9 +77,6 @@ _SHAREABLE = frozenset({str, int, type(None)})
 #: the records of a file that repeats a few, few enough that a file of distinct records pays
 #: only a small, fixed amount for remembering.
 SHARED_OBJECTS = 1024
-#: The longest text value shared between objects, as codes are ("KE", "21"): a country
-#: written in 100,000 records is then one string, not 100,000 of 50 bytes each.
-SHORT_TEXT = 16
 
 
 def sharing_pairs_hook() -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
@@ -90,9 +87,8 @@ def sharing_pairs_hook() -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
     first time, so that a file of one record repeated 700,000 times holds one record, not
     700,000 (each dict of four fields takes about 300 bytes, four times its text). The dicts
     are then shared between places, so the result must only be read, never changed: the
-    validator reads it, and nothing else asks for it. Short texts (codes, mostly) are shared
-    too, in every object. Both memories are bounded (:data:`SHARED_OBJECTS`), so that a file
-    of distinct records pays a small, fixed amount for them.
+    validator reads it, and nothing else asks for it. The memory of objects seen is bounded
+    (:data:`SHARED_OBJECTS`), so that a file of distinct records pays a fixed amount for it.
 
     Example:
         >>> hook = sharing_pairs_hook()
@@ -101,26 +97,11 @@ def sharing_pairs_hook() -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
         (True, False)
     """
     memory: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
-    texts: dict[str, str] = {}
     shareable = _SHAREABLE
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result = pairs_hook(pairs)
-        flat = True
-        for key, value in pairs:
-            kind = value.__class__
-            if kind is str:
-                if len(value) <= SHORT_TEXT:
-                    kept = texts.get(value)
-                    if kept is None:
-                        if len(texts) >= SHARED_OBJECTS:
-                            texts.clear()
-                        texts[value] = value
-                    elif kept is not value:
-                        result[key] = kept
-            elif kind not in shareable:
-                flat = False
-        if not flat:
+        if not {value.__class__ for _, value in pairs} <= shareable:
             return result
         whole = tuple(pairs)
         shared = memory.get(whole)
