@@ -30,7 +30,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from partnering.cli._terminal import error, is_utf8, use_color
+from partnering.cli._changed_file import read_source, write_result
+from partnering.cli._terminal import is_utf8, use_color
 
 __all__ = ["run_fix"]
 
@@ -65,16 +66,12 @@ def _counted(kinds: Counter[str]) -> str:
 
 def run_fix(args: argparse.Namespace) -> int:
     """Run ``partnering fix`` with the parsed arguments, and return the exit status."""
-    from partnering._files import read_bytes, write_bytes
     from partnering._render import Style, render_text, shown
-    from partnering.errors import DocumentTooLargeError, ReadError, WriteError
     from partnering.fixing import fix
 
     source = Path(args.file)
-    try:
-        data = read_bytes(source)
-    except (ReadError, DocumentTooLargeError) as problem:
-        error(shown(str(problem)))
+    data = read_source(source)
+    if data is None:
         return 2
     result = fix(data)
     target = Path(args.output) if args.output else source
@@ -88,20 +85,15 @@ def run_fix(args: argparse.Namespace) -> int:
         if args.dry_run:
             out.write(f"{counted} (dry run: nothing written)\n\n")
         else:
-            try:
-                write_bytes(target, result.text.encode("utf-8", "surrogateescape"))
-            except WriteError as problem:
-                error(shown(str(problem)) + f"; {shown(str(source))} is unchanged")
+            if not write_result(
+                target, result.text.encode("utf-8", "surrogateescape"), source=source
+            ):
                 return 2
             out.write(f"{counted} written to {label}{details}\n\n")
     else:
         out.write("nothing to correct mechanically\n\n")
-        if args.output and not args.dry_run:
-            try:
-                write_bytes(target, data)
-            except WriteError as problem:
-                error(shown(str(problem)))
-                return 2
+        if args.output and not args.dry_run and not write_result(target, data):
+            return 2
     style = Style(color=use_color(args.color, out), unicode=is_utf8(out))
     name = f"{target}, once corrected," if result.changed and args.dry_run else str(target)
     if not result.changed and args.dry_run:

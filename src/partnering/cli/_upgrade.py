@@ -24,6 +24,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from partnering.cli._changed_file import read_source, write_result
 from partnering.cli._terminal import error, is_utf8, use_color
 
 __all__ = ["run_upgrade"]
@@ -31,18 +32,14 @@ __all__ = ["run_upgrade"]
 
 def run_upgrade(args: argparse.Namespace) -> int:
     """Run ``partnering upgrade`` with the parsed arguments, and return the exit status."""
-    from partnering._files import read_bytes, write_bytes
     from partnering._format import SCHEMA_VERSION
     from partnering._render import Style, render_text, shown
     from partnering.documents import dumps
-    from partnering.errors import DocumentTooLargeError, ReadError, WriteError
     from partnering.validation import Validator
 
     source = Path(args.file)
-    try:
-        data = read_bytes(source)
-    except (ReadError, DocumentTooLargeError) as problem:
-        error(shown(str(problem)))
+    data = read_source(source)
+    if data is None:
         return 2
     dataset, report = Validator().check(data)
     if dataset is None:
@@ -56,10 +53,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     target = Path(args.output)
-    try:
-        write_bytes(target, text.encode("utf-8"))
-    except WriteError as problem:
-        error(shown(str(problem)) + f"; {shown(str(source))} is unchanged")
+    if not write_result(target, text.encode("utf-8"), source=source):
         return 2
     done = f"format {report.schema_version} upgraded to {SCHEMA_VERSION}"
     if report.schema_version == SCHEMA_VERSION:
