@@ -207,3 +207,22 @@ def test_the_stewards_file_is_valid_after_two_rounds(
     status, out, _ = run(capsys, "fix", path)
     assert status == 0
     assert out.startswith("nothing to correct mechanically")
+
+
+@pytest.mark.parametrize("name", ["partners.xlsx", "csv"])
+def test_a_workbook_or_csv_folder_is_sent_to_convert_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    source = tmp_path / name
+    if name == "csv":
+        source.mkdir()
+    else:
+        source.write_bytes(b"PK\x03\x04")
+    status, out, err = run(capsys, "fix", source)
+    assert (status, out) == (2, "")
+    target = source.with_suffix(".json")
+    assert err == (
+        f"partnering: {source} is a workbook or a folder of CSV files; fix corrects exchange "
+        f"files: run 'partnering convert {source} {target}', then fix {target}\n"
+    )
+    assert not target.exists()

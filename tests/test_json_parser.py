@@ -695,8 +695,10 @@ HINTS: list[tuple[str, bytes | str, dict[str, int], str, bool]] = [
         b"id,name\ntpi,TPI\n",
         {},
         "A CSV export holds one table, while an exchange file holds every list in one JSON "
-        "document. Export the data as JSON in the interchange format (see the format "
-        "reference), or start from the file that 'partnering init' writes.",
+        "document: read the table through a mapping with 'partnering import', or give the "
+        "folder of CSV files in the spreadsheet layout that holds it. Export the data as JSON "
+        "in the interchange format (see the format reference), or start from the file that "
+        "'partnering init' writes.",
         False,
     ),
 ]

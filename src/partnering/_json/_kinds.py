@@ -33,7 +33,10 @@ _CONVERT = (
 
 _XLSX = OtherKind(
     "a ZIP archive, such as an Excel workbook (.xlsx) or an OpenDocument spreadsheet",
-    "Give the exchange file itself, not a workbook. " + _CONVERT,
+    "A workbook in the spreadsheet layout is read as it is when its name ends in .xlsx "
+    "('partnering validate data.xlsx'), and 'partnering convert data.xlsx data.json' writes "
+    "its exchange file; a workbook laid out otherwise is read through a mapping with "
+    "'partnering import'. " + _CONVERT,
 )
 _XLS = OtherKind(
     "an old Office file, such as an Excel 97-2003 workbook (.xls)",
@@ -47,7 +50,8 @@ _HTML = OtherKind(
 )
 _XML = OtherKind(
     "an XML document",
-    "An IATI activity file or another XML export must be converted first. " + _CONVERT,
+    "An IATI activity file is read with 'partnering import --from iati FILE'; another XML "
+    "export must be converted first. " + _CONVERT,
 )
 _YAML = OtherKind(
     "YAML (lines of 'key: value')",
@@ -57,7 +61,8 @@ _YAML = OtherKind(
 _CSV = OtherKind(
     "a table of comma-, semicolon- or tab-separated values (CSV)",
     "A CSV export holds one table, while an exchange file holds every list in one JSON "
-    "document. " + _CONVERT,
+    "document: read the table through a mapping with 'partnering import', or give the "
+    "folder of CSV files in the spreadsheet layout that holds it. " + _CONVERT,
 )
 
 #: The first bytes of the binary formats that arrive in place of exchange files: a ZIP archive

@@ -31,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from partnering.cli._changed_file import read_source, write_result
-from partnering.cli._terminal import is_utf8, use_color
+from partnering.cli._terminal import error, is_utf8, use_color
 
 __all__ = ["run_fix"]
 
@@ -68,8 +68,19 @@ def run_fix(args: argparse.Namespace) -> int:
     """Run ``partnering fix`` with the parsed arguments, and return the exit status."""
     from partnering._render import Style, render_text, shown
     from partnering.fixing import fix
+    from partnering.sheets import is_sheets
 
     source = Path(args.file)
+    if is_sheets(source):
+        # Corrections are made on the text of an exchange file, keeping its layout; a
+        # workbook has no such text. Its cells are corrected by hand, or its JSON is.
+        json_name = shown(str(source.with_suffix(".json")))
+        error(
+            f"{shown(str(source))} is a workbook or a folder of CSV files; fix corrects "
+            f"exchange files: run 'partnering convert {shown(str(source))} {json_name}', "
+            f"then fix {json_name}"
+        )
+        return 2
     data = read_source(source)
     if data is None:
         return 2
