@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from partnering._format import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from partnering._json import parse_json, parse_json_text
 from partnering._json._hooks import SHARED_OBJECTS
-from partnering._jsondata import json_text
+from partnering._jsondata import json_text, share_short_texts
 from partnering._pointers import display_pointer, escape_pointer_segment, format_pointer
 from partnering._text import quote, safe_text
 from partnering.catalogue import PARSE_CODES
@@ -1005,3 +1005,11 @@ def test_shared_parse_equals_the_plain_parse(document: dict[str, Any]) -> None:
     text = json.dumps(document)
     shared, _ = parse_json_text(text, shared=True)
     assert repr(shared) == repr(exact_loads(text))
+
+
+@given(json_documents)
+def test_sharing_short_texts_changes_no_value(document: dict[str, Any]) -> None:
+    text = json.dumps(document)
+    data = exact_loads(text)
+    share_short_texts(data)
+    assert repr(data) == repr(exact_loads(text))  # the same values, types and key order
