@@ -24,14 +24,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from partnering._format import REPORT_FORMAT_VERSION, SCHEMA_VERSION
+from partnering._format import FORMAT_VERSIONS
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 OUT = DOCS / "reference" / "_generated"
 SCHEMAS = ROOT / "schemas"
 #: The version of each schema documented: the newest of its format, as the library declares it.
-SCHEMA_VERSIONS = {"dataset": SCHEMA_VERSION, "report": REPORT_FORMAT_VERSION}
+SCHEMA_VERSIONS = {name: versions[-1] for name, versions in FORMAT_VERSIONS.items()}
 
 
 def commands() -> tuple[tuple[str, ...], ...]:

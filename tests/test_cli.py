@@ -1033,7 +1033,8 @@ def test_a_version_that_the_schema_named_lacks_is_a_usage_error(
     # Both formats have 1.0 and 1.1 today; a report format 1.2 would not make a dataset 1.2.
     from partnering.cli import _schema
 
-    monkeypatch.setattr(_schema, "REPORT_FORMAT_VERSIONS", ("1.0", "1.1", "1.2"))
+    versions = {"dataset": ("1.0", "1.1"), "report": ("1.0", "1.1", "1.2")}
+    monkeypatch.setattr(_schema, "FORMAT_VERSIONS", versions)
     status = _schema.run_schema(argparse.Namespace(name="dataset", format_version="1.2"))
     assert status == 2
     assert capsys.readouterr().err == (

@@ -15,10 +15,12 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "FORMAT_VERSIONS",
     "MAX_INTEGER",
     "REPORT_FORMAT_VERSION",
     "REPORT_FORMAT_VERSIONS",
@@ -44,6 +46,11 @@ REPORT_FORMAT_VERSION = "1.1"
 #: Every version of the JSON report format, oldest first. Only the newest is generated from
 #: the records that write the report; the schemas of the others stay as they were published.
 REPORT_FORMAT_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
+
+#: The versions of each shipped schema, by its name: each format counts its versions apart.
+FORMAT_VERSIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {"dataset": SCHEMA_VERSIONS, "report": REPORT_FORMAT_VERSIONS}
+)
 
 #: Where the interchange schemas are published; an identifier only, never fetched.
 SCHEMA_BASE_URI = "https://partnering.dev/schemas"

@@ -305,11 +305,8 @@ def share_short_texts(data: object) -> None:
     while pending:
         container = pending.pop()
         items = container.items() if type(container) is dict else enumerate(container)
-        last: object = None
+        last: object = None  # the container met last, walked once however often it repeats
         for key, value in items:
-            if value is last:
-                continue  # records written alike, read as one dict: seen already
-            last = value
             kind = value.__class__
             if kind is str:
                 if len(value) <= SHORT_TEXT:
@@ -320,8 +317,10 @@ def share_short_texts(data: object) -> None:
                         texts[value] = value
                     elif kept is not value:
                         container[key] = kept  # the same key: the dict is not resized
-            elif kind is dict or kind is list:
+            elif (kind is dict or kind is list) and value is not last:
+                # Records written alike, read as one dict, follow one another: walked once.
                 pending.append(value)
+                last = value
 
 
 def as_document(data: object, *, plain: bool, max_depth: int) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 import referencing
 import referencing.jsonschema
 
-from partnering._format import REPORT_FORMAT_VERSION, SCHEMA_VERSION
+from partnering._format import FORMAT_VERSIONS, SCHEMA_VERSIONS
 
 __all__ = ["get_schema", "registry", "schema_text"]
 
@@ -31,7 +31,7 @@ def _version(name: str, version: str | None) -> str:
     """The version of a schema asked for: by default, the newest of the file's format."""
     if version is not None:
         return version
-    return REPORT_FORMAT_VERSION if name == "report" else SCHEMA_VERSION
+    return FORMAT_VERSIONS.get(name, SCHEMA_VERSIONS)[-1]
 
 
 @functools.cache

@@ -32,6 +32,7 @@ from partnering.cli._terminal import (
     is_tty,
     is_utf8,
     read_stdin,
+    said_unreadable,
     use_color,
 )
 from partnering.errors import DocumentTooLargeError, InvalidDocumentError, JSONParseError, ReadError
@@ -79,8 +80,11 @@ def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, s
         steps.clear()
         error(STDIN_CLOSED)
         return None, UNREADABLE, item.label
-    if isinstance(source, Path) and _is_sheets(source):
-        dataset, report = _read_sheets(source)
+    # Imported here: the spreadsheet modules are needed only for a workbook or a CSV folder.
+    from partnering.sheets import check_sheets, is_sheets
+
+    if isinstance(source, Path) and is_sheets(source):
+        dataset, report = check_sheets(source)
         if dataset is not None:
             return dataset, 0, item.label
     else:
@@ -101,27 +105,9 @@ def read_dataset(name: str | None, steps: Steps) -> tuple[Dataset | None, int, s
     return None, _refused(report, item.label), item.label
 
 
-def _is_sheets(path: Path) -> bool:
-    from partnering.sheets import is_sheets
-
-    return is_sheets(path)
-
-
-def _read_sheets(path: Path) -> tuple[Dataset | None, Report]:
-    # Imported here: the spreadsheet modules are needed only for a workbook or a CSV folder.
-    from partnering.sheets import check_sheets
-
-    return check_sheets(path)
-
-
 def _refused(report: Report, label: str) -> int:
     """Write why a file cannot be used to standard error, and return the exit status."""
-    from partnering.sheets import UNREADABLE as UNREADABLE_SHEETS
-
-    if any(issue.code in UNREADABLE_SHEETS for issue in report.issues):
-        # A workbook that is unsafe or cannot be opened: the reason, as for an unreadable file.
-        for issue in report.issues:
-            error(shown(issue.message))
+    if said_unreadable(report):
         return UNREADABLE
     style = Style(color=use_color("auto", sys.stderr), unicode=is_utf8(sys.stderr))
     sys.stderr.write(render_text(report, label, style=style))

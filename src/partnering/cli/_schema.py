@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from partnering._format import REPORT_FORMAT_VERSIONS, SCHEMA_VERSIONS
+from partnering._format import FORMAT_VERSIONS
 from partnering.cli._terminal import error
 from partnering.schemas import schema_text
 
@@ -24,7 +24,7 @@ __all__ = ["run_schema"]
 def run_schema(args: argparse.Namespace) -> int:
     """Print the schema named by ``--name``; return 0, or 2 for a version it does not have."""
     version = getattr(args, "format_version", None)
-    versions = REPORT_FORMAT_VERSIONS if args.name == "report" else SCHEMA_VERSIONS
+    versions = FORMAT_VERSIONS[args.name]
     if version is not None and version not in versions:
         error(f"the {args.name} schema has no version {version}: it has {', '.join(versions)}")
         return 2

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from partnering._render import render_text
-from partnering.cli._terminal import error
+from partnering.cli._terminal import error, said_unreadable
 from partnering.errors import PartneringError, WriteError
 from partnering.models import Dataset
 from partnering.report import Report
@@ -40,12 +40,6 @@ def output_kind(path: Path) -> str | None:
     if not path.suffix or path.is_dir():
         return "csv"
     return None
-
-
-def _unreadable(report: Report) -> bool:
-    from partnering.sheets import UNREADABLE
-
-    return any(issue.code in UNREADABLE for issue in report.issues)
 
 
 def _read(path: Path, max_rows: int | None) -> tuple[Dataset | None, Report]:
@@ -84,9 +78,7 @@ def run_convert(args: argparse.Namespace) -> int:
         )
         return 2
     dataset, report = _read(source, getattr(args, "max_rows", None))
-    if _unreadable(report):
-        for issue in report.issues:
-            error(issue.message)
+    if said_unreadable(report):
         return 2
     if dataset is None:
         sys.stdout.write(render_text(report, args.input))
@@ -119,7 +111,7 @@ def run_template(args: argparse.Namespace) -> int:
                 dataset, report = _read(Path(args.source), None)
                 if dataset is None:
                     sys.stdout.write(render_text(report, args.source))
-                    return 2 if _unreadable(report) else 1
+                    return 2 if sheets.unreadable(report) else 1
                 source = dataset
             sheets.write_assessment_template(args.output, args.assessment, source, replace=force)
             what = f"a self-assessment workbook for {args.assessment!r}"

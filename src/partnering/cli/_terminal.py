@@ -24,6 +24,8 @@ from typing import IO, TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
+    from partnering.report import Report
+
 from partnering.cli._parser import PROG
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "is_tty",
     "is_utf8",
     "read_stdin",
+    "said_unreadable",
     "tolerate_encoding",
     "use_color",
 ]
@@ -101,6 +104,22 @@ def tolerate_encoding(stream: object) -> None:
     if isinstance(stream, io.TextIOWrapper) and not is_utf8(stream):
         with contextlib.suppress(ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")
+
+
+def said_unreadable(report: Report) -> bool:
+    """Say why, a line each, when a report is of a file that could not be read at all.
+
+    Returns whether it is: a workbook that is unsafe or cannot be opened, or a file that
+    cannot be read (the codes of ``partnering.sheets.UNREADABLE``).
+    """
+    from partnering._render import shown
+    from partnering.sheets import unreadable
+
+    if not unreadable(report):
+        return False
+    for issue in report.issues:
+        error(shown(issue.message))
+    return True
 
 
 def error(message: str) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from partnering import validation
 from partnering._format import DEFAULT_MAX_BYTES
-from partnering._render import Style, fails, render_text, shown
+from partnering._render import Style, fails, render_text
 from partnering.cli._parallel import check_paths, default_jobs
 from partnering.cli._parser import library_version
 from partnering.cli._terminal import (
@@ -31,6 +31,7 @@ from partnering.cli._terminal import (
     error,
     is_utf8,
     read_stdin,
+    said_unreadable,
     use_color,
 )
 from partnering.report import Issue, Report, Severity
@@ -118,12 +119,6 @@ def _reports(
         yield next(pooled) if item.path is not None else check_input(item, validator)
 
 
-def _unreadable(report: Report) -> bool:
-    from partnering.sheets import UNREADABLE
-
-    return any(issue.code in UNREADABLE for issue in report.issues)
-
-
 def run_validate(args: argparse.Namespace) -> int:
     """Run ``partnering validate`` with the parsed arguments, and return the exit status."""
     fail_on = Severity(args.fail_on)
@@ -146,11 +141,9 @@ def run_validate(args: argparse.Namespace) -> int:
         report = next(reports)
         progress.clear()
         results.append((item.source, report))
-        if _unreadable(report):
+        if said_unreadable(report):
             status = 2
             tally["unreadable"] += 1
-            for issue in report.issues:
-                error(shown(issue.message))
             continue
         tally["valid" if report.valid else "not valid"] += 1
         if fails(report, fail_on):

@@ -37,7 +37,7 @@ from partnering.errors import InvalidDocumentError
 from partnering.models import Assessment, Dataset
 from partnering.report import Report
 from partnering.reporting import ReportingLimits
-from partnering.sheets._check import LAYOUT, UNREADABLE, checked, is_sheets
+from partnering.sheets._check import LAYOUT, UNREADABLE, checked, is_sheets, unreadable
 from partnering.sheets._csv import folder_tables, write_folder
 from partnering.sheets._layout import Column, Layout, Sheet
 from partnering.sheets._tables import tables
@@ -57,6 +57,7 @@ __all__ = [
     "read_workbook",
     "readme",
     "template_bytes_of",
+    "unreadable",
     "validate_sheets",
     "workbook_bytes_of",
     "write_assessment_template",

@@ -21,7 +21,7 @@ from partnering.sheets._places import Places
 from partnering.sheets._tables import read_tables
 from partnering.sheets._xlsx import Limits, Workbook, read_workbook_bytes
 
-__all__ = ["LAYOUT", "UNREADABLE", "is_sheets", "read_data"]
+__all__ = ["LAYOUT", "UNREADABLE", "is_sheets", "read_data", "unreadable"]
 
 #: The layout of :class:`~partnering.models.Dataset`.
 LAYOUT: Layout = derive()
@@ -37,6 +37,18 @@ UNREADABLE = frozenset(
         "sheet-too-large",
     }
 )
+
+
+def unreadable(report: Report) -> bool:
+    """Whether a report is of a file that could not be read at all (:data:`UNREADABLE`).
+
+    Example:
+        >>> encrypted = Issue(code="sheet-encrypted", severity=Severity.ERROR, message="m")
+        >>> unreadable(Report(issues=())), unreadable(Report(issues=(encrypted,)))
+        (False, True)
+    """
+    return any(issue.code in UNREADABLE for issue in report.issues)
+
 
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
